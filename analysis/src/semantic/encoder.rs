@@ -1,0 +1,211 @@
+//! Sentence encoder: a local sentence-transformers model directory (`config.json`,
+//! `tokenizer.json`, `model.safetensors`, `1_Pooling/config.json`, optional
+//! `sentence_bert_config.json`), mean pooling, L2. Nothing is downloaded: the caller passes the
+//! directory.
+
+use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use ndarray::Array2;
+use sha2::{Digest, Sha256};
+use tokenizers::Tokenizer;
+
+use super::bert::{BertConfig, BertModel};
+use crate::error::EncoderError;
+
+/// Something that turns texts into L2-normalised vectors.
+pub trait Embedder: Sync {
+    /// Identifies the model and its settings (part of every cache key).
+    fn model_id(&self) -> &str;
+    /// Output dimension.
+    fn dim(&self) -> usize;
+    /// Embeds `texts`, one row per text. `progress(done, total)` is called per batch;
+    /// `cancel` is polled between batches.
+    fn embed(
+        &self,
+        texts: &[&str],
+        progress: &(dyn Fn(usize, usize) + Sync),
+        cancel: Option<&AtomicBool>,
+    ) -> Result<Option<Array2<f32>>, EncoderError>;
+}
+
+/// A BERT-family sentence-transformers model with mean pooling.
+pub struct SentenceEncoder {
+    model: BertModel,
+    tokenizer: Tokenizer,
+    max_length: usize,
+    batch_tokens: usize,
+    model_id: String,
+}
+
+#[derive(serde::Deserialize)]
+struct PoolingConfig {
+    #[serde(default)]
+    pooling_mode_mean_tokens: bool,
+}
+
+#[derive(serde::Deserialize)]
+struct SbertConfig {
+    max_seq_length: Option<usize>,
+}
+
+fn read(path: &Path) -> Result<Vec<u8>, EncoderError> {
+    std::fs::read(path).map_err(|source| EncoderError::Io {
+        path: path.display().to_string(),
+        source,
+    })
+}
+
+fn format_err(path: &Path, e: impl std::fmt::Display) -> EncoderError {
+    EncoderError::Format {
+        path: path.display().to_string(),
+        message: e.to_string(),
+    }
+}
+
+impl SentenceEncoder {
+    /// Loads a model directory.
+    pub fn load(dir: impl AsRef<Path>) -> Result<Self, EncoderError> {
+        let dir = dir.as_ref();
+        let cfg_path = dir.join("config.json");
+        let cfg_bytes = read(&cfg_path)?;
+        let cfg: BertConfig =
+            serde_json::from_slice(&cfg_bytes).map_err(|e| format_err(&cfg_path, e))?;
+        let pool_path = dir.join("1_Pooling").join("config.json");
+        if pool_path.exists() {
+            let pool: PoolingConfig = serde_json::from_slice(&read(&pool_path)?)
+                .map_err(|e| format_err(&pool_path, e))?;
+            if !pool.pooling_mode_mean_tokens {
+                return Err(format_err(&pool_path, "only mean pooling is supported"));
+            }
+        }
+        let sbert_path = dir.join("sentence_bert_config.json");
+        let max_seq = if sbert_path.exists() {
+            let c: SbertConfig = serde_json::from_slice(&read(&sbert_path)?)
+                .map_err(|e| format_err(&sbert_path, e))?;
+            c.max_seq_length
+        } else {
+            None
+        };
+        let tok_path = dir.join("tokenizer.json");
+        let tok_bytes = read(&tok_path)?;
+        let mut tokenizer =
+            Tokenizer::from_bytes(&tok_bytes).map_err(|e| format_err(&tok_path, e))?;
+        let max_length = max_seq
+            .unwrap_or(cfg.max_position_embeddings)
+            .min(cfg.max_position_embeddings);
+        tokenizer
+            .with_truncation(Some(tokenizers::TruncationParams {
+                max_length,
+                ..Default::default()
+            }))
+            .map_err(|e| EncoderError::Tokenizer(e.to_string()))?;
+        tokenizer.with_padding(None);
+        let model_path = dir.join("model.safetensors");
+        let weights = read(&model_path)?;
+        let mut hasher = Sha256::new();
+        for part in [&cfg_bytes, &tok_bytes, &weights] {
+            hasher.update((part.len() as u64).to_le_bytes());
+            hasher.update(part);
+        }
+        let digest = hasher.finalize();
+        let model = BertModel::from_safetensors(cfg, &weights)?;
+        let mut enc = SentenceEncoder {
+            model,
+            tokenizer,
+            max_length,
+            batch_tokens: 8192,
+            model_id: String::new(),
+        };
+        enc.model_id = format!("{}:{}", hex(&digest[..12]), enc.max_length);
+        Ok(enc)
+    }
+
+    /// Truncates texts to this many tokens (default: the model's `max_seq_length`).
+    pub fn with_max_length(mut self, max_length: usize) -> Result<Self, EncoderError> {
+        let max_length = max_length.clamp(2, self.model.max_positions());
+        self.tokenizer
+            .with_truncation(Some(tokenizers::TruncationParams {
+                max_length,
+                ..Default::default()
+            }))
+            .map_err(|e| EncoderError::Tokenizer(e.to_string()))?;
+        self.max_length = max_length;
+        if let Some((hash, _)) = self.model_id.split_once(':') {
+            self.model_id = format!("{hash}:{max_length}");
+        }
+        Ok(self)
+    }
+
+    /// Tokens per forward batch (memory vs. matrix-product efficiency).
+    pub fn with_batch_tokens(mut self, n: usize) -> Self {
+        self.batch_tokens = n.max(64);
+        self
+    }
+
+    /// Truncation length in tokens.
+    pub fn max_length(&self) -> usize {
+        self.max_length
+    }
+
+    /// Token IDs of `texts` (with special tokens, truncated, unpadded).
+    pub fn tokenize(&self, texts: &[&str]) -> Result<Vec<Vec<u32>>, EncoderError> {
+        let enc = self
+            .tokenizer
+            .encode_batch(texts.to_vec(), true)
+            .map_err(|e| EncoderError::Tokenizer(e.to_string()))?;
+        Ok(enc.into_iter().map(|e| e.get_ids().to_vec()).collect())
+    }
+}
+
+impl Embedder for SentenceEncoder {
+    fn model_id(&self) -> &str {
+        &self.model_id
+    }
+
+    fn dim(&self) -> usize {
+        self.model.hidden_size()
+    }
+
+    fn embed(
+        &self,
+        texts: &[&str],
+        progress: &(dyn Fn(usize, usize) + Sync),
+        cancel: Option<&AtomicBool>,
+    ) -> Result<Option<Array2<f32>>, EncoderError> {
+        let ids = self.tokenize(texts)?;
+        // Length-sorted batches under a token budget; results go back to input order.
+        let mut order: Vec<usize> = (0..ids.len()).collect();
+        order.sort_by_key(|&i| (ids[i].len(), i));
+        let mut out = Array2::<f32>::zeros((texts.len(), self.dim()));
+        let mut done = 0;
+        let mut start = 0;
+        while start < order.len() {
+            if cancel.is_some_and(|c| c.load(Ordering::Relaxed)) {
+                return Ok(None);
+            }
+            let mut end = start;
+            let mut tokens = 0;
+            while end < order.len()
+                && (end == start || tokens + ids[order[end]].len() <= self.batch_tokens)
+            {
+                tokens += ids[order[end]].len();
+                end += 1;
+            }
+            let batch: Vec<Vec<u32>> = order[start..end].iter().map(|&i| ids[i].clone()).collect();
+            let vecs = self.model.embed(&batch);
+            for (j, &i) in order[start..end].iter().enumerate() {
+                out.row_mut(i).assign(&vecs.row(j));
+            }
+            done += end - start;
+            progress(done, texts.len());
+            start = end;
+        }
+        Ok(Some(out))
+    }
+}
+
+/// Lowercase hex of bytes.
+pub fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}

@@ -1,0 +1,59 @@
+# Needscope interface strings, English. Survey questions are not here: each survey carries its own text.
+
+nav-surveys = Surveys
+skip-to-content = Skip to main content
+brand-tagline = City of San José · Resident needs
+language-picker = Language
+footer-privacy = Answers are anonymous. We do not store your name, your IP address or anything about your device.
+loading = Loading…
+
+home-title = Tell the City what you need
+home-intro = Your answers help the City of San José decide how to improve its services. Choose a survey below.
+home-none-open = There are no open surveys right now. Please check back later.
+home-question-count = { $count ->
+    [one] 1 question
+   *[other] { $count } questions
+}
+back-to-surveys = Back to the list of surveys
+
+survey-question-count = { $count ->
+    [one] 1 question. Questions marked “required” need an answer; all others are optional.
+   *[other] { $count } questions. Questions marked “required” need an answer; all others are optional.
+}
+survey-submit = Send my answers
+survey-sending = Sending…
+survey-closed = This survey is closed and no longer accepts answers. Thank you for your interest.
+question-required = required
+why-we-ask = Why we ask:
+text-limit = Up to { $max } characters.
+question-condition = Answer this only if you answered “{ $answers }” to question { $number }.
+honeypot-label = Leave this field empty
+district-label = District { $number }
+district-not-sure = I'm not sure
+
+error-summary-title = There is a problem with your answers
+error-required = This question needs an answer.
+error-too-long = Use { $max } characters or fewer (you used { $actual }).
+error-not-a-number = Enter a whole number, like 3.
+error-out-of-range = Enter a number from { $min } to { $max }.
+error-invalid-zip = Enter a 5-digit ZIP code, like 95112.
+error-unknown-option = Choose one of the options shown.
+error-one-option = Choose only one option.
+error-invalid-rating = Choose a rating from 1 to 5.
+error-unavailable = The service is not available right now. Please try again in a few minutes.
+
+form-error-rate-limited = You have sent several answers in a short time. Please wait a minute, then send again. Your answers are still here.
+form-error-honeypot = Your answers could not be accepted because a hidden field was filled in. If you use a form-filling tool, turn it off for this page and send again.
+form-error-closed = This survey closed before your answers arrived, so they were not saved.
+form-error-malformed = Part of the form was missing. Please reload the page and send your answers again.
+form-error-unavailable = Your answers could not be saved just now. Please try again in a minute; your answers are still here.
+
+request-too-large-title = Your answers are too long to send
+request-too-large-body = The answers you sent are longer than this form accepts. Please go back, shorten your longest answers, and send again.
+too-many-requests-title = Please wait a moment
+
+thanks-title = Thank you!
+thanks-body = Your answers have been saved. They will help the City understand what residents need.
+
+not-found-title = Page not found
+not-found-body = We could not find that page. It may have moved, or the survey may no longer exist.

@@ -1,0 +1,3 @@
+//! Server functions, by domain. Thin: parse, call one query, map to a DTO.
+
+pub mod surveys;

@@ -1,0 +1,5 @@
+//! Reusable views.
+
+pub mod error_summary;
+pub mod layout;
+pub mod question;

@@ -1,0 +1,14 @@
+//! Types shared by the browser and the server: survey definitions, the localized form a resident
+//! sees, answers and their validation, and the app's error type.
+
+pub mod answers;
+pub mod error;
+pub mod survey;
+
+pub use answers::{
+    AnswerValue, FieldError, FieldErrors, FormError, PostedSubmission, RawAnswers, validate,
+};
+pub use error::AppError;
+pub use survey::{
+    Audience, Choice, Kind, Question, SurveyDefinition, SurveyForm, SurveyStatus, SurveySummary,
+};

@@ -1,0 +1,12 @@
+//! Pages.
+
+mod home;
+mod not_found;
+mod survey;
+mod thanks;
+
+pub use home::HomePage;
+pub use not_found::NotFound;
+pub use survey::SurveyPage;
+pub use survey::fields as survey_fields;
+pub use thanks::ThanksPage;

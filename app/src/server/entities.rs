@@ -1,0 +1,131 @@
+//! sea-orm entities, one module per table (see `migrations/` for the schema).
+
+pub mod survey {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "survey")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i32,
+        #[sea_orm(unique)]
+        pub slug: String,
+        pub audience: String,
+        pub status: String,
+        pub current_version: i32,
+        pub created_at: TimeDateTimeWithTimeZone,
+        pub updated_at: TimeDateTimeWithTimeZone,
+    }
+
+    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+    pub enum Relation {
+        #[sea_orm(has_many = "super::survey_version::Entity")]
+        SurveyVersion,
+    }
+
+    impl Related<super::survey_version::Entity> for Entity {
+        fn to() -> RelationDef {
+            Relation::SurveyVersion.def()
+        }
+    }
+
+    impl ActiveModelBehavior for ActiveModel {}
+}
+
+pub mod survey_version {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "survey_version")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i32,
+        pub survey_id: i32,
+        pub version: i32,
+        pub definition: Json,
+        pub created_at: TimeDateTimeWithTimeZone,
+    }
+
+    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+    pub enum Relation {
+        #[sea_orm(
+            belongs_to = "super::survey::Entity",
+            from = "Column::SurveyId",
+            to = "super::survey::Column::Id"
+        )]
+        Survey,
+    }
+
+    impl Related<super::survey::Entity> for Entity {
+        fn to() -> RelationDef {
+            Relation::Survey.def()
+        }
+    }
+
+    impl ActiveModelBehavior for ActiveModel {}
+}
+
+pub mod response {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "response")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i64,
+        pub survey_id: i32,
+        pub survey_version_id: i32,
+        pub stream: String,
+        pub language: String,
+        pub submitted_at: TimeDateTimeWithTimeZone,
+        #[sea_orm(unique)]
+        pub idempotency_key: Uuid,
+    }
+
+    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+    pub enum Relation {
+        #[sea_orm(has_many = "super::answer::Entity")]
+        Answer,
+    }
+
+    impl Related<super::answer::Entity> for Entity {
+        fn to() -> RelationDef {
+            Relation::Answer.def()
+        }
+    }
+
+    impl ActiveModelBehavior for ActiveModel {}
+}
+
+pub mod answer {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "answer")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i64,
+        pub response_id: i64,
+        pub question_key: String,
+        pub value: Json,
+    }
+
+    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+    pub enum Relation {
+        #[sea_orm(
+            belongs_to = "super::response::Entity",
+            from = "Column::ResponseId",
+            to = "super::response::Column::Id",
+            on_delete = "Cascade"
+        )]
+        Response,
+    }
+
+    impl Related<super::response::Entity> for Entity {
+        fn to() -> RelationDef {
+            Relation::Response.def()
+        }
+    }
+
+    impl ActiveModelBehavior for ActiveModel {}
+}

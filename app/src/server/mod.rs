@@ -1,0 +1,9 @@
+//! Server-only code of the app: shared state, database entities and the queries server functions
+//! and form handlers call. Compiled only with the `ssr` feature, so none of it reaches the browser.
+
+pub mod entities;
+pub mod responses;
+pub mod state;
+pub mod surveys;
+
+pub use state::{AppState, db};

@@ -1,0 +1,77 @@
+//! Storing a validated response, once: the idempotency token makes a double submit (two clicks, a
+//! reload, a retry after a timeout) store a single response.
+
+use std::collections::BTreeMap;
+
+use sea_orm::sea_query::OnConflict;
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, TransactionTrait,
+};
+use uuid::Uuid;
+
+use super::entities::{answer, response};
+use super::surveys::LoadedSurvey;
+use crate::i18n::Locale;
+use crate::models::{AnswerValue, AppError};
+
+#[derive(Debug, PartialEq, Eq)]
+pub enum Stored {
+    /// A new response with this id.
+    New(i64),
+    /// This token was already used: the response is already stored.
+    Duplicate,
+}
+
+pub async fn store(
+    db: &DatabaseConnection,
+    survey: &LoadedSurvey,
+    locale: Locale,
+    token: Uuid,
+    answers: &BTreeMap<String, AnswerValue>,
+) -> Result<Stored, AppError> {
+    let txn = db.begin().await?;
+    let now = time::OffsetDateTime::now_utc();
+    let row = response::ActiveModel {
+        survey_id: Set(survey.survey.id),
+        survey_version_id: Set(survey.version_id),
+        stream: Set(survey.definition.audience.as_str().to_string()),
+        language: Set(locale.code().to_string()),
+        submitted_at: Set(now),
+        idempotency_key: Set(token),
+        ..Default::default()
+    };
+    let inserted = response::Entity::insert(row)
+        .on_conflict(
+            OnConflict::column(response::Column::IdempotencyKey)
+                .do_nothing()
+                .to_owned(),
+        )
+        .exec_without_returning(&txn)
+        .await?;
+    if inserted == 0 {
+        txn.rollback().await?;
+        return Ok(Stored::Duplicate);
+    }
+    let id = response::Entity::find()
+        .filter(response::Column::IdempotencyKey.eq(token))
+        .one(&txn)
+        .await?
+        .map(|r| r.id)
+        .ok_or(AppError::Unavailable)?;
+    let rows: Vec<answer::ActiveModel> = answers
+        .iter()
+        .map(|(key, value)| {
+            Ok(answer::ActiveModel {
+                response_id: Set(id),
+                question_key: Set(key.clone()),
+                value: Set(serde_json::to_value(value).map_err(|_| AppError::Unavailable)?),
+                ..Default::default()
+            })
+        })
+        .collect::<Result<_, AppError>>()?;
+    if !rows.is_empty() {
+        answer::Entity::insert_many(rows).exec(&txn).await?;
+    }
+    txn.commit().await?;
+    Ok(Stored::New(id))
+}

@@ -1,0 +1,28 @@
+//! Needscope's schema. One migration per file (`#[derive(DeriveMigrationName)]` names a migration after
+//! its file); the server runs pending migrations at start-up, on SQLite and PostgreSQL alike.
+
+pub use sea_orm_migration::prelude::*;
+
+mod m20261123_000001_create_surveys;
+mod m20261123_000002_create_responses;
+mod m20261123_000003_seed_instruments;
+
+/// The seeded instruments, as JSON survey definitions (`slug`, `audience`, `title`, `intro`, `questions`).
+pub const SEED_INSTRUMENTS: [&str; 3] = [
+    include_str!("seed/resident_digital_services.json"),
+    include_str!("seed/department_leaders.json"),
+    include_str!("seed/community_organizations.json"),
+];
+
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![
+            Box::new(m20261123_000001_create_surveys::Migration),
+            Box::new(m20261123_000002_create_responses::Migration),
+            Box::new(m20261123_000003_seed_instruments::Migration),
+        ]
+    }
+}

@@ -1,0 +1,36 @@
+-- wrk script: POSTs complete resident-survey submissions, each with a fresh token, so every request
+-- stores a new response. Usage (see scripts/bench/submit.sh): wrk -s submit.lua <url>
+local body_tail = os.getenv("NS_BENCH_BODY") or ""
+local version = os.getenv("NS_BENCH_VERSION") or "1"
+local counter = 0
+local thread_seed = 0
+
+function setup(thread)
+  thread_seed = thread_seed + 1
+  thread:set("seed", thread_seed)
+end
+
+function init(args)
+  math.randomseed(os.time() * 1000 + (seed or 0))
+end
+
+local function uuid()
+  local t = {}
+  for i = 1, 16 do t[i] = math.random(0, 255) end
+  t[7] = (t[7] % 16) + 64   -- version 4
+  t[9] = (t[9] % 64) + 128  -- variant
+  return string.format("%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x",
+    t[1], t[2], t[3], t[4], t[5], t[6], t[7], t[8], t[9], t[10], t[11], t[12], t[13], t[14], t[15], t[16])
+end
+
+request = function()
+  counter = counter + 1
+  local body = "_version=" .. version .. "&_token=" .. uuid() .. "&_lang=en&_website=" .. body_tail
+  return wrk.format("POST", nil, { ["Content-Type"] = "application/x-www-form-urlencoded" }, body)
+end
+
+done = function(summary, latency, requests)
+  io.write(string.format("p50 %.2f ms  p90 %.2f ms  p99 %.2f ms  max %.2f ms\n",
+    latency:percentile(50) / 1000, latency:percentile(90) / 1000, latency:percentile(99) / 1000, latency.max / 1000))
+  io.write(string.format("non-2xx/3xx: %d\n", summary.errors.status))
+end

@@ -1,0 +1,92 @@
+//! The `needscope` command line: `serve` (the default), `migrate`, and later tools.
+
+use std::path::PathBuf;
+
+use anyhow::Context;
+use clap::{Parser, Subcommand};
+use sea_orm_migration::MigratorTrait;
+
+use crate::config::Settings;
+use crate::{database, startup, telemetry};
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "needscope",
+    version,
+    about = "Needscope: learn what residents need, from what they tell the City"
+)]
+struct Cli {
+    /// Configuration file (TOML). Default: ./needscope.toml if present.
+    #[arg(long, global = true, env = "NEEDSCOPE_CONFIG")]
+    config: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Run the web server (migrating the database first).
+    Serve,
+    /// Manage the database schema.
+    Migrate {
+        #[command(subcommand)]
+        action: Option<MigrateAction>,
+    },
+    /// Print each survey with its status and number of responses, as JSON.
+    Stats,
+}
+
+#[derive(Subcommand, Debug, Clone, Copy)]
+enum MigrateAction {
+    /// Apply all pending migrations (the default).
+    Up,
+    /// Roll back the last migration.
+    Down,
+    /// List migrations and whether each is applied.
+    Status,
+}
+
+pub fn run() -> anyhow::Result<()> {
+    let cli = Cli::parse();
+    telemetry::init();
+    let settings = Settings::load(cli.config.as_deref()).context("reading the configuration")?;
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .context("starting tokio")?;
+    match cli.command.unwrap_or(Command::Serve) {
+        Command::Serve => runtime.block_on(async {
+            let app = startup::Application::build(settings).await?;
+            app.run_until_stopped().await
+        }),
+        Command::Migrate { action } => {
+            runtime.block_on(migrate(settings, action.unwrap_or(MigrateAction::Up)))
+        }
+        Command::Stats => runtime.block_on(async {
+            let db = database::connect(&settings).await?;
+            let stats = crate::stats::survey_stats(&db).await?;
+            println!("{}", serde_json::to_string_pretty(&stats)?);
+            db.close().await?;
+            Ok(())
+        }),
+    }
+}
+
+async fn migrate(settings: Settings, action: MigrateAction) -> anyhow::Result<()> {
+    let db = database::connect(&settings).await?;
+    match action {
+        MigrateAction::Up => database::migrate(&db).await?,
+        MigrateAction::Down => migrations::Migrator::down(&db, Some(1))
+            .await
+            .context("rolling back")?,
+        MigrateAction::Status => migrations::Migrator::status(&db)
+            .await
+            .context("reading migration status")?,
+    }
+    println!(
+        "migrations: {action:?} done on {}",
+        settings.database_url_redacted()
+    );
+    db.close().await?;
+    Ok(())
+}

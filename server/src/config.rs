@@ -1,0 +1,154 @@
+//! Configuration in layers: built-in defaults, then an optional TOML file (`needscope.toml` in the
+//! working directory, or the file named by `--config` / `NEEDSCOPE_CONFIG`), then environment
+//! variables `NEEDSCOPE_*` and `DATABASE_URL`. Secrets (the database URL's password) are never logged.
+
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+
+use figment::Figment;
+use figment::providers::{Env, Format, Serialized, Toml};
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+#[serde(default, deny_unknown_fields)]
+pub struct Settings {
+    /// Address to listen on. Default: the Leptos site address (127.0.0.1:3000).
+    pub listen: Option<SocketAddr>,
+    /// Where the SQLite database (and future uploads) live. Created if missing.
+    pub data_dir: PathBuf,
+    /// `sqlite://…` or `postgres://…`. Default: `sqlite://<data_dir>/needscope.db`.
+    pub database_url: Option<String>,
+    /// The built site (`target/site` after `cargo leptos build`). Default: Leptos' own setting.
+    pub site_root: Option<PathBuf>,
+    /// Database connection pool size.
+    pub max_connections: u32,
+    /// Survey submissions accepted per client per minute (the limit is per IP address, held in
+    /// memory only; no address is stored).
+    pub submissions_per_minute: u32,
+    /// Largest request body accepted, in bytes.
+    pub max_body_bytes: usize,
+    /// Use the first `X-Forwarded-For` address as the client (only behind a trusted reverse proxy).
+    pub trust_forwarded_for: bool,
+    /// Seconds to let in-flight requests finish after SIGTERM / Ctrl-C.
+    pub shutdown_grace_seconds: u64,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            listen: None,
+            data_dir: PathBuf::from("data"),
+            database_url: None,
+            site_root: None,
+            max_connections: 10,
+            submissions_per_minute: 10,
+            max_body_bytes: 256 * 1024,
+            trust_forwarded_for: false,
+            shutdown_grace_seconds: 20,
+        }
+    }
+}
+
+/// Every setting, as environment variables spell them after `NEEDSCOPE_`.
+const KEYS: [&str; 9] = [
+    "listen",
+    "data_dir",
+    "database_url",
+    "site_root",
+    "max_connections",
+    "submissions_per_minute",
+    "max_body_bytes",
+    "trust_forwarded_for",
+    "shutdown_grace_seconds",
+];
+
+impl Settings {
+    /// Loads the layers. `file` overrides the default `needscope.toml` lookup.
+    pub fn load(file: Option<&Path>) -> Result<Settings, figment::Error> {
+        let file = file
+            .map(Path::to_path_buf)
+            .or_else(|| std::env::var_os("NEEDSCOPE_CONFIG").map(PathBuf::from));
+        let mut figment = Figment::from(Serialized::defaults(Settings::default()));
+        match file {
+            Some(path) => figment = figment.merge(Toml::file_exact(path)),
+            None => figment = figment.merge(Toml::file("needscope.toml")),
+        }
+        figment
+            // Only the known keys: other NEEDSCOPE_* variables (the test scripts' own) are not settings.
+            .merge(Env::prefixed("NEEDSCOPE_").only(&KEYS))
+            .merge(
+                Env::raw()
+                    .only(&["DATABASE_URL"])
+                    .map(|_| "database_url".into()),
+            )
+            .extract()
+    }
+
+    /// The database to use: `database_url`, else an SQLite file in `data_dir`.
+    pub fn database_url(&self) -> String {
+        match &self.database_url {
+            Some(url) if !url.trim().is_empty() => url.clone(),
+            _ => format!(
+                "sqlite://{}?mode=rwc",
+                self.data_dir.join("needscope.db").display()
+            ),
+        }
+    }
+
+    /// `database_url()` with any password replaced, for logs.
+    pub fn database_url_redacted(&self) -> String {
+        redact_url(&self.database_url())
+    }
+}
+
+fn redact_url(url: &str) -> String {
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return url.to_string();
+    };
+    match rest.split_once('@') {
+        Some((userinfo, host)) => {
+            let user = userinfo.split(':').next().unwrap_or_default();
+            format!("{scheme}://{user}:***@{host}")
+        }
+        None => url.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_give_an_sqlite_file_in_the_data_dir() {
+        let s = Settings::default();
+        assert_eq!(s.database_url(), "sqlite://data/needscope.db?mode=rwc");
+    }
+
+    #[test]
+    fn file_then_environment_override_defaults() {
+        figment::Jail::expect_with(|jail| {
+            jail.create_file(
+                "needscope.toml",
+                "data_dir = \"/srv/ns\"\nsubmissions_per_minute = 3\n",
+            )?;
+            jail.set_env("NEEDSCOPE_SUBMISSIONS_PER_MINUTE", "7");
+            jail.set_env("DATABASE_URL", "postgres://ns:secret@db/needscope");
+            jail.set_env("NEEDSCOPE_SOMETHING_ELSE", "ignored");
+            let s = Settings::load(None)?;
+            assert_eq!(s.data_dir, PathBuf::from("/srv/ns"));
+            assert_eq!(s.submissions_per_minute, 7);
+            assert_eq!(s.database_url(), "postgres://ns:secret@db/needscope");
+            assert_eq!(s.database_url_redacted(), "postgres://ns:***@db/needscope");
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn unknown_keys_are_errors() {
+        figment::Jail::expect_with(|jail| {
+            jail.create_file("needscope.toml", "data_dri = \"x\"\n")?;
+            assert!(Settings::load(None).is_err());
+            Ok(())
+        });
+    }
+}

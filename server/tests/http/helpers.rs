@@ -1,0 +1,258 @@
+//! `spawn_app`: a migrated database, the app on a random port, an HTTP client that does not follow
+//! redirects, and direct database access for assertions.
+
+use std::collections::BTreeMap;
+
+use app::models::survey::{KindDef, SurveyDefinition};
+use sea_orm::{ConnectionTrait, Database, DatabaseConnection, Statement};
+use server::config::Settings;
+use server::startup::Application;
+
+#[derive(Clone, Copy, Debug)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+pub struct TestApp {
+    pub base: String,
+    pub client: reqwest::Client,
+    pub db: DatabaseConnection,
+    stop: Option<tokio::sync::oneshot::Sender<()>>,
+    handle: Option<tokio::task::JoinHandle<anyhow::Result<()>>>,
+    _dir: tempfile::TempDir,
+}
+
+/// The PostgreSQL server to create test databases on (the test script starts one). PostgreSQL tests
+/// fail without it, unless `NEEDSCOPE_SKIP_POSTGRES=1` says to skip them on purpose.
+fn postgres_admin_url() -> Option<String> {
+    match std::env::var("NEEDSCOPE_TEST_POSTGRES_URL") {
+        Ok(url) if !url.is_empty() => Some(url),
+        _ if std::env::var("NEEDSCOPE_SKIP_POSTGRES").as_deref() == Ok("1") => None,
+        _ => panic!(
+            "NEEDSCOPE_TEST_POSTGRES_URL is not set: run the tests with scripts/test.sh (which starts \
+             PostgreSQL), or set NEEDSCOPE_SKIP_POSTGRES=1 to skip the PostgreSQL half on purpose"
+        ),
+    }
+}
+
+async fn fresh_postgres_database(admin_url: &str) -> String {
+    let name = format!("needscope_test_{}", uuid::Uuid::new_v4().simple());
+    let admin = Database::connect(admin_url)
+        .await
+        .expect("connect to the PostgreSQL test server");
+    admin
+        .execute_unprepared(&format!("CREATE DATABASE {name}"))
+        .await
+        .expect("create a test database");
+    admin.close().await.expect("close admin connection");
+    let (base, _) = admin_url
+        .rsplit_once('/')
+        .expect("admin URL ends in /<database>");
+    format!("{base}/{name}")
+}
+
+impl TestApp {
+    /// `None` when PostgreSQL is skipped on purpose.
+    pub async fn spawn(backend: Backend) -> Option<TestApp> {
+        Self::spawn_with(backend, |_| {}).await
+    }
+
+    pub async fn spawn_with(
+        backend: Backend,
+        tweak: impl FnOnce(&mut Settings),
+    ) -> Option<TestApp> {
+        server::telemetry::init();
+        let dir = tempfile::tempdir().expect("temp dir");
+        let database_url = match backend {
+            Backend::Sqlite => None,
+            Backend::Postgres => Some(fresh_postgres_database(&postgres_admin_url()?).await),
+        };
+        let mut settings = Settings {
+            listen: Some("127.0.0.1:0".parse().expect("addr")),
+            data_dir: dir.path().join("data"),
+            database_url,
+            ..Settings::default()
+        };
+        tweak(&mut settings);
+        let app = Application::build(settings.clone())
+            .await
+            .expect("build the application");
+        let addr = app.local_addr().expect("bound address");
+        let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+        let handle = tokio::spawn(app.run_until(async move {
+            let _ = stopped.await;
+        }));
+        let db = Database::connect(settings.database_url())
+            .await
+            .expect("test connection");
+        let client = reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .cookie_store(true)
+            .build()
+            .expect("client");
+        Some(TestApp {
+            base: format!("http://{addr}"),
+            client,
+            db,
+            stop: Some(stop),
+            handle: Some(handle),
+            _dir: dir,
+        })
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+
+    pub async fn get(&self, path: &str) -> (reqwest::StatusCode, String) {
+        let response = self.client.get(self.url(path)).send().await.expect("GET");
+        let status = response.status();
+        (status, response.text().await.expect("body"))
+    }
+
+    pub async fn post_form(&self, path: &str, fields: &[(String, String)]) -> reqwest::Response {
+        self.client
+            .post(self.url(path))
+            .form(fields)
+            .send()
+            .await
+            .expect("POST")
+    }
+
+    pub async fn count(&self, sql: &str) -> i64 {
+        let backend = self.db.get_database_backend();
+        let row = self
+            .db
+            .query_one_raw(Statement::from_string(backend, sql.to_string()))
+            .await
+            .expect("count query")
+            .expect("a row");
+        row.try_get_by_index::<i64>(0).expect("count column")
+    }
+
+    /// Stops the server the way SIGTERM does and waits for it to finish cleanly.
+    pub async fn shutdown(mut self) -> anyhow::Result<()> {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+        match self.handle.take() {
+            Some(handle) => handle.await?,
+            None => Ok(()),
+        }
+    }
+}
+
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+    }
+}
+
+/// The seeded resident survey.
+pub fn resident_survey() -> SurveyDefinition {
+    migrations::SEED_INSTRUMENTS
+        .iter()
+        .map(|json| SurveyDefinition::from_json(json).expect("seed parses"))
+        .find(|d| d.audience == app::models::Audience::Resident)
+        .expect("a resident survey is seeded")
+}
+
+/// A valid value for every question of `survey` (conditional ones included, with their condition met).
+pub fn valid_answers(survey: &SurveyDefinition) -> BTreeMap<String, Vec<String>> {
+    let mut answers: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for q in &survey.questions {
+        if let Some(cond) = &q.show_if
+            && !answers
+                .get(&cond.question)
+                .is_some_and(|v| v.iter().any(|x| cond.any_of.contains(x)))
+        {
+            continue;
+        }
+        let value = match &q.kind {
+            KindDef::SingleChoice { options } | KindDef::Language { options } => {
+                // Prefer a value that opens a later branch, so follow-ups get exercised too.
+                let opener = survey
+                    .questions
+                    .iter()
+                    .filter_map(|later| later.show_if.as_ref())
+                    .find_map(|c| (c.question == q.key).then(|| c.any_of[0].clone()));
+                opener.unwrap_or_else(|| options[0].value.clone())
+            }
+            KindDef::MultipleChoice { options } => options[0].value.clone(),
+            KindDef::Rating { .. } => {
+                let opener = survey
+                    .questions
+                    .iter()
+                    .filter_map(|later| later.show_if.as_ref())
+                    .find_map(|c| (c.question == q.key).then(|| c.any_of[0].clone()));
+                opener.unwrap_or_else(|| "4".into())
+            }
+            KindDef::ShortText { .. } => "Library hours".into(),
+            KindDef::LongText { .. } => {
+                "I could not find how to report a broken streetlight in Spanish.".into()
+            }
+            KindDef::Number { min, .. } => min.to_string(),
+            KindDef::Zip => "95116".into(),
+            KindDef::CouncilDistrict => "3".into(),
+        };
+        answers.insert(q.key.clone(), vec![value]);
+    }
+    answers
+}
+
+/// The hidden fields a survey page carries (version, token, language), read from its HTML.
+pub fn hidden_fields(html: &str) -> Vec<(String, String)> {
+    ["_version", "_token", "_lang"]
+        .iter()
+        .map(|name| {
+            let marker = format!("name=\"{name}\" value=\"");
+            let start = html
+                .find(&marker)
+                .unwrap_or_else(|| panic!("hidden field {name} in page"))
+                + marker.len();
+            let end = start + html[start..].find('"').expect("closing quote");
+            ((*name).to_string(), html[start..end].to_string())
+        })
+        .collect()
+}
+
+pub fn form_fields(
+    hidden: &[(String, String)],
+    answers: &BTreeMap<String, Vec<String>>,
+) -> Vec<(String, String)> {
+    let mut fields = hidden.to_vec();
+    fields.push(("_website".into(), String::new()));
+    for (key, values) in answers {
+        for value in values {
+            fields.push((key.clone(), value.clone()));
+        }
+    }
+    fields
+}
+
+/// Runs an async test body against SQLite and against PostgreSQL.
+#[macro_export]
+macro_rules! both_backends {
+    ($name:ident, $body:expr) => {
+        mod $name {
+            use super::*;
+
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn sqlite() {
+                if let Some(app) = TestApp::spawn(Backend::Sqlite).await {
+                    ($body)(app).await;
+                }
+            }
+
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn postgres() {
+                if let Some(app) = TestApp::spawn(Backend::Postgres).await {
+                    ($body)(app).await;
+                }
+            }
+        }
+    };
+}
