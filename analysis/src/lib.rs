@@ -28,7 +28,7 @@
 //! let texts = ["the bus is always late", "buses never come on time", "late bus every morning",
 //!              "we need more trees in the park", "the park needs shade trees", "plant trees in parks"];
 //! let units: Vec<Unit> = (0..60).map(|i| Unit::new(format!("r{i:03}"), texts[i % 6])).collect();
-//! let params = ThemeParams::new(Representation::Classical).k_range(2, 4).min_theme_size(5).check()?;
+//! let params = ThemeParams::new(Representation::Classical).k(Some(2)).min_theme_size(5).check()?;
 //! let cancel = AtomicBool::new(false);
 //! let progress = |stage: analysis::Stage, done: usize, total: usize| { let _ = (stage, done, total); };
 //! let model = params.fit(&units, FitContext::new().progress(&progress).cancel(&cancel))?;
@@ -49,6 +49,7 @@ pub mod pipeline;
 pub mod semantic;
 pub mod text;
 pub mod unit;
+pub mod weighting;
 
 pub use error::{EncoderError, FitError, ParamsError};
 pub use pipeline::fit::{FitContext, ProgressFn};

@@ -37,11 +37,23 @@ fn minilm_matches_reference_and_orders_by_meaning() {
     assert_eq!(enc.max_length(), 256);
     let e = enc.embed(&TEXTS, &|_, _| {}, None).unwrap().unwrap();
     for i in 0..4 {
-        assert!((e.row(i).dot(&e.row(i)) - 1.0).abs() < 1e-5, "row {i} is unit length");
+        assert!(
+            (e.row(i).dot(&e.row(i)) - 1.0).abs() < 1e-5,
+            "row {i} is unit length"
+        );
         for j in 0..4 {
-            assert!((e[[i, j]] - REF_HEAD[i][j]).abs() < 2e-5, "component [{i},{j}] {} vs {}", e[[i, j]], REF_HEAD[i][j]);
+            assert!(
+                (e[[i, j]] - REF_HEAD[i][j]).abs() < 2e-5,
+                "component [{i},{j}] {} vs {}",
+                e[[i, j]],
+                REF_HEAD[i][j]
+            );
             let c = e.row(i).dot(&e.row(j));
-            assert!((c - REF_COS[i][j]).abs() < 2e-5, "cos[{i},{j}] {c} vs {}", REF_COS[i][j]);
+            assert!(
+                (c - REF_COS[i][j]).abs() < 2e-5,
+                "cos[{i},{j}] {c} vs {}",
+                REF_COS[i][j]
+            );
         }
     }
     // The two water sentences are closer to each other than to anything else.
@@ -54,9 +66,15 @@ fn minilm_matches_reference_and_orders_by_meaning() {
 
     // The cache embeds only new text and returns identical vectors.
     let mut cache = EmbeddingCache::new();
-    let (first, new) = cache.embed(&enc, &TEXTS[..2], &|_, _| {}, None).unwrap().unwrap();
+    let (first, new) = cache
+        .embed(&enc, &TEXTS[..2], &|_, _| {}, None)
+        .unwrap()
+        .unwrap();
     assert_eq!(new, 2);
-    let (second, new) = cache.embed(&enc, &TEXTS, &|_, _| {}, None).unwrap().unwrap();
+    let (second, new) = cache
+        .embed(&enc, &TEXTS, &|_, _| {}, None)
+        .unwrap()
+        .unwrap();
     assert_eq!(new, 2, "only the two unseen texts are embedded");
     assert_eq!(second.row(0), first.row(0));
     assert_eq!(second, e);

@@ -1,6 +1,8 @@
 //! The `needscope` command line: `serve` (the default), `migrate`, and later tools.
 
 use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use anyhow::Context;
 use clap::{Parser, Subcommand};
@@ -34,6 +36,8 @@ enum Command {
     },
     /// Print each survey with its status and number of responses, as JSON.
     Stats,
+    /// Group the free text of a CSV file into need themes (no server or database needed).
+    Analyze(crate::analyze::AnalyzeArgs),
 }
 
 #[derive(Subcommand, Debug, Clone, Copy)]
@@ -49,6 +53,9 @@ enum MigrateAction {
 pub fn run() -> anyhow::Result<()> {
     let cli = Cli::parse();
     telemetry::init();
+    if let Some(Command::Analyze(args)) = &cli.command {
+        return analyze(args);
+    }
     let settings = Settings::load(cli.config.as_deref()).context("reading the configuration")?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
@@ -69,7 +76,27 @@ pub fn run() -> anyhow::Result<()> {
             db.close().await?;
             Ok(())
         }),
+        Command::Analyze(args) => analyze(&args),
     }
+}
+
+/// Runs `analyze` on this thread; a Ctrl-C sets the cancellation flag the analysis polls.
+fn analyze(args: &crate::analyze::AnalyzeArgs) -> anyhow::Result<()> {
+    let cancel = Arc::new(AtomicBool::new(false));
+    let flag = Arc::clone(&cancel);
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .context("starting tokio")?;
+    std::thread::spawn(move || {
+        runtime.block_on(async {
+            if tokio::signal::ctrl_c().await.is_ok() {
+                eprintln!("\nstopping after the current step…");
+                flag.store(true, Ordering::Relaxed);
+            }
+        });
+    });
+    crate::analyze::run(args, cancel)
 }
 
 async fn migrate(settings: Settings, action: MigrateAction) -> anyhow::Result<()> {

@@ -1,6 +1,7 @@
 //! The Needscope server: configuration, logging, database start-up, the axum application around the
 //! Leptos app, and the command-line interface. Integration tests drive [`startup::Application`].
 
+pub mod analyze;
 pub mod cli;
 pub mod config;
 pub mod database;

@@ -196,7 +196,9 @@ impl ParamGuard for ThemeParams {
             });
         }
         if p.lsa_dims < 2 || p.semantic_dims.is_some_and(|d| d < 2) {
-            return Err(ParamsError::LsaDims(p.lsa_dims.min(p.semantic_dims.unwrap_or(p.lsa_dims))));
+            return Err(ParamsError::LsaDims(
+                p.lsa_dims.min(p.semantic_dims.unwrap_or(p.lsa_dims)),
+            ));
         }
         let fractions: [(&'static str, f64, f64, f64, &'static str); 7] = [
             (

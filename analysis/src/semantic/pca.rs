@@ -19,7 +19,9 @@ impl Pca {
     /// Fits the top `dims` principal axes of the rows of `x`.
     pub fn fit(x: ArrayView2<'_, f32>, dims: usize) -> Result<Pca, FitError> {
         let x64 = x.mapv(f64::from);
-        let mean = x64.mean_axis(Axis(0)).ok_or(FitError::TooFewDocuments { needed: 1, got: 0 })?;
+        let mean = x64
+            .mean_axis(Axis(0))
+            .ok_or(FitError::TooFewDocuments { needed: 1, got: 0 })?;
         let c = &x64 - &mean;
         let cov = c.t().dot(&c) / (x.nrows().max(2) - 1) as f64;
         let (vals, vecs) = cov.eigh().map_err(|e| FitError::Numerical(e.to_string()))?;
@@ -30,11 +32,17 @@ impl Pca {
         for (j, &i) in order.iter().take(dims).enumerate() {
             let col = vecs.column(i);
             // Sign convention: the largest-magnitude loading is positive.
-            let big = col.iter().cloned().fold(0.0f64, |a, b| if b.abs() > a.abs() { b } else { a });
+            let big = col
+                .iter()
+                .cloned()
+                .fold(0.0f64, |a, b| if b.abs() > a.abs() { b } else { a });
             let s = if big < 0.0 { -1.0 } else { 1.0 };
             comp.column_mut(j).assign(&col.mapv(|v| (v * s) as f32));
         }
-        Ok(Pca { mean: mean.mapv(|v| v as f32), components: comp })
+        Ok(Pca {
+            mean: mean.mapv(|v| v as f32),
+            components: comp,
+        })
     }
 
     /// Projects rows and L2-normalises them; all-zero input rows (empty texts) stay zero.
@@ -57,7 +65,12 @@ mod tests {
 
     #[test]
     fn finds_the_main_axis() {
-        let x = array![[1.0f32, 0.1, 0.0], [2.0, 0.2, 0.0], [3.0, 0.25, 0.0], [4.0, 0.4, 0.0]];
+        let x = array![
+            [1.0f32, 0.1, 0.0],
+            [2.0, 0.2, 0.0],
+            [3.0, 0.25, 0.0],
+            [4.0, 0.4, 0.0]
+        ];
         let p = Pca::fit(x.view(), 1).unwrap_or_else(|e| panic!("{e}"));
         assert!(p.components[[0, 0]] > 0.99);
         let z = p.transform(x.view());

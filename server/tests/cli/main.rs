@@ -1,0 +1,3 @@
+//! The `needscope` binary's command-line tools, run as a user would run them.
+
+mod analyze;
