@@ -2,7 +2,8 @@
 //!
 //! ```sh
 //! cargo run --release -p analysis --example evaluate -- ../shared/data/polis_topics_en.csv \
-//!     [--repr classical|semantic|both] [--model DIR] [--k N] [--replicate N]
+//!     [--repr classical|semantic|both] [--model DIR] [--k N] [--replicate N] [--cache FILE]
+//!     [--semantic-dims N|none]
 //! ```
 //!
 //! For each representation it prints NMI, ARI and V-measure against `category` (units left
@@ -13,7 +14,7 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use analysis::metrics::cluster_scores;
-use analysis::{FitContext, Representation, SentenceEncoder, ThemeParams, Unit};
+use analysis::{EmbeddingCache, FitContext, Representation, SentenceEncoder, ThemeParams, Unit};
 use linfa::ParamGuard;
 
 struct Args {
@@ -22,6 +23,9 @@ struct Args {
     model: Option<PathBuf>,
     k: Option<usize>,
     replicate: usize,
+    cache: Option<PathBuf>,
+    semantic_dims: Option<Option<usize>>,
+    lexical_weight: Option<f64>,
 }
 
 fn parse() -> Result<Args, String> {
@@ -31,6 +35,9 @@ fn parse() -> Result<Args, String> {
     let mut model = None;
     let mut k = None;
     let mut replicate = 1;
+    let mut cache = None;
+    let mut semantic_dims = None;
+    let mut lexical_weight = None;
     while let Some(a) = it.next() {
         let mut val = |name: &str| it.next().ok_or(format!("{name} needs a value"));
         match a.as_str() {
@@ -49,17 +56,34 @@ fn parse() -> Result<Args, String> {
                     .parse()
                     .map_err(|e| format!("--replicate: {e}"))?
             }
+            "--lexical-weight" => {
+                lexical_weight = Some(
+                    val("--lexical-weight")?
+                        .parse()
+                        .map_err(|e| format!("--lexical-weight: {e}"))?,
+                )
+            }
+            "--cache" => cache = Some(PathBuf::from(val("--cache")?)),
+            "--semantic-dims" => {
+                semantic_dims = Some(match val("--semantic-dims")?.as_str() {
+                    "none" => None,
+                    n => Some(n.parse().map_err(|e| format!("--semantic-dims: {e}"))?),
+                })
+            }
             f if !f.starts_with("--") && file.is_none() => file = Some(PathBuf::from(f)),
             o => return Err(format!("unexpected argument {o}")),
         }
     }
-    let file = file.ok_or("usage: evaluate FILE.csv [--repr classical|semantic|both] [--model DIR] [--k N] [--replicate N]")?;
+    let file = file.ok_or("usage: evaluate FILE.csv [--repr classical|semantic|both] [--model DIR] [--k N] [--replicate N] [--cache FILE] [--semantic-dims N|none] [--lexical-weight W]")?;
     Ok(Args {
         file,
         reprs,
         model,
         k,
         replicate,
+        cache,
+        semantic_dims,
+        lexical_weight,
     })
 }
 
@@ -137,7 +161,18 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             }
             Representation::Classical => None,
         };
-        let params = ThemeParams::new(*repr).k(args.k).check()?;
+        let mut params = ThemeParams::new(*repr).k(args.k);
+        if let Some(dims) = args.semantic_dims {
+            params = params.semantic_dims(dims);
+        }
+        if let Some(w) = args.lexical_weight {
+            params = params.lexical_weight(w);
+        }
+        let params = params.check()?;
+        let mut cache: EmbeddingCache = match &args.cache {
+            Some(path) if path.exists() => serde_json::from_slice(&std::fs::read(path)?)?,
+            _ => EmbeddingCache::new(),
+        };
         let stages = std::sync::Mutex::new(Vec::<(analysis::Stage, f64)>::new());
         let on_progress = |stage: analysis::Stage, _done: usize, _total: usize| {
             if let Ok(mut v) = stages.lock() {
@@ -148,9 +183,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         };
         let mut ctx = FitContext::new().progress(&on_progress);
         if let Some(e) = &encoder {
-            ctx = ctx.encoder(e);
+            ctx = ctx.encoder(e).cache(&mut cache);
         }
         let model = params.fit(&units, ctx)?;
+        if let (Some(path), Some(_)) = (&args.cache, &encoder) {
+            std::fs::write(path, serde_json::to_vec(&cache)?)?;
+        }
         let wall = start.elapsed().as_secs_f64();
         let pred: Vec<String> = model
             .assignments()

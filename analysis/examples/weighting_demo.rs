@@ -143,6 +143,7 @@ fn main() -> Result<(), Box<dyn Error>> {
     let params = WeightingParams::default()
         .index_name("SYNTHETIC demo index (2-10)".into())
         .seed(2024)
+        .top_k(3)
         .check()?;
     let config = WeightingConfig::new(params, margins).with_equity(equity, None);
     let respondents = synthetic_sample(3000, 17);
@@ -226,7 +227,7 @@ fn main() -> Result<(), Box<dyn Error>> {
             p.respondents,
             cell(&p.unweighted),
             cell(&p.raked),
-            cell(&e.clone()),
+            cell(e),
             e.priority,
             p90,
             r95,

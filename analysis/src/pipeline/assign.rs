@@ -3,7 +3,7 @@
 
 use std::sync::atomic::AtomicBool;
 
-use super::fit::embed_prepared;
+use super::fit::{blend, embed_prepared};
 use super::model::{Assignment, ThemeModel};
 use super::params::Representation;
 use super::prepare::prepare;
@@ -53,9 +53,18 @@ impl ThemeModel {
                     )));
                 }
                 let z = embed_prepared(&prepared, enc, cache, None, cancel)?;
-                match &self.pca {
+                let z = match &self.pca {
                     Some(pca) => pca.transform(z.view()),
                     None => z,
+                };
+                match (&self.svd, p.lexical_weight > 0.0) {
+                    (Some(svd), true) => {
+                        let features: Vec<Vec<String>> =
+                            prepared.iter().map(|q| q.features.clone()).collect();
+                        let lexical = project(&self.vectorizer.tfidf(&features), svd);
+                        blend(z.view(), lexical.view(), p.lexical_weight)
+                    }
+                    _ => z,
                 }
             }
         };

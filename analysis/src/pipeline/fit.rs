@@ -204,7 +204,15 @@ impl ThemeValidParams {
                 ctx.report(Stage::Reduce, 1, 1);
                 r
             }
-            Representation::Semantic => semantic(p, &prepared, &content, &mut ctx)?,
+            Representation::Semantic => {
+                let mut r = semantic(p, &prepared, &content, &mut ctx)?;
+                if p.lexical_weight > 0.0 {
+                    let lexical = classical(p, &vectorizer, &features, &content)?;
+                    r.z = blend(r.z.view(), lexical.z.view(), p.lexical_weight);
+                    r.svd = lexical.svd;
+                }
+                r
+            }
         };
         ctx.check()?;
         let zc = rep.z.select(Axis(0), &content);
@@ -522,6 +530,20 @@ fn semantic(
         encoder_id: Some(encoder.model_id().to_owned()),
         pca,
     })
+}
+
+/// Rows `[√(1−w)·a, √w·b]`, L2-normalised: for unit rows, cosine similarity becomes
+/// `(1−w)·cos_a + w·cos_b`.
+pub(crate) fn blend(
+    a: ndarray::ArrayView2<'_, f32>,
+    b: ndarray::ArrayView2<'_, f32>,
+    w: f64,
+) -> Array2<f32> {
+    let (wa, wb) = ((1.0 - w).sqrt() as f32, w.sqrt() as f32);
+    let mut z = ndarray::concatenate(Axis(1), &[(&a * wa).view(), (&b * wb).view()])
+        .unwrap_or_else(|_| a.to_owned());
+    crate::linalg::normalize_rows(&mut z);
+    z
 }
 
 /// Embeds non-empty prepared units (empty ones get zero vectors), using the cache if given.

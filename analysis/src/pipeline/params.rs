@@ -33,6 +33,11 @@ pub struct ThemeValidParams {
     pub lsa_dims: usize,
     /// PCA dimensions for sentence embeddings before clustering (`None`: cluster raw vectors).
     pub semantic_dims: Option<usize>,
+    /// Semantic path: weight of the TF-IDF/LSA similarity blended into the embedding similarity
+    /// (0 = embeddings only). Names, places and programme words that a small encoder blurs
+    /// together stay distinct.
+    #[serde(default)]
+    pub lexical_weight: f64,
     /// Randomized-SVD oversampling.
     pub svd_oversample: usize,
     /// Randomized-SVD power iterations.
@@ -80,6 +85,7 @@ impl Default for ThemeValidParams {
             n_runs: None,
             lsa_dims: 100,
             semantic_dims: Some(50),
+            lexical_weight: 0.0,
             svd_oversample: 20,
             svd_power_iters: 2,
             vocabulary: VocabularySettings::default(),
@@ -152,6 +158,8 @@ impl ThemeParams {
         lsa_dims: usize => lsa_dims;
         /// PCA dimensions of sentence embeddings.
         semantic_dims: Option<usize> => semantic_dims;
+        /// Weight of the lexical (LSA) similarity in the semantic path.
+        lexical_weight: f64 => lexical_weight;
         /// Vocabulary bounds.
         vocabulary: VocabularySettings => vocabulary;
         /// Adjacent-term bigrams.
@@ -200,7 +208,7 @@ impl ParamGuard for ThemeParams {
                 p.lsa_dims.min(p.semantic_dims.unwrap_or(p.lsa_dims)),
             ));
         }
-        let fractions: [(&'static str, f64, f64, f64, &'static str); 7] = [
+        let fractions: [(&'static str, f64, f64, f64, &'static str); 8] = [
             (
                 "sample_fraction",
                 p.k_search.sample_fraction,
@@ -219,6 +227,7 @@ impl ParamGuard for ThemeParams {
             ("keyword_diversity", p.keyword_diversity, 0.0, 1.0, "[0, 1]"),
             ("quote_diversity", p.quote_diversity, 0.0, 1.0, "[0, 1]"),
             ("id_threshold", p.id_threshold, 0.0, 1.0, "[0, 1]"),
+            ("lexical_weight", p.lexical_weight, 0.0, 1.0, "[0, 1]"),
             (
                 "min_theme_fraction",
                 p.min_theme_fraction,

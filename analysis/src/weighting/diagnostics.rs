@@ -34,6 +34,21 @@ fn moments(weights: &[f64]) -> (f64, f64, f64) {
     (n, sum, sum_sq)
 }
 
+/// Wilson score interval for a weighted proportion `p` with the Kish effective sample size in
+/// place of n (method.md §3.5's quick approximation for small cells and the live view);
+/// `z` = 1.96 for 95 %, 1.645 for 90 %. Returns `(lower, upper)`; `(0, 1)` when `n_eff` is 0.
+pub fn wilson_interval(p: f64, n_eff: f64, z: f64) -> (f64, f64) {
+    if n_eff <= 0.0 {
+        return (0.0, 1.0);
+    }
+    let p = p.clamp(0.0, 1.0);
+    let z2 = z * z;
+    let denom = 1.0 + z2 / n_eff;
+    let centre = (p + z2 / (2.0 * n_eff)) / denom;
+    let half = z * (p * (1.0 - p) / n_eff + z2 / (4.0 * n_eff * n_eff)).sqrt() / denom;
+    ((centre - half).max(0.0), (centre + half).min(1.0))
+}
+
 /// Quantile of sorted values by linear interpolation (Hyndman–Fan type 7, R's default).
 pub fn quantile_sorted(sorted: &[f64], q: f64) -> f64 {
     match sorted.len() {
@@ -96,6 +111,17 @@ mod tests {
         assert!((effective_n(&w) - 64.0 / 22.0).abs() < 1e-12);
         assert!((kish_deff(&w) - 1.375).abs() < 1e-12);
         assert!((kish_deff(&[3.0; 5]) - 1.0).abs() < 1e-12);
+    }
+
+    #[test]
+    fn wilson_matches_the_textbook_value() {
+        // p = 0.2, n = 100, z = 1.96 → (0.1334, 0.2888) (Newcombe 1998, method 3).
+        let (lo, hi) = wilson_interval(0.2, 100.0, 1.96);
+        assert!(
+            (lo - 0.1334).abs() < 1e-4 && (hi - 0.2888).abs() < 1e-4,
+            "{lo} {hi}"
+        );
+        assert_eq!(wilson_interval(0.5, 0.0, 1.96), (0.0, 1.0));
     }
 
     #[test]

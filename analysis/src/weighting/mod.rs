@@ -105,7 +105,7 @@ pub use config::{
     CrosswalkEntry, EquityTable, KnownCategories, MarginCategory, MarginVariable, Margins,
     ZipCrosswalk,
 };
-pub use diagnostics::{WeightSummary, effective_n, kish_deff};
+pub use diagnostics::{WeightSummary, effective_n, kish_deff, wilson_interval};
 pub use equity::{AreaMatch, EquityReport, GeographySource, multiplier};
 pub use error::{ConfigError, ConfigFile, ConfigProblem, WeightingError, WeightingParamsError};
 pub use params::{

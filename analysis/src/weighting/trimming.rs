@@ -31,67 +31,54 @@ pub(crate) fn within(weights: &[f64], b: Bounds, rel_tol: f64) -> bool {
         .all(|&w| w <= b.upper * (1.0 + rel_tol) && w >= b.lower * (1.0 - rel_tol))
 }
 
-#[derive(Clone, Copy, PartialEq)]
-enum State {
-    Zero,
-    Free,
-    Cap,
-    Floor,
-}
-
 /// Trims `weights` in place to `b`, preserving their total. Caps are applied before floors;
-/// a case once trimmed stays at its bound.
+/// a case once trimmed stays at its bound, and the free cases share one scale factor.
+///
+/// Because the free cases share one factor, the trimmed sets are always "every original
+/// weight above a threshold" (capped) and "below a threshold" (floored): the fixed point is
+/// found on the sorted weights with prefix sums, O(n log n) overall.
 pub(crate) fn trim(weights: &mut [f64], b: Bounds) {
     let total: f64 = weights.iter().sum();
-    let orig = weights.to_vec();
-    let mut state: Vec<State> = orig
-        .iter()
-        .map(|&w| if w > 0.0 { State::Free } else { State::Zero })
-        .collect();
-    let positive = state.iter().filter(|s| **s == State::Free).count();
-    if positive == 0 {
+    let mut sorted: Vec<f64> = weights.iter().copied().filter(|w| *w > 0.0).collect();
+    let n = sorted.len();
+    if n == 0 {
         return;
     }
+    // Equal keys under total_cmp are bit-identical, so an unstable sort is deterministic.
+    sorted.sort_unstable_by(f64::total_cmp);
+    let mut prefix = Vec::with_capacity(n + 1);
+    prefix.push(0.0);
+    for w in &sorted {
+        prefix.push(prefix[prefix.len() - 1] + w);
+    }
+    // Capped: original weight > cap_at; floored: original weight < floor_at.
+    let (mut cap_at, mut floor_at) = (f64::INFINITY, 0.0);
     let mut scale = 1.0;
-    for _ in 0..=positive {
-        let (mut fixed, mut free_sum) = (0.0, 0.0);
-        for (s, &o) in state.iter().zip(&orig) {
-            match s {
-                State::Cap => fixed += b.upper,
-                State::Floor => fixed += b.lower,
-                State::Free => free_sum += o,
-                State::Zero => {}
-            }
-        }
-        if free_sum <= 0.0 {
+    for _ in 0..=n {
+        let k_floor = sorted.partition_point(|&w| w < floor_at);
+        let k_cap = n - sorted.partition_point(|&w| w <= cap_at);
+        if k_floor + k_cap >= n {
             break;
         }
+        let free_sum = prefix[n - k_cap] - prefix[k_floor];
+        let fixed = k_cap as f64 * b.upper + k_floor as f64 * b.lower;
         scale = (total - fixed) / free_sum;
-        let mut changed = false;
-        for (s, &o) in state.iter_mut().zip(&orig) {
-            if *s == State::Free && o * scale > b.upper {
-                *s = State::Cap;
-                changed = true;
-            }
-        }
-        if !changed {
-            for (s, &o) in state.iter_mut().zip(&orig) {
-                if *s == State::Free && o * scale < b.lower {
-                    *s = State::Floor;
-                    changed = true;
-                }
-            }
-        }
-        if !changed {
+        let (top, bottom) = (sorted[n - k_cap - 1], sorted[k_floor]);
+        if top * scale > b.upper {
+            cap_at = cap_at.min(b.upper / scale);
+        } else if bottom * scale < b.lower {
+            floor_at = floor_at.max(b.lower / scale);
+        } else {
             break;
         }
     }
-    for ((w, s), &o) in weights.iter_mut().zip(&state).zip(&orig) {
-        *w = match s {
-            State::Zero => 0.0,
-            State::Cap => b.upper,
-            State::Floor => b.lower,
-            State::Free => (o * scale).clamp(b.lower, b.upper),
+    for w in weights.iter_mut().filter(|w| **w > 0.0) {
+        *w = if *w > cap_at {
+            b.upper
+        } else if *w < floor_at {
+            b.lower
+        } else {
+            (*w * scale).clamp(b.lower, b.upper)
         };
     }
 }
