@@ -2,6 +2,7 @@
 //!
 //! `cargo bench -p analysis --bench classical_pipeline`. The 100,000-text scale figure (wall time
 //! and peak memory) comes from the evaluation example with `--replicate`, which reports both.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
 
 use analysis::{FitContext, Representation, ThemeParams, Unit};
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};

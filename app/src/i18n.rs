@@ -215,6 +215,7 @@ fn initial_locale() -> Locale {
 }
 
 #[cfg(test)]
+#[allow(clippy::expect_used, clippy::unwrap_used)]
 mod tests {
     use super::*;
 

@@ -43,8 +43,8 @@ impl MigrationTrait for Migration {
                     audience.into(),
                     "open".into(),
                     1.into(),
-                    now.clone().into(),
-                    now.clone().into(),
+                    now.clone(),
+                    now.clone(),
                 ])
                 .to_owned();
             manager.exec_stmt(insert).await?;
@@ -66,12 +66,7 @@ impl MigrationTrait for Migration {
                     SurveyVersion::Definition,
                     SurveyVersion::CreatedAt,
                 ])
-                .values_panic([
-                    survey_id.into(),
-                    1.into(),
-                    definition.into(),
-                    now.clone().into(),
-                ])
+                .values_panic([survey_id.into(), 1.into(), definition.into(), now.clone()])
                 .to_owned();
             manager.exec_stmt(version).await?;
         }

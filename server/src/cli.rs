@@ -37,7 +37,7 @@ enum Command {
     /// Print each survey with its status and number of responses, as JSON.
     Stats,
     /// Group the free text of a CSV file into need themes (no server or database needed).
-    Analyze(crate::analyze::AnalyzeArgs),
+    Analyze(Box<crate::analyze::AnalyzeArgs>),
 }
 
 #[derive(Subcommand, Debug, Clone, Copy)]

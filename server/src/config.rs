@@ -64,7 +64,7 @@ const KEYS: [&str; 9] = [
 
 impl Settings {
     /// Loads the layers. `file` overrides the default `needscope.toml` lookup.
-    pub fn load(file: Option<&Path>) -> Result<Settings, figment::Error> {
+    pub fn load(file: Option<&Path>) -> Result<Settings, Box<figment::Error>> {
         let file = file
             .map(Path::to_path_buf)
             .or_else(|| std::env::var_os("NEEDSCOPE_CONFIG").map(PathBuf::from));
@@ -82,6 +82,7 @@ impl Settings {
                     .map(|_| "database_url".into()),
             )
             .extract()
+            .map_err(Box::new)
     }
 
     /// The database to use: `database_url`, else an SQLite file in `data_dir`.
@@ -115,6 +116,7 @@ fn redact_url(url: &str) -> String {
 }
 
 #[cfg(test)]
+#[allow(clippy::result_large_err)]
 mod tests {
     use super::*;
 
@@ -134,7 +136,7 @@ mod tests {
             jail.set_env("NEEDSCOPE_SUBMISSIONS_PER_MINUTE", "7");
             jail.set_env("DATABASE_URL", "postgres://ns:secret@db/needscope");
             jail.set_env("NEEDSCOPE_SOMETHING_ELSE", "ignored");
-            let s = Settings::load(None)?;
+            let s = Settings::load(None).map_err(|e| *e)?;
             assert_eq!(s.data_dir, PathBuf::from("/srv/ns"));
             assert_eq!(s.submissions_per_minute, 7);
             assert_eq!(s.database_url(), "postgres://ns:secret@db/needscope");

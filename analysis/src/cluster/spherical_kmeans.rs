@@ -78,7 +78,7 @@ impl ParamGuard for SphericalKMeansParams {
                 "n_runs and max_iterations must be at least 1".into(),
             ));
         }
-        if !(p.tolerance >= 0.0) {
+        if p.tolerance.is_nan() || p.tolerance < 0.0 {
             return Err(ClusterError::InvalidParams(
                 "tolerance must be non-negative".into(),
             ));

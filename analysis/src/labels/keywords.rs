@@ -112,12 +112,12 @@ fn mmr_terms(
     let mut chosen: Vec<usize> = vec![0];
     while chosen.len() < top_n.min(m) {
         let mut best: Option<(usize, f64)> = None;
-        for i in 0..m {
+        for (i, cand) in cands.iter().enumerate().take(m) {
             if chosen.contains(&i) {
                 continue;
             }
             let red = chosen.iter().map(|&j| sim(i, j)).fold(0.0, f64::max);
-            let score = (1.0 - lambda) * cands[i].1 / max_rel - lambda * red;
+            let score = (1.0 - lambda) * cand.1 / max_rel - lambda * red;
             if best.is_none_or(|(_, b)| score > b) {
                 best = Some((i, score));
             }

@@ -326,8 +326,10 @@ mod tests {
         assert_eq!(p().keywords(0).check(), Err(ParamsError::Zero("keywords")));
         assert_eq!(p().quotes(0).check(), Err(ParamsError::Quotes(0)));
         assert_eq!(p().quotes(11).check(), Err(ParamsError::Quotes(11)));
-        let mut v = VocabularySettings::default();
-        v.max_df = 0.0;
+        let v = VocabularySettings {
+            max_df: 0.0,
+            ..VocabularySettings::default()
+        };
         assert!(matches!(
             p().vocabulary(v).check(),
             Err(ParamsError::Fraction { name: "max_df", .. })

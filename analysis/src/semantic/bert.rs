@@ -81,7 +81,8 @@ impl BertModel {
                 message: format!("unsupported activation {:?}", cfg.hidden_act),
             });
         }
-        if cfg.num_attention_heads == 0 || cfg.hidden_size % cfg.num_attention_heads != 0 {
+        if cfg.num_attention_heads == 0 || !cfg.hidden_size.is_multiple_of(cfg.num_attention_heads)
+        {
             return Err(EncoderError::Weight {
                 name: "num_attention_heads".into(),
                 message: "hidden size is not divisible by the number of heads".into(),
@@ -99,9 +100,9 @@ impl BertModel {
         let h = cfg.hidden_size;
         let get = |name: &str, shape: &[usize]| load(&st, &format!("{prefix}{name}"), shape);
         let vec = |name: &str, n: usize| -> Result<Array1<f32>, EncoderError> {
-            Ok(get(name, &[n])?
+            get(name, &[n])?
                 .into_shape_with_order(n)
-                .map_err(|e| shape_err(name, e))?)
+                .map_err(|e| shape_err(name, e))
         };
         let ln = |name: &str| -> Result<LayerNorm, EncoderError> {
             Ok(LayerNorm {

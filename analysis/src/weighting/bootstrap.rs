@@ -30,8 +30,11 @@ pub struct BootstrapReport {
     pub seed: u64,
     /// Strata (name and respondents), sorted by name; `(missing)` last.
     pub strata: Vec<(String, usize)>,
-    /// Replicates whose raking did not reach the tolerance (their weights are still used).
+    /// Replicates whose raking did not reach the tolerance (their weights are still used;
+    /// usually rake ↔ trim alternation stopping at `max_trim_cycles`).
     pub non_converged: usize,
+    /// Largest relative margin error over all replicates' final weights.
+    pub worst_margin_error: f64,
 }
 
 /// Respondent indices per stratum.
@@ -64,6 +67,7 @@ pub(crate) fn replicate_base(strata: &Strata, n: usize, rng: &mut Xoshiro256Plus
 pub(crate) struct Replicate {
     pub schemes: [Estimates; 3],
     pub converged: bool,
+    pub max_error: f64,
 }
 
 /// Runs `replicates` bootstrap replicates in parallel, deterministically.
@@ -94,6 +98,7 @@ pub(crate) fn run(
                     data.estimate(&equity, settings),
                 ],
                 converged: raked.converged,
+                max_error: raked.max_error,
             }
         })
         .collect()

@@ -274,6 +274,7 @@ impl WeightingConfig {
                     .zip(strata.members.iter().map(Vec::len))
                     .collect(),
                 non_converged: reps.iter().filter(|r| !r.converged).count(),
+                worst_margin_error: reps.iter().map(|r| r.max_error).fold(0.0, f64::max),
             };
             (Some(iv), Some(report))
         } else {

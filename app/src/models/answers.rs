@@ -233,6 +233,7 @@ pub fn validate(
 }
 
 #[cfg(test)]
+#[allow(clippy::expect_used, clippy::unwrap_used)]
 mod tests {
     use super::*;
     use crate::models::survey::{Choice, ShowIf};

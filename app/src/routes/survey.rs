@@ -227,7 +227,7 @@ fn read_form(
                 raw.insert(q.key.clone(), values);
             }
         }
-        return Some(raw);
+        Some(raw)
     }
     #[cfg(not(feature = "hydrate"))]
     {

@@ -239,6 +239,7 @@ fn bad_value(
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 

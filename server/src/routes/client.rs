@@ -20,6 +20,7 @@ pub fn client_ip(peer: SocketAddr, headers: &HeaderMap, trust_forwarded_for: boo
 }
 
 #[cfg(test)]
+#[allow(clippy::expect_used, clippy::unwrap_used)]
 mod tests {
     use super::*;
 

@@ -1,5 +1,4 @@
 //! `needscope analyze` on a small labelled CSV: JSON result, summary, stable IDs, clear errors.
-#![allow(clippy::expect_used, clippy::unwrap_used)]
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

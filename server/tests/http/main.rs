@@ -1,5 +1,6 @@
 //! Integration tests: the real application on port 0, spoken to over HTTP, against a fresh SQLite
 //! file and a fresh PostgreSQL database per test (one test binary, as in zero-to-production).
+#![allow(clippy::expect_used, clippy::unwrap_used)]
 
 mod helpers;
 mod pages;
