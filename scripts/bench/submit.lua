@@ -25,7 +25,7 @@ end
 
 request = function()
   counter = counter + 1
-  local body = "_version=" .. version .. "&_token=" .. uuid() .. "&_lang=en&_website=" .. body_tail
+  local body = "_version=" .. version .. "&_token=" .. uuid() .. "&_lang=en&_website=&" .. body_tail
   return wrk.format("POST", nil, { ["Content-Type"] = "application/x-www-form-urlencoded" }, body)
 end
 

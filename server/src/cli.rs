@@ -38,6 +38,11 @@ enum Command {
     Stats,
     /// Group the free text of a CSV file into need themes (no server or database needed).
     Analyze(Box<crate::analyze::AnalyzeArgs>),
+    /// Population margins and equity index for the equity weighting (versioned, append-only).
+    Weighting {
+        #[command(subcommand)]
+        action: crate::weighting::WeightingAction,
+    },
 }
 
 #[derive(Subcommand, Debug, Clone, Copy)]
@@ -77,6 +82,13 @@ pub fn run() -> anyhow::Result<()> {
             Ok(())
         }),
         Command::Analyze(args) => analyze(&args),
+        Command::Weighting { action } => runtime.block_on(async {
+            let db = database::connect(&settings).await?;
+            database::migrate(&db).await?;
+            let result = crate::weighting::run(&db, &action).await;
+            db.close().await?;
+            result
+        }),
     }
 }
 

@@ -45,11 +45,11 @@ pub struct Vectorizer {
 
 impl Vectorizer {
     /// Learns the vocabulary and IDF from the feature lists of the fitting documents.
-    pub fn fit(docs: &[Vec<String>], settings: &VocabularySettings) -> Self {
+    pub fn fit<D: AsRef<[String]>>(docs: &[D], settings: &VocabularySettings) -> Self {
         let n = docs.len();
         let mut df: std::collections::HashMap<&str, u32> = std::collections::HashMap::new();
         for doc in docs {
-            let mut seen: Vec<&str> = doc.iter().map(String::as_str).collect();
+            let mut seen: Vec<&str> = doc.as_ref().iter().map(String::as_str).collect();
             seen.sort_unstable();
             seen.dedup();
             for t in seen {
@@ -124,10 +124,10 @@ impl Vectorizer {
     }
 
     /// Raw counts of each document.
-    pub fn counts(&self, docs: &[Vec<String>]) -> Csr {
+    pub fn counts<D: AsRef<[String]>>(&self, docs: &[D]) -> Csr {
         Csr::from_rows(
             self.vocabulary.len(),
-            docs.iter().map(|d| self.count_row(d)).collect(),
+            docs.iter().map(|d| self.count_row(d.as_ref())).collect(),
         )
     }
 
@@ -147,10 +147,10 @@ impl Vectorizer {
     }
 
     /// TF-IDF matrix of `docs` with the frozen IDF.
-    pub fn tfidf(&self, docs: &[Vec<String>]) -> Csr {
+    pub fn tfidf<D: AsRef<[String]>>(&self, docs: &[D]) -> Csr {
         Csr::from_rows(
             self.vocabulary.len(),
-            docs.iter().map(|d| self.tfidf_row(d)).collect(),
+            docs.iter().map(|d| self.tfidf_row(d.as_ref())).collect(),
         )
     }
 }

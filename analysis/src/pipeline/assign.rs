@@ -36,8 +36,8 @@ impl ThemeModel {
         );
         let z = match (p.representation, &self.svd) {
             (Representation::Classical, Some(svd)) => {
-                let features: Vec<Vec<String>> =
-                    prepared.iter().map(|q| q.features.clone()).collect();
+                let features: Vec<&[String]> =
+                    prepared.iter().map(|q| q.features.as_slice()).collect();
                 project(&self.vectorizer.tfidf(&features), svd)
             }
             (Representation::Classical, None) => {
@@ -59,8 +59,8 @@ impl ThemeModel {
                 };
                 match (&self.svd, p.lexical_weight > 0.0) {
                     (Some(svd), true) => {
-                        let features: Vec<Vec<String>> =
-                            prepared.iter().map(|q| q.features.clone()).collect();
+                        let features: Vec<&[String]> =
+                            prepared.iter().map(|q| q.features.as_slice()).collect();
                         let lexical = project(&self.vectorizer.tfidf(&features), svd);
                         blend(z.view(), lexical.view(), p.lexical_weight)
                     }

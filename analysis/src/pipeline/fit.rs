@@ -188,9 +188,8 @@ impl ThemeValidParams {
                 got: content.len(),
             });
         }
-        let features: Vec<Vec<String>> = prepared.iter().map(|q| q.features.clone()).collect();
-        let content_features: Vec<Vec<String>> =
-            content.iter().map(|&i| features[i].clone()).collect();
+        let features: Vec<&[String]> = prepared.iter().map(|q| q.features.as_slice()).collect();
+        let content_features: Vec<&[String]> = content.iter().map(|&i| features[i]).collect();
         let vectorizer = Vectorizer::fit(&content_features, &p.vocabulary);
         if vectorizer.vocabulary().is_empty() {
             return Err(FitError::EmptyVocabulary);
@@ -473,7 +472,7 @@ impl ThemeValidParams {
 fn classical(
     p: &ThemeValidParams,
     vectorizer: &Vectorizer,
-    features: &[Vec<String>],
+    features: &[&[String]],
     content: &[usize],
 ) -> Result<Represented, FitError> {
     let x = vectorizer.tfidf(features);

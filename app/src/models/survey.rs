@@ -1,6 +1,6 @@
 //! Survey definitions as stored (every text in every language) and as shown (one language).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
@@ -74,6 +74,9 @@ impl SurveyStatus {
         .find(|v| v.as_str() == s)
     }
 }
+
+/// Answers that mean "no answer" for weighting: a respondent giving one counts as missing.
+pub const NON_ANSWERS: [&str; 3] = ["prefer_not_to_say", "not_sure", "other"];
 
 /// A survey version as stored: every text in every language.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -298,6 +301,34 @@ impl SurveyDefinition {
         let def: SurveyDefinition = serde_json::from_str(json).map_err(|e| e.to_string())?;
         def.check().map_err(|e| e.to_string())?;
         Ok(def)
+    }
+
+    /// For each weighting variable the survey measures (`variable` on a choice or district
+    /// question), the categories a respondent can give, without the non-answers.
+    pub fn weighting_categories(&self) -> BTreeMap<String, BTreeSet<String>> {
+        let mut out: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+        for q in &self.questions {
+            let Some(variable) = &q.variable else {
+                continue;
+            };
+            let values: Vec<String> = match &q.kind {
+                KindDef::SingleChoice { options }
+                | KindDef::MultipleChoice { options }
+                | KindDef::Language { options } => {
+                    options.iter().map(|o| o.value.clone()).collect()
+                }
+                KindDef::CouncilDistrict => {
+                    (1..=COUNCIL_DISTRICTS).map(|d| d.to_string()).collect()
+                }
+                _ => continue,
+            };
+            out.entry(variable.clone()).or_default().extend(
+                values
+                    .into_iter()
+                    .filter(|v| !NON_ANSWERS.contains(&v.as_str())),
+            );
+        }
+        out
     }
 
     pub fn check(&self) -> Result<(), DefinitionError> {

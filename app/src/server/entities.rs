@@ -129,3 +129,26 @@ pub mod answer {
 
     impl ActiveModelBehavior for ActiveModel {}
 }
+
+pub mod weighting_config {
+    use sea_orm::entity::prelude::*;
+
+    /// One version of the equity-weighting configuration (append-only).
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "weighting_config")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i32,
+        #[sea_orm(unique)]
+        pub version: i32,
+        pub created_at: TimeDateTimeWithTimeZone,
+        pub source: String,
+        pub config: Json,
+        pub config_sha256: String,
+    }
+
+    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+    pub enum Relation {}
+
+    impl ActiveModelBehavior for ActiveModel {}
+}

@@ -5,5 +5,6 @@ pub mod entities;
 pub mod responses;
 pub mod state;
 pub mod surveys;
+pub mod weighting;
 
 pub use state::{AppState, db};

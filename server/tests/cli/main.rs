@@ -2,3 +2,4 @@
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
 mod analyze;
+mod weighting;
