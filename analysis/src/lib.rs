@@ -58,6 +58,6 @@ pub use pipeline::model::{
 };
 pub use pipeline::params::{Representation, ThemeParams, ThemeValidParams};
 pub use semantic::cache::EmbeddingCache;
-pub use semantic::encoder::{Embedder, SentenceEncoder};
+pub use semantic::encoder::{Embedder, SentenceEncoder, default_model_dir};
 pub use text::language::Lang;
 pub use unit::{Attributes, Stream, Unit};

