@@ -43,6 +43,11 @@ enum Command {
         #[command(subcommand)]
         action: crate::weighting::WeightingAction,
     },
+    /// Analysis runs over the stored responses, logged append-only (new, list, show, verify).
+    Runs {
+        #[command(subcommand)]
+        action: crate::runs::RunsAction,
+    },
 }
 
 #[derive(Subcommand, Debug, Clone, Copy)]
@@ -82,6 +87,13 @@ pub fn run() -> anyhow::Result<()> {
             Ok(())
         }),
         Command::Analyze(args) => analyze(&args),
+        Command::Runs { action } => runtime.block_on(async {
+            let db = database::connect(&settings).await?;
+            database::migrate(&db).await?;
+            let result = crate::runs::run(&db, settings.model_dir.clone(), &action).await;
+            db.close().await?;
+            result
+        }),
         Command::Weighting { action } => runtime.block_on(async {
             let db = database::connect(&settings).await?;
             database::migrate(&db).await?;

@@ -31,6 +31,9 @@ pub struct Settings {
     pub trust_forwarded_for: bool,
     /// Seconds to let in-flight requests finish after SIGTERM / Ctrl-C.
     pub shutdown_grace_seconds: u64,
+    /// Local sentence-transformers model directory for the theme analysis (sentence embeddings);
+    /// without one, analysis runs use TF-IDF + LSA.
+    pub model_dir: Option<PathBuf>,
 }
 
 impl Default for Settings {
@@ -45,12 +48,13 @@ impl Default for Settings {
             max_body_bytes: 256 * 1024,
             trust_forwarded_for: false,
             shutdown_grace_seconds: 20,
+            model_dir: None,
         }
     }
 }
 
 /// Every setting, as environment variables spell them after `NEEDSCOPE_`.
-const KEYS: [&str; 9] = [
+const KEYS: [&str; 10] = [
     "listen",
     "data_dir",
     "database_url",
@@ -60,6 +64,7 @@ const KEYS: [&str; 9] = [
     "max_body_bytes",
     "trust_forwarded_for",
     "shutdown_grace_seconds",
+    "model_dir",
 ];
 
 impl Settings {

@@ -6,6 +6,7 @@ pub mod cli;
 pub mod config;
 pub mod database;
 pub mod routes;
+pub mod runs;
 pub mod startup;
 pub mod stats;
 pub mod telemetry;

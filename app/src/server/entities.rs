@@ -152,3 +152,31 @@ pub mod weighting_config {
 
     impl ActiveModelBehavior for ActiveModel {}
 }
+
+pub mod analysis_run {
+    use sea_orm::entity::prelude::*;
+
+    /// One analysis run in the append-only audit log.
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "analysis_run")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i32,
+        pub created_at: TimeDateTimeWithTimeZone,
+        pub last_response_id: i64,
+        pub input_hash: String,
+        pub previous_run_id: Option<i32>,
+        pub encoder: Option<String>,
+        pub weighting_version: Option<i32>,
+        pub themes: Json,
+        pub weighting: Option<Json>,
+        pub weighting_problem: Option<String>,
+        pub model: Json,
+        pub result_sha256: String,
+    }
+
+    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+    pub enum Relation {}
+
+    impl ActiveModelBehavior for ActiveModel {}
+}

@@ -3,6 +3,7 @@
 
 pub mod entities;
 pub mod responses;
+pub mod runs;
 pub mod state;
 pub mod surveys;
 pub mod weighting;

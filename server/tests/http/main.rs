@@ -4,4 +4,5 @@
 
 mod helpers;
 mod pages;
+mod runs;
 mod submissions;

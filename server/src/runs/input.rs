@@ -1,0 +1,92 @@
+//! Turns stored responses into analysis units, weighted respondents and organisational mentions.
+
+use std::collections::BTreeSet;
+
+use analysis::weighting::{Respondent, SourceMention};
+use analysis::{Lang, Stream, ThemeModel, Unit};
+use app::server::runs::ResponseForAnalysis;
+
+/// The survey variable holding the council district (the equity layer's area).
+pub const DISTRICT: &str = "council_district";
+/// The survey variable holding the ZIP code.
+pub const ZIP: &str = "zip";
+
+/// Respondent ID of a response: prevalence is counted per response, not per answer.
+fn respondent_id(response: i64) -> String {
+    format!("R{response}")
+}
+
+fn stream(audience: &str) -> Stream {
+    match audience {
+        "department" => Stream::Department,
+        "community_org" => Stream::CommunityOrganization,
+        _ => Stream::Resident,
+    }
+}
+
+/// One unit per free-text answer (`<response>:<question>`), counted by response.
+pub fn units(responses: &[ResponseForAnalysis]) -> Vec<Unit> {
+    responses
+        .iter()
+        .flat_map(|r| {
+            r.texts.iter().map(move |(key, text)| {
+                let mut unit = Unit::new(format!("{}:{key}", r.id), text.clone())
+                    .with_respondent(respondent_id(r.id))
+                    .with_stream(stream(&r.stream));
+                if let Some(lang) = Lang::from_code(&r.language) {
+                    unit = unit.with_ui_language(lang);
+                }
+                unit
+            })
+        })
+        .collect()
+}
+
+/// Residents who wrote at least one free-text answer, with their weighting variables, area,
+/// ZIP and the themes their answers fell in.
+pub fn respondents(responses: &[ResponseForAnalysis], model: &ThemeModel) -> Vec<Respondent> {
+    responses
+        .iter()
+        .filter(|r| stream(&r.stream) == Stream::Resident && !r.texts.is_empty())
+        .map(|r| {
+            let mut person = Respondent::new(respondent_id(r.id));
+            for (variable, category) in &r.variables {
+                person = person.var(variable.clone(), category.clone());
+            }
+            if let Some(district) = r.variables.get(DISTRICT) {
+                person = person.area(district.clone());
+            }
+            if let Some(zip) = r.variables.get(ZIP) {
+                person = person.zip(zip.clone());
+            }
+            for theme in themes_of(r, model) {
+                person = person.theme(theme);
+            }
+            person
+        })
+        .collect()
+}
+
+/// Which themes each department or community-organisation response raises (counted, not
+/// weighted).
+pub fn mentions(responses: &[ResponseForAnalysis], model: &ThemeModel) -> Vec<SourceMention> {
+    responses
+        .iter()
+        .filter(|r| stream(&r.stream) != Stream::Resident)
+        .flat_map(|r| {
+            themes_of(r, model).into_iter().map(|theme| SourceMention {
+                stream: stream(&r.stream),
+                source: respondent_id(r.id),
+                theme,
+            })
+        })
+        .collect()
+}
+
+fn themes_of(r: &ResponseForAnalysis, model: &ThemeModel) -> BTreeSet<String> {
+    r.texts
+        .iter()
+        .filter_map(|(key, _)| model.theme_of(&format!("{}:{key}", r.id)))
+        .map(str::to_owned)
+        .collect()
+}

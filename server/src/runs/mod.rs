@@ -1,0 +1,299 @@
+//! Analysis runs over the stored responses: themes, then equity weighting with the configuration
+//! in force, appended to the audit log; and the check that a logged run reproduces exactly.
+
+pub mod input;
+
+use std::path::PathBuf;
+
+use analysis::weighting::{WeightingConfig, WeightingRun};
+use analysis::{
+    FitContext, Representation, SentenceEncoder, ThemeModel, ThemeParams, ThemeValidParams,
+};
+use anyhow::{Context, bail};
+use app::server::runs::{self as log, NewRun, ResponseForAnalysis};
+use app::server::weighting as configs;
+use linfa::ParamGuard;
+use sea_orm::DatabaseConnection;
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+
+/// `needscope runs …`
+#[derive(clap::Subcommand, Debug)]
+pub enum RunsAction {
+    /// Analyse every response so far and append the run to the audit log.
+    New {
+        /// Number of themes (default: chosen automatically).
+        #[arg(long)]
+        k: Option<usize>,
+        /// Seed of every random choice.
+        #[arg(long, default_value_t = 42)]
+        seed: u64,
+    },
+    /// List the logged runs, newest first.
+    List,
+    /// Print a run as JSON: themes and, when weighting applied, the published priorities
+    /// (small cells suppressed).
+    Show {
+        /// Run id (default: the latest).
+        id: Option<i32>,
+    },
+    /// Re-run a logged run from its recorded inputs and check the result is byte-identical.
+    Verify {
+        /// Run id.
+        id: i32,
+    },
+}
+
+/// Everything a run needs, recorded so it can be repeated.
+struct Recipe {
+    params: ThemeValidParams,
+    previous: Option<(i32, ThemeModel)>,
+    weighting: Option<(i32, WeightingConfig)>,
+    model_dir: Option<PathBuf>,
+}
+
+/// What a run computed.
+struct Outcome {
+    model: ThemeModel,
+    weighting: Result<WeightingRun, String>,
+    result_sha256: String,
+}
+
+#[derive(Serialize)]
+struct Hashed<'a> {
+    themes: &'a analysis::ThemeReport,
+    weighting: Option<&'a WeightingRun>,
+}
+
+/// Runs `action`.
+pub async fn run(
+    db: &DatabaseConnection,
+    model_dir: Option<PathBuf>,
+    action: &RunsAction,
+) -> anyhow::Result<()> {
+    match action {
+        RunsAction::New { k, seed } => {
+            let id = new_run(db, model_dir, *k, *seed).await?;
+            println!("analysis run {id} logged; `needscope runs show {id}` prints it");
+            Ok(())
+        }
+        RunsAction::List => {
+            for (id, at, last, input, weighting, result) in log::list(db).await? {
+                let weighting =
+                    weighting.map_or("unweighted".into(), |v| format!("weighting v{v}"));
+                println!(
+                    "run {id}  {at}  responses ≤ {last}  input {}  {weighting}  result {}",
+                    &input[..12.min(input.len())],
+                    &result[..12.min(result.len())]
+                );
+            }
+            Ok(())
+        }
+        RunsAction::Show { id } => {
+            let row = match id {
+                Some(id) => log::get(db, *id).await?,
+                None => log::latest(db).await?,
+            };
+            let Some(row) = row else {
+                bail!("no such analysis run: start one with `needscope runs new`");
+            };
+            let published = match &row.weighting {
+                Some(w) => Some(
+                    serde_json::from_value::<WeightingRun>(w.clone())
+                        .context("reading the logged weighting")?
+                        .published_priorities(),
+                ),
+                None => None,
+            };
+            let shown = serde_json::json!({
+                "run": row.id,
+                "created_at": row.created_at.to_string(),
+                "last_response_id": row.last_response_id,
+                "input_hash": row.input_hash,
+                "encoder": row.encoder,
+                "weighting_version": row.weighting_version,
+                "weighting_problem": row.weighting_problem,
+                "result_sha256": row.result_sha256,
+                "priorities": published,
+                "themes": row.themes,
+            });
+            println!("{}", serde_json::to_string_pretty(&shown)?);
+            Ok(())
+        }
+        RunsAction::Verify { id } => {
+            let (same, sha) = verify(db, model_dir, *id).await?;
+            if same {
+                println!("run {id} reproduced exactly (result sha256 {sha})");
+                Ok(())
+            } else {
+                bail!("run {id} did NOT reproduce: the rerun's result hash is {sha}")
+            }
+        }
+    }
+}
+
+/// Analyses every response so far and logs the run; returns its id.
+pub async fn new_run(
+    db: &DatabaseConnection,
+    model_dir: Option<PathBuf>,
+    k: Option<usize>,
+    seed: u64,
+) -> anyhow::Result<i32> {
+    let responses = log::responses_for_analysis(db, None).await?;
+    let Some(last_response_id) = responses.last().map(|r| r.id) else {
+        bail!("there are no responses to analyse yet");
+    };
+    let representation = match model_dir {
+        Some(_) => Representation::Semantic,
+        None => Representation::Classical,
+    };
+    let params = ThemeParams::new(representation).k(k).seed(seed).check()?;
+    let previous = match log::latest(db).await? {
+        Some(row) => serde_json::from_value::<ThemeModel>(row.model)
+            .ok()
+            .filter(|m| m.representation() == representation)
+            .map(|m| (row.id, m)),
+        None => None,
+    };
+    let weighting = match configs::current(db).await? {
+        Some(row) => Some((
+            row.version,
+            serde_json::from_value(row.config).context("reading the weighting configuration")?,
+        )),
+        None => None,
+    };
+    let recipe = Recipe {
+        params,
+        previous,
+        weighting,
+        model_dir,
+    };
+    let previous_run_id = recipe.previous.as_ref().map(|(id, _)| *id);
+    let weighting_version = recipe.weighting.as_ref().map(|(v, _)| *v);
+    let outcome = compute(responses, recipe).await?;
+    let weighting_problem = outcome.weighting.as_ref().err().cloned();
+    if let Some(problem) = &weighting_problem {
+        tracing::warn!(%problem, "themes logged without equity weighting");
+    }
+    let id = log::append(
+        db,
+        NewRun {
+            last_response_id,
+            input_hash: outcome.model.input_hash().to_owned(),
+            previous_run_id,
+            encoder: outcome.model.encoder_id().map(str::to_owned),
+            weighting_version,
+            themes: serde_json::to_value(outcome.model.report())?,
+            weighting: outcome
+                .weighting
+                .as_ref()
+                .ok()
+                .map(serde_json::to_value)
+                .transpose()?,
+            weighting_problem,
+            model: serde_json::to_value(&outcome.model)?,
+            result_sha256: outcome.result_sha256,
+        },
+    )
+    .await?;
+    Ok(id)
+}
+
+/// Re-runs run `id` from what it recorded; returns whether the result hash matched, and the
+/// rerun's hash.
+pub async fn verify(
+    db: &DatabaseConnection,
+    model_dir: Option<PathBuf>,
+    id: i32,
+) -> anyhow::Result<(bool, String)> {
+    let Some(row) = log::get(db, id).await? else {
+        bail!("no analysis run {id}");
+    };
+    let logged: ThemeModel =
+        serde_json::from_value(row.model).context("reading the logged theme model")?;
+    let previous = match row.previous_run_id {
+        Some(pid) => {
+            let prev = log::get(db, pid)
+                .await?
+                .with_context(|| format!("run {id} followed run {pid}, which is missing"))?;
+            Some((pid, serde_json::from_value(prev.model)?))
+        }
+        None => None,
+    };
+    let weighting = match row.weighting_version {
+        Some(v) => {
+            let config = configs::version(db, v)
+                .await?
+                .with_context(|| format!("weighting configuration v{v} is missing"))?;
+            Some((v, serde_json::from_value(config.config)?))
+        }
+        None => None,
+    };
+    if row.encoder.is_some() && model_dir.is_none() {
+        bail!(
+            "run {id} used sentence embeddings: set model_dir (NEEDSCOPE_MODEL_DIR) to verify it"
+        );
+    }
+    let responses = log::responses_for_analysis(db, Some(row.last_response_id)).await?;
+    let recipe = Recipe {
+        params: logged.params().clone(),
+        previous,
+        weighting,
+        model_dir,
+    };
+    let outcome = compute(responses, recipe).await?;
+    Ok((
+        outcome.result_sha256 == row.result_sha256,
+        outcome.result_sha256,
+    ))
+}
+
+/// Themes, then weighting, on a blocking thread (both are CPU-bound).
+async fn compute(responses: Vec<ResponseForAnalysis>, recipe: Recipe) -> anyhow::Result<Outcome> {
+    tokio::task::spawn_blocking(move || {
+        let units = input::units(&responses);
+        let encoder =
+            match &recipe.model_dir {
+                Some(dir) => Some(SentenceEncoder::load(dir).with_context(|| {
+                    format!("loading the sentence model from {}", dir.display())
+                })?),
+                None => None,
+            };
+        let mut ctx = FitContext::new();
+        if let Some(e) = &encoder {
+            ctx = ctx.encoder(e);
+        }
+        if let Some((_, m)) = &recipe.previous {
+            ctx = ctx.previous(m);
+        }
+        let model = recipe
+            .params
+            .fit(&units, ctx)
+            .context("finding the themes")?;
+        let weighting = match &recipe.weighting {
+            Some((_, config)) => config
+                .fit(
+                    &input::respondents(&responses, &model),
+                    &input::mentions(&responses, &model),
+                )
+                .map_err(|e| e.to_string()),
+            None => Err("no weighting configuration yet (`needscope weighting set`)".to_owned()),
+        };
+        let report = model.report();
+        let bytes = serde_json::to_vec(&Hashed {
+            themes: &report,
+            weighting: weighting.as_ref().ok(),
+        })?;
+        let result_sha256 = Sha256::digest(&bytes)
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        Ok(Outcome {
+            model,
+            weighting,
+            result_sha256,
+        })
+    })
+    .await
+    .context("the analysis thread stopped")?
+}
