@@ -1,6 +1,8 @@
 # Starts a throw-away PostgreSQL server on loopback for the tests (Debian's packages, no system
 # service), exports NEEDSCOPE_TEST_POSTGRES_URL, and stops it when the calling script exits.
 PG_PORT="${NEEDSCOPE_TEST_PG_PORT:-55432}"
+# Another server (an earlier run, a developer's own) may hold the port: take the next free one.
+while (exec 3<>"/dev/tcp/127.0.0.1/$PG_PORT") 2>/dev/null; do PG_PORT=$((PG_PORT + 1)); done
 PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
 [ -x "$PG_BIN/initdb" ] || { echo "PostgreSQL server binaries not found (apt-get install postgresql)"; exit 1; }
 PG_DIR=$(mktemp -d /tmp/needscope-pg.XXXXXX)
