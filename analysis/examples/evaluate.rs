@@ -3,7 +3,7 @@
 //! ```sh
 //! cargo run --release -p analysis --example evaluate -- ../shared/data/polis_topics_en.csv \
 //!     [--repr classical|semantic|both] [--model DIR] [--k N] [--replicate N] [--cache FILE]
-//!     [--semantic-dims N|none]
+//!     [--semantic-dims N|none] [--lexical-weight W] [--seed N]
 //! ```
 //!
 //! For each representation it prints NMI, ARI and V-measure against `category` (units left
@@ -26,6 +26,7 @@ struct Args {
     cache: Option<PathBuf>,
     semantic_dims: Option<Option<usize>>,
     lexical_weight: Option<f64>,
+    seed: u64,
 }
 
 fn parse() -> Result<Args, String> {
@@ -38,6 +39,7 @@ fn parse() -> Result<Args, String> {
     let mut cache = None;
     let mut semantic_dims = None;
     let mut lexical_weight = None;
+    let mut seed = 42;
     while let Some(a) = it.next() {
         let mut val = |name: &str| it.next().ok_or(format!("{name} needs a value"));
         match a.as_str() {
@@ -63,6 +65,7 @@ fn parse() -> Result<Args, String> {
                         .map_err(|e| format!("--lexical-weight: {e}"))?,
                 )
             }
+            "--seed" => seed = val("--seed")?.parse().map_err(|e| format!("--seed: {e}"))?,
             "--cache" => cache = Some(PathBuf::from(val("--cache")?)),
             "--semantic-dims" => {
                 semantic_dims = Some(match val("--semantic-dims")?.as_str() {
@@ -74,7 +77,7 @@ fn parse() -> Result<Args, String> {
             o => return Err(format!("unexpected argument {o}")),
         }
     }
-    let file = file.ok_or("usage: evaluate FILE.csv [--repr classical|semantic|both] [--model DIR] [--k N] [--replicate N] [--cache FILE] [--semantic-dims N|none] [--lexical-weight W]")?;
+    let file = file.ok_or("usage: evaluate FILE.csv [--repr classical|semantic|both] [--model DIR] [--k N] [--replicate N] [--cache FILE] [--semantic-dims N|none] [--lexical-weight W] [--seed N]")?;
     Ok(Args {
         file,
         reprs,
@@ -84,6 +87,7 @@ fn parse() -> Result<Args, String> {
         cache,
         semantic_dims,
         lexical_weight,
+        seed,
     })
 }
 
@@ -153,7 +157,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             }
             Representation::Classical => None,
         };
-        let mut params = ThemeParams::new(*repr).k(args.k);
+        let mut params = ThemeParams::new(*repr).k(args.k).seed(args.seed);
         if let Some(dims) = args.semantic_dims {
             params = params.semantic_dims(dims);
         }
