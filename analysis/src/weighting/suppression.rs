@@ -90,6 +90,28 @@ pub enum SuppressionReason {
     Complementary,
 }
 
+impl std::fmt::Display for SuppressionReason {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            SuppressionReason::SmallCount { count, min } => {
+                write!(f, "{count} respondents, fewer than {min}")
+            }
+            SuppressionReason::SmallEffectiveN { effective_n, min } => {
+                write!(f, "effective sample {effective_n:.1}, below {min}")
+            }
+            SuppressionReason::HighRelativeSe { relative_se, max } => write!(
+                f,
+                "relative standard error {:.0}%, above {:.0}%",
+                relative_se * 100.0,
+                max * 100.0
+            ),
+            SuppressionReason::Complementary => {
+                write!(f, "hidden so a smaller cell cannot be worked out")
+            }
+        }
+    }
+}
+
 /// Publication status of one cell or total.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "status", rename_all = "snake_case")]

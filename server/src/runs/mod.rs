@@ -2,14 +2,16 @@
 //! in force, appended to the audit log; and the check that a logged run reproduces exactly.
 
 pub mod input;
+mod report;
 
 use std::path::PathBuf;
 
-use analysis::weighting::{WeightingConfig, WeightingRun};
+use analysis::weighting::{Breakdown, Scheme, WeightingConfig, WeightingRun};
 use analysis::{
     FitContext, Representation, SentenceEncoder, ThemeModel, ThemeParams, ThemeValidParams,
 };
 use anyhow::{Context, bail};
+use app::server::entities::analysis_run;
 use app::server::runs::{self as log, NewRun, ResponseForAnalysis};
 use app::server::weighting as configs;
 use linfa::ParamGuard;
@@ -36,6 +38,12 @@ pub enum RunsAction {
     Show {
         /// Run id (default: the latest).
         id: Option<i32>,
+        /// Also break the shares down by this variable (`council_district`, `age_band`, …).
+        #[arg(long)]
+        by: Option<String>,
+        /// Print tables for people instead of JSON.
+        #[arg(long)]
+        table: bool,
     },
     /// Re-run a logged run from its recorded inputs and check the result is byte-identical.
     Verify {
@@ -89,37 +97,7 @@ pub async fn run(
             }
             Ok(())
         }
-        RunsAction::Show { id } => {
-            let row = match id {
-                Some(id) => log::get(db, *id).await?,
-                None => log::latest(db).await?,
-            };
-            let Some(row) = row else {
-                bail!("no such analysis run: start one with `needscope runs new`");
-            };
-            let published = match &row.weighting {
-                Some(w) => Some(
-                    serde_json::from_value::<WeightingRun>(w.clone())
-                        .context("reading the logged weighting")?
-                        .published_priorities(),
-                ),
-                None => None,
-            };
-            let shown = serde_json::json!({
-                "run": row.id,
-                "created_at": row.created_at.to_string(),
-                "last_response_id": row.last_response_id,
-                "input_hash": row.input_hash,
-                "encoder": row.encoder,
-                "weighting_version": row.weighting_version,
-                "weighting_problem": row.weighting_problem,
-                "result_sha256": row.result_sha256,
-                "priorities": published,
-                "themes": row.themes,
-            });
-            println!("{}", serde_json::to_string_pretty(&shown)?);
-            Ok(())
-        }
+        RunsAction::Show { id, by, table } => show(db, *id, by.as_deref(), *table).await,
         RunsAction::Verify { id } => {
             let (same, sha) = verify(db, model_dir, *id).await?;
             if same {
@@ -130,6 +108,94 @@ pub async fn run(
             }
         }
     }
+}
+
+/// Run `row`'s raked × equity shares broken down by `variable`, small cells suppressed.
+pub async fn breakdown(
+    db: &DatabaseConnection,
+    row: &analysis_run::Model,
+    variable: &str,
+) -> anyhow::Result<Breakdown> {
+    let Some(weighting) = &row.weighting else {
+        bail!(
+            "run {} is not weighted ({}), so it has no breakdowns",
+            row.id,
+            row.weighting_problem
+                .as_deref()
+                .unwrap_or("no configuration")
+        );
+    };
+    let run: WeightingRun =
+        serde_json::from_value(weighting.clone()).context("reading the logged weighting")?;
+    let model: ThemeModel = serde_json::from_value(row.model.clone())?;
+    let responses = log::responses_for_analysis(db, Some(row.last_response_id)).await?;
+    let respondents = input::respondents(&responses, &model);
+    Ok(run.breakdown(&respondents, variable, Scheme::RakedEquity)?)
+}
+
+async fn show(
+    db: &DatabaseConnection,
+    id: Option<i32>,
+    by: Option<&str>,
+    table: bool,
+) -> anyhow::Result<()> {
+    let row = match id {
+        Some(id) => log::get(db, id).await?,
+        None => log::latest(db).await?,
+    };
+    let Some(row) = row else {
+        bail!("no such analysis run: start one with `needscope runs new`");
+    };
+    let weighting: Option<WeightingRun> = row
+        .weighting
+        .clone()
+        .map(serde_json::from_value)
+        .transpose()
+        .context("reading the logged weighting")?;
+    let breakdown = match by {
+        Some(variable) => Some(breakdown(db, &row, variable).await?),
+        None => None,
+    };
+    let published = weighting.as_ref().map(WeightingRun::published_priorities);
+    if table {
+        let labels = report::labels(&row.themes);
+        println!(
+            "run {} at {}: responses up to {}, weighting {}",
+            row.id,
+            row.created_at,
+            row.last_response_id,
+            row.weighting_version
+                .map_or_else(|| "none".to_owned(), |v| format!("v{v}"))
+        );
+        match &published {
+            Some(rows) => print!("{}", report::priority_table(rows, &labels)),
+            None => println!(
+                "not weighted: {}",
+                row.weighting_problem
+                    .as_deref()
+                    .unwrap_or("no configuration")
+            ),
+        }
+        if let Some(b) = &breakdown {
+            print!("\n{}", report::breakdown_table(b, &labels));
+        }
+        return Ok(());
+    }
+    let shown = serde_json::json!({
+        "run": row.id,
+        "created_at": row.created_at.to_string(),
+        "last_response_id": row.last_response_id,
+        "input_hash": row.input_hash,
+        "encoder": row.encoder,
+        "weighting_version": row.weighting_version,
+        "weighting_problem": row.weighting_problem,
+        "result_sha256": row.result_sha256,
+        "priorities": published,
+        "breakdown": breakdown,
+        "themes": row.themes,
+    });
+    println!("{}", serde_json::to_string_pretty(&shown)?);
+    Ok(())
 }
 
 /// Analyses every response so far and logs the run; returns its id.

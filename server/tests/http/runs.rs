@@ -144,6 +144,20 @@ both_backends!(
             .count();
         assert!(kept >= 3, "{kept} themes kept their IDs");
 
+        // Breakdowns by district never show a cell of fewer than 10 residents.
+        let by_district = server::runs::breakdown(&app.db, &row, "council_district")
+            .await
+            .expect("breakdown");
+        assert_eq!(by_district.columns.len(), 2);
+        let mut hidden = 0;
+        for cell in by_district.cells.iter().flatten() {
+            match cell.count {
+                Some(n) => assert!(n >= 10, "a published cell of {n}"),
+                None => hidden += 1,
+            }
+        }
+        assert!(hidden > 0, "themes this small must have hidden cells");
+
         // More responses arrive; the logged run still reproduces from what it recorded.
         seed_responses(&app).await;
         let (same, sha) = server::runs::verify(&app.db, None, second)
