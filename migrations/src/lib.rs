@@ -8,6 +8,7 @@ mod m20261123_000002_create_responses;
 mod m20261123_000003_seed_instruments;
 mod m20261124_000004_create_weighting_configs;
 mod m20261124_000005_create_analysis_runs;
+mod m20261124_000006_create_reports;
 
 /// The seeded instruments, as JSON survey definitions (`slug`, `audience`, `title`, `intro`, `questions`).
 pub const SEED_INSTRUMENTS: [&str; 3] = [
@@ -27,6 +28,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000003_seed_instruments::Migration),
             Box::new(m20261124_000004_create_weighting_configs::Migration),
             Box::new(m20261124_000005_create_analysis_runs::Migration),
+            Box::new(m20261124_000006_create_reports::Migration),
         ]
     }
 }

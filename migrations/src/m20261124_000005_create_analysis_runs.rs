@@ -1,4 +1,4 @@
-//! The audit log of analysis runs, append-only: what went in (the last response included, a hash of
+//! The audit log of analysis runs, append-only: what went in (the last response and imported report included, a hash of
 //! the input), how (theme parameters and seed, encoder model, weighting configuration version),
 //! and what came out (themes, per-respondent weight components, priorities), plus the fitted
 //! theme model so the next run keeps theme IDs. Rows are never updated or deleted.
@@ -32,6 +32,11 @@ impl MigrationTrait for Migration {
                         ColumnDef::new(AnalysisRun::LastResponseId)
                             .big_integer()
                             .not_null(),
+                    )
+                    .col(
+                        ColumnDef::new(AnalysisRun::LastReportId)
+                            .big_integer()
+                            .null(),
                     )
                     .col(
                         ColumnDef::new(AnalysisRun::InputHash)
@@ -72,6 +77,7 @@ pub enum AnalysisRun {
     Id,
     CreatedAt,
     LastResponseId,
+    LastReportId,
     InputHash,
     PreviousRunId,
     Encoder,

@@ -43,6 +43,11 @@ enum Command {
         #[command(subcommand)]
         action: crate::weighting::WeightingAction,
     },
+    /// Import resident reports (311 requests) from CSV or Open311 JSON.
+    Import {
+        #[command(subcommand)]
+        action: crate::import::ImportAction,
+    },
     /// Analysis runs over the stored responses, logged append-only (new, list, show, verify).
     Runs {
         #[command(subcommand)]
@@ -87,21 +92,28 @@ pub fn run() -> anyhow::Result<()> {
             Ok(())
         }),
         Command::Analyze(args) => analyze(&args),
-        Command::Runs { action } => runtime.block_on(async {
-            let db = database::connect(&settings).await?;
-            database::migrate(&db).await?;
-            let result = crate::runs::run(&db, settings.model_dir.clone(), &action).await;
-            db.close().await?;
-            result
-        }),
-        Command::Weighting { action } => runtime.block_on(async {
-            let db = database::connect(&settings).await?;
-            database::migrate(&db).await?;
-            let result = crate::weighting::run(&db, &action).await;
-            db.close().await?;
-            result
-        }),
+        Command::Import { action } => runtime.block_on(with_database(&settings, async |db| {
+            crate::import::run(db, &action).await
+        })),
+        Command::Runs { action } => runtime.block_on(with_database(&settings, async |db| {
+            crate::runs::run(db, settings.model_dir.clone(), &action).await
+        })),
+        Command::Weighting { action } => runtime.block_on(with_database(&settings, async |db| {
+            crate::weighting::run(db, &action).await
+        })),
     }
+}
+
+/// Connects, applies pending migrations, runs `work`, and closes the database whatever happened.
+async fn with_database(
+    settings: &Settings,
+    work: impl AsyncFnOnce(&sea_orm::DatabaseConnection) -> anyhow::Result<()>,
+) -> anyhow::Result<()> {
+    let db = database::connect(settings).await?;
+    database::migrate(&db).await?;
+    let result = work(&db).await;
+    db.close().await?;
+    result
 }
 
 /// Runs `analyze` on this thread; a Ctrl-C sets the cancellation flag the analysis polls.

@@ -5,6 +5,7 @@ pub mod analyze;
 pub mod cli;
 pub mod config;
 pub mod database;
+pub mod import;
 pub mod routes;
 pub mod runs;
 pub mod startup;

@@ -164,6 +164,7 @@ pub mod analysis_run {
         pub id: i32,
         pub created_at: TimeDateTimeWithTimeZone,
         pub last_response_id: i64,
+        pub last_report_id: Option<i64>,
         pub input_hash: String,
         pub previous_run_id: Option<i32>,
         pub encoder: Option<String>,
@@ -173,6 +174,31 @@ pub mod analysis_run {
         pub weighting_problem: Option<String>,
         pub model: Json,
         pub result_sha256: String,
+    }
+
+    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+    pub enum Relation {}
+
+    impl ActiveModelBehavior for ActiveModel {}
+}
+
+pub mod report {
+    use sea_orm::entity::prelude::*;
+
+    /// One imported resident report (311 request or similar).
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "report")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i64,
+        pub source: String,
+        pub external_id: String,
+        pub text: String,
+        pub category: Option<String>,
+        pub requested_at: Option<TimeDateTimeWithTimeZone>,
+        pub district: Option<String>,
+        pub zip: Option<String>,
+        pub imported_at: TimeDateTimeWithTimeZone,
     }
 
     #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

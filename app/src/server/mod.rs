@@ -2,6 +2,7 @@
 //! and form handlers call. Compiled only with the `ssr` feature, so none of it reaches the browser.
 
 pub mod entities;
+pub mod reports;
 pub mod responses;
 pub mod runs;
 pub mod state;

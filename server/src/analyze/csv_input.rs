@@ -94,15 +94,7 @@ pub fn parse_units(
     if header.is_empty() || header.iter().all(<[u8]>::is_empty) {
         return Err(CsvInputError::Empty { file: file.into() });
     }
-    let names: Vec<String> = header
-        .iter()
-        .map(|h| {
-            String::from_utf8_lossy(h)
-                .trim()
-                .trim_start_matches('\u{feff}')
-                .to_owned()
-        })
-        .collect();
+    let names = column_names(&header);
     let find = |name: &str| -> Result<usize, CsvInputError> {
         names
             .iter()
@@ -188,6 +180,19 @@ pub fn parse_units(
         return Err(CsvInputError::NoRows { file: file.into() });
     }
     Ok(out)
+}
+
+/// Column names of a CSV header, trimmed, without a leading byte-order mark (Excel writes one).
+pub fn column_names(header: &csv::ByteRecord) -> Vec<String> {
+    header
+        .iter()
+        .map(|h| {
+            String::from_utf8_lossy(h)
+                .trim()
+                .trim_start_matches('\u{feff}')
+                .to_owned()
+        })
+        .collect()
 }
 
 fn parse_stream(value: &str) -> Option<Stream> {

@@ -4,6 +4,7 @@ use std::collections::BTreeSet;
 
 use analysis::weighting::{Respondent, SourceMention};
 use analysis::{Lang, Stream, ThemeModel, Unit};
+use app::server::entities::report;
 use app::server::runs::ResponseForAnalysis;
 
 /// The survey variable holding the council district (the equity layer's area).
@@ -88,5 +89,34 @@ fn themes_of(r: &ResponseForAnalysis, model: &ThemeModel) -> BTreeSet<String> {
         .iter()
         .filter_map(|(key, _)| model.theme_of(&format!("{}:{key}", r.id)))
         .map(str::to_owned)
+        .collect()
+}
+
+/// Unit and source ID of an imported report: each report is its own source.
+fn report_id(report: &report::Model) -> String {
+    format!("report:{}", report.id)
+}
+
+/// One unit per imported report, in the imported-report stream.
+pub fn report_units(reports: &[report::Model]) -> Vec<Unit> {
+    reports
+        .iter()
+        .map(|r| Unit::new(report_id(r), r.text.clone()).with_stream(Stream::ImportedReport))
+        .collect()
+}
+
+/// Which themes each imported report raises (counted, not weighted).
+pub fn report_mentions(reports: &[report::Model], model: &ThemeModel) -> Vec<SourceMention> {
+    reports
+        .iter()
+        .filter_map(|r| {
+            let id = report_id(r);
+            let theme = model.theme_of(&id)?.to_owned();
+            Some(SourceMention {
+                stream: Stream::ImportedReport,
+                source: id,
+                theme,
+            })
+        })
         .collect()
 }

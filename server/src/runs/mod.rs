@@ -2,7 +2,7 @@
 //! in force, appended to the audit log; and the check that a logged run reproduces exactly.
 
 pub mod input;
-mod report;
+mod views;
 
 use std::path::PathBuf;
 
@@ -11,7 +11,7 @@ use analysis::{
     FitContext, Representation, SentenceEncoder, ThemeModel, ThemeParams, ThemeValidParams,
 };
 use anyhow::{Context, bail};
-use app::server::entities::analysis_run;
+use app::server::entities::{analysis_run, report};
 use app::server::runs::{self as log, NewRun, ResponseForAnalysis};
 use app::server::weighting as configs;
 use linfa::ParamGuard;
@@ -158,7 +158,7 @@ async fn show(
     };
     let published = weighting.as_ref().map(WeightingRun::published_priorities);
     if table {
-        let labels = report::labels(&row.themes);
+        let labels = views::labels(&row.themes);
         println!(
             "run {} at {}: responses up to {}, weighting {}",
             row.id,
@@ -168,7 +168,7 @@ async fn show(
                 .map_or_else(|| "none".to_owned(), |v| format!("v{v}"))
         );
         match &published {
-            Some(rows) => print!("{}", report::priority_table(rows, &labels)),
+            Some(rows) => print!("{}", views::priority_table(rows, &labels)),
             None => println!(
                 "not weighted: {}",
                 row.weighting_problem
@@ -177,7 +177,7 @@ async fn show(
             ),
         }
         if let Some(b) = &breakdown {
-            print!("\n{}", report::breakdown_table(b, &labels));
+            print!("\n{}", views::breakdown_table(b, &labels));
         }
         return Ok(());
     }
@@ -206,9 +206,12 @@ pub async fn new_run(
     seed: u64,
 ) -> anyhow::Result<i32> {
     let responses = log::responses_for_analysis(db, None).await?;
-    let Some(last_response_id) = responses.last().map(|r| r.id) else {
-        bail!("there are no responses to analyse yet");
-    };
+    let reports = app::server::reports::for_analysis(db, None).await?;
+    if responses.is_empty() && reports.is_empty() {
+        bail!("there are no responses or imported reports to analyse yet");
+    }
+    let last_response_id = responses.last().map_or(0, |r| r.id);
+    let last_report_id = reports.last().map(|r| r.id);
     let representation = match model_dir {
         Some(_) => Representation::Semantic,
         None => Representation::Classical,
@@ -236,7 +239,7 @@ pub async fn new_run(
     };
     let previous_run_id = recipe.previous.as_ref().map(|(id, _)| *id);
     let weighting_version = recipe.weighting.as_ref().map(|(v, _)| *v);
-    let outcome = compute(responses, recipe).await?;
+    let outcome = compute(responses, reports, recipe).await?;
     let weighting_problem = outcome.weighting.as_ref().err().cloned();
     if let Some(problem) = &weighting_problem {
         tracing::warn!(%problem, "themes logged without equity weighting");
@@ -245,6 +248,7 @@ pub async fn new_run(
         db,
         NewRun {
             last_response_id,
+            last_report_id,
             input_hash: outcome.model.input_hash().to_owned(),
             previous_run_id,
             encoder: outcome.model.encoder_id().map(str::to_owned),
@@ -301,13 +305,17 @@ pub async fn verify(
         );
     }
     let responses = log::responses_for_analysis(db, Some(row.last_response_id)).await?;
+    let reports = match row.last_report_id {
+        Some(last) => app::server::reports::for_analysis(db, Some(last)).await?,
+        None => Vec::new(),
+    };
     let recipe = Recipe {
         params: logged.params().clone(),
         previous,
         weighting,
         model_dir,
     };
-    let outcome = compute(responses, recipe).await?;
+    let outcome = compute(responses, reports, recipe).await?;
     Ok((
         outcome.result_sha256 == row.result_sha256,
         outcome.result_sha256,
@@ -315,9 +323,14 @@ pub async fn verify(
 }
 
 /// Themes, then weighting, on a blocking thread (both are CPU-bound).
-async fn compute(responses: Vec<ResponseForAnalysis>, recipe: Recipe) -> anyhow::Result<Outcome> {
+async fn compute(
+    responses: Vec<ResponseForAnalysis>,
+    reports: Vec<report::Model>,
+    recipe: Recipe,
+) -> anyhow::Result<Outcome> {
     tokio::task::spawn_blocking(move || {
-        let units = input::units(&responses);
+        let mut units = input::units(&responses);
+        units.extend(input::report_units(&reports));
         let encoder =
             match &recipe.model_dir {
                 Some(dir) => Some(SentenceEncoder::load(dir).with_context(|| {
@@ -338,10 +351,11 @@ async fn compute(responses: Vec<ResponseForAnalysis>, recipe: Recipe) -> anyhow:
             .context("finding the themes")?;
         let weighting = match &recipe.weighting {
             Some((_, config)) => config
-                .fit(
-                    &input::respondents(&responses, &model),
-                    &input::mentions(&responses, &model),
-                )
+                .fit(&input::respondents(&responses, &model), &{
+                    let mut mentions = input::mentions(&responses, &model);
+                    mentions.extend(input::report_mentions(&reports, &model));
+                    mentions
+                })
                 .map_err(|e| e.to_string()),
             None => Err("no weighting configuration yet (`needscope weighting set`)".to_owned()),
         };

@@ -1,24 +1,7 @@
 //! `needscope weighting`: a bad file is refused with its line and column and the configuration in
 //! force stays; a good one becomes the next version; versions are kept.
 
-use std::path::Path;
-use std::process::{Command, Output};
-
-fn needscope(data_dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_needscope"))
-        .args(args)
-        .env("NEEDSCOPE_DATA_DIR", data_dir)
-        .env_remove("DATABASE_URL")
-        .env_remove("NEEDSCOPE_DATABASE_URL")
-        .env_remove("RUST_BACKTRACE")
-        .env("RUST_LOG", "warn")
-        .output()
-        .expect("run needscope")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
+use crate::{needscope_in as needscope, text};
 
 /// Synthetic shares for the test only (not real San José figures).
 const GOOD: &str = "variable,category,share\n\

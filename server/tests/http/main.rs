@@ -4,5 +4,6 @@
 
 mod helpers;
 mod pages;
+mod reports;
 mod runs;
 mod submissions;

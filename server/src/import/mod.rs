@@ -1,0 +1,179 @@
+//! `needscope import reports`: resident reports (311) from CSV or Open311 GeoReport v2 JSON,
+//! streamed into the database in batches. Re-importing adds nothing twice; bad rows are listed
+//! with where and why, and the good rows still import.
+
+pub mod csv_reports;
+mod dates;
+pub mod open311;
+
+use std::path::PathBuf;
+
+use anyhow::Context;
+use app::server::reports::{self, NewReport};
+use indicatif::{ProgressBar, ProgressStyle};
+use sea_orm::DatabaseConnection;
+
+/// Rows stored per database round trip.
+const BATCH: usize = 500;
+/// Bad rows printed in full (all are counted).
+const SHOWN_BAD_ROWS: usize = 50;
+
+/// `needscope import …`
+#[derive(clap::Subcommand, Debug)]
+pub enum ImportAction {
+    /// Resident reports such as 311 service requests.
+    Reports(Box<ReportArgs>),
+}
+
+#[derive(clap::Args, Debug)]
+pub struct ReportArgs {
+    /// The file: CSV with a header row, or an Open311 GeoReport v2 `requests.json`.
+    #[arg(long)]
+    input: PathBuf,
+    /// `csv` or `open311` (default: from the file name, `.json` is Open311).
+    #[arg(long, value_parser = ["csv", "open311"])]
+    format: Option<String>,
+    /// Name of the source; request ids are unique within it (e.g. `sj311`).
+    #[arg(long, default_value = "311")]
+    source: String,
+    #[command(flatten)]
+    columns: csv_reports::ReportColumns,
+}
+
+/// One parsed row, a refused one, or progress in bytes.
+#[derive(Debug, PartialEq)]
+pub enum Item {
+    Row(NewReport),
+    Bad(BadRow),
+    Progress(u64),
+}
+
+/// A row that was not imported: where it is and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BadRow {
+    /// `line 17, column "opened"` or `request #3`.
+    pub at: String,
+    pub reason: String,
+}
+
+/// What an import did.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Summary {
+    pub read: u64,
+    pub new: u64,
+    pub already_there: u64,
+    pub bad: Vec<BadRow>,
+    pub bad_total: u64,
+}
+
+/// The first five digits of a US ZIP code (`95122` or `95122-1234`).
+fn zip5(value: &str) -> Option<String> {
+    let v = value.trim();
+    let digits = v.split('-').next().unwrap_or_default();
+    (digits.len() == 5 && digits.bytes().all(|b| b.is_ascii_digit())).then(|| digits.to_owned())
+}
+
+/// Runs `action`.
+pub async fn run(db: &DatabaseConnection, action: &ImportAction) -> anyhow::Result<()> {
+    let ImportAction::Reports(args) = action;
+    let summary = import_reports(db, args).await?;
+    println!(
+        "{}: {} rows read, {} imported, {} already there, {} refused",
+        args.input.display(),
+        summary.read,
+        summary.new,
+        summary.already_there,
+        summary.bad_total
+    );
+    for bad in &summary.bad {
+        eprintln!("  {}: {}", bad.at, bad.reason);
+    }
+    if summary.bad_total > summary.bad.len() as u64 {
+        eprintln!(
+            "  … and {} more",
+            summary.bad_total - summary.bad.len() as u64
+        );
+    }
+    Ok(())
+}
+
+/// Streams the file into the database: a blocking reader thread parses, this task stores batches.
+pub async fn import_reports(db: &DatabaseConnection, args: &ReportArgs) -> anyhow::Result<Summary> {
+    let file = std::fs::File::open(&args.input)
+        .with_context(|| format!("opening {}", args.input.display()))?;
+    let size = file.metadata().map(|m| m.len()).unwrap_or(0);
+    let open311 = match args.format.as_deref() {
+        Some(f) => f == "open311",
+        None => args
+            .input
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("json")),
+    };
+    let columns = args.columns.clone();
+    let (tx, mut rx) = tokio::sync::mpsc::channel::<Item>(4 * BATCH);
+    let reader = tokio::task::spawn_blocking(move || {
+        let send = |item: Item| tx.blocking_send(item).is_ok();
+        if open311 {
+            open311::read(file, send)
+        } else {
+            csv_reports::read(file, &columns, send)
+        }
+    });
+
+    let bar = ProgressBar::new(size.max(1));
+    bar.set_style(
+        ProgressStyle::with_template(
+            "{spinner} importing [{bar:30}] {bytes}/{total_bytes} ({eta})",
+        )
+        .unwrap_or_else(|_| ProgressStyle::default_bar())
+        .progress_chars("=> "),
+    );
+    let mut summary = Summary::default();
+    let mut batch = Vec::with_capacity(BATCH);
+    while let Some(item) = rx.recv().await {
+        match item {
+            Item::Row(row) => {
+                summary.read += 1;
+                batch.push(row);
+                if batch.len() == BATCH {
+                    store(db, &args.source, &mut batch, &mut summary).await?;
+                }
+            }
+            Item::Bad(bad) => {
+                summary.read += 1;
+                summary.bad_total += 1;
+                if summary.bad.len() < SHOWN_BAD_ROWS {
+                    summary.bad.push(bad);
+                }
+            }
+            Item::Progress(bytes) => bar.set_position(bytes),
+        }
+    }
+    store(db, &args.source, &mut batch, &mut summary).await?;
+    bar.finish_and_clear();
+    reader
+        .await
+        .context("the reader thread stopped")?
+        .with_context(|| format!("reading {}", args.input.display()))
+        .map_err(|e| {
+            // Rows before the problem are stored: say so.
+            e.context(format!(
+                "{} rows were imported before the problem",
+                summary.new
+            ))
+        })?;
+    Ok(summary)
+}
+
+async fn store(
+    db: &DatabaseConnection,
+    source: &str,
+    batch: &mut Vec<NewReport>,
+    summary: &mut Summary,
+) -> anyhow::Result<()> {
+    let n = batch.len() as u64;
+    let new = reports::insert_batch(db, source, std::mem::take(batch)).await?;
+    summary.new += new;
+    summary.already_there += n - new;
+    Ok(())
+}
