@@ -14,8 +14,7 @@ use app::server::weighting as store;
 use linfa::ParamGuard;
 use sea_orm::DatabaseConnection;
 
-/// The survey variable that holds the council district (strata and breadth of the bootstrap).
-const DISTRICT: &str = "council_district";
+use crate::runs::input::DISTRICT;
 
 #[derive(clap::Subcommand, Debug)]
 pub enum WeightingAction {

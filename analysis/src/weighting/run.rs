@@ -115,10 +115,7 @@ pub struct WeightingRun {
 
 fn sha256_json<T: Serialize>(value: &T) -> String {
     let bytes = serde_json::to_vec(value).unwrap_or_default();
-    Sha256::digest(&bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    crate::semantic::encoder::hex(&Sha256::digest(&bytes))
 }
 
 impl WeightingConfig {

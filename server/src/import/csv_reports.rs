@@ -6,6 +6,9 @@ use app::server::reports::NewReport;
 
 use super::{BadRow, Item};
 
+/// Rows between progress reports.
+const PROGRESS_EVERY: u64 = 256;
+
 /// Which CSV columns hold what.
 #[derive(Debug, Clone, clap::Args)]
 pub struct ReportColumns {
@@ -60,6 +63,7 @@ pub fn read(
     let zip_at = find("--zip-column", &columns.zip_column)?;
 
     let mut record = csv::ByteRecord::new();
+    let mut rows = 0u64;
     loop {
         let item = match csv.read_byte_record(&mut record) {
             Ok(false) => break,
@@ -84,7 +88,10 @@ pub fn read(
                 },
             }),
         };
-        if !send(item) || !send(Item::Progress(csv.position().byte())) {
+        rows += 1;
+        // Progress every few hundred rows: the bar need not hear of each one.
+        let progress = rows.is_multiple_of(PROGRESS_EVERY);
+        if !send(item) || (progress && !send(Item::Progress(csv.position().byte()))) {
             break;
         }
     }

@@ -7,7 +7,8 @@ use analysis::{Lang, Stream, ThemeModel, Unit};
 use app::server::entities::report;
 use app::server::runs::ResponseForAnalysis;
 
-/// The survey variable holding the council district (the equity layer's area).
+/// The survey variable holding the council district (the equity layer's area, and the strata
+/// and breadth variable of the bootstrap).
 pub const DISTRICT: &str = "council_district";
 /// The survey variable holding the ZIP code.
 pub const ZIP: &str = "zip";

@@ -116,17 +116,38 @@ pub async fn breakdown(
     row: &analysis_run::Model,
     variable: &str,
 ) -> anyhow::Result<Breakdown> {
-    let Some(weighting) = &row.weighting else {
-        bail!(
-            "run {} is not weighted ({}), so it has no breakdowns",
-            row.id,
-            row.weighting_problem
-                .as_deref()
-                .unwrap_or("no configuration")
-        );
-    };
-    let run: WeightingRun =
-        serde_json::from_value(weighting.clone()).context("reading the logged weighting")?;
+    match logged_weighting(row)? {
+        Some(run) => breakdown_of(db, row, &run, variable).await,
+        None => Err(not_weighted(row)),
+    }
+}
+
+/// The weighting a run logged, if it was weighted.
+fn logged_weighting(row: &analysis_run::Model) -> anyhow::Result<Option<WeightingRun>> {
+    row.weighting
+        .clone()
+        .map(serde_json::from_value)
+        .transpose()
+        .context("reading the logged weighting")
+}
+
+fn not_weighted(row: &analysis_run::Model) -> anyhow::Error {
+    anyhow::anyhow!(
+        "run {} is not weighted ({}), so it has no breakdowns",
+        row.id,
+        row.weighting_problem
+            .as_deref()
+            .unwrap_or("no configuration")
+    )
+}
+
+/// [`breakdown`] with the logged weighting already read.
+async fn breakdown_of(
+    db: &DatabaseConnection,
+    row: &analysis_run::Model,
+    run: &WeightingRun,
+    variable: &str,
+) -> anyhow::Result<Breakdown> {
     let model: ThemeModel = serde_json::from_value(row.model.clone())?;
     let responses = log::responses_for_analysis(db, Some(row.last_response_id)).await?;
     let respondents = input::respondents(&responses, &model);
@@ -146,15 +167,11 @@ async fn show(
     let Some(row) = row else {
         bail!("no such analysis run: start one with `needscope runs new`");
     };
-    let weighting: Option<WeightingRun> = row
-        .weighting
-        .clone()
-        .map(serde_json::from_value)
-        .transpose()
-        .context("reading the logged weighting")?;
-    let breakdown = match by {
-        Some(variable) => Some(breakdown(db, &row, variable).await?),
-        None => None,
+    let weighting = logged_weighting(&row)?;
+    let breakdown = match (by, &weighting) {
+        (Some(variable), Some(run)) => Some(breakdown_of(db, &row, run, variable).await?),
+        (Some(_), None) => return Err(not_weighted(&row)),
+        (None, _) => None,
     };
     let published = weighting.as_ref().map(WeightingRun::published_priorities);
     if table {
@@ -364,10 +381,7 @@ async fn compute(
             themes: &report,
             weighting: weighting.as_ref().ok(),
         })?;
-        let result_sha256 = Sha256::digest(&bytes)
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect();
+        let result_sha256 = analysis::semantic::encoder::hex(&Sha256::digest(&bytes));
         Ok(Outcome {
             model,
             weighting,
