@@ -7,6 +7,10 @@ use leptos_router::{SsrMode, path};
 
 use crate::components::layout::Layout;
 use crate::i18n::provide_i18n;
+use crate::routes::staff::{
+    AccountPage, AuditPage, DashboardPage, InvitationPage, LoginPage, RunsPage, StaffHomePage,
+    UsersPage,
+};
 use crate::routes::{HomePage, NotFound, SurveyPage, ThanksPage};
 
 /// The document around the app, rendered on the server only.
@@ -54,6 +58,14 @@ fn Shell() -> impl IntoView {
                 <Route path=path!("/") view=HomePage ssr=SsrMode::Async />
                 <Route path=path!("/surveys/:slug") view=SurveyPage ssr=SsrMode::Async />
                 <Route path=path!("/surveys/:slug/thanks") view=ThanksPage ssr=SsrMode::Async />
+                <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async />
+                <Route path=path!("/invitations/:token") view=InvitationPage ssr=SsrMode::Async />
+                <Route path=path!("/account") view=AccountPage ssr=SsrMode::Async />
+                <Route path=path!("/staff") view=StaffHomePage ssr=SsrMode::Async />
+                <Route path=path!("/staff/dashboard") view=DashboardPage ssr=SsrMode::Async />
+                <Route path=path!("/staff/runs") view=RunsPage ssr=SsrMode::Async />
+                <Route path=path!("/staff/admin/users") view=UsersPage ssr=SsrMode::Async />
+                <Route path=path!("/staff/admin/audit") view=AuditPage ssr=SsrMode::Async />
             </Routes>
         </Layout>
     }

@@ -9,6 +9,8 @@ mod m20261123_000003_seed_instruments;
 mod m20261124_000004_create_weighting_configs;
 mod m20261124_000005_create_analysis_runs;
 mod m20261124_000006_create_reports;
+mod m20261125_000007_create_staff_accounts;
+mod m20261125_000008_create_analysis_jobs;
 
 /// The seeded instruments, as JSON survey definitions (`slug`, `audience`, `title`, `intro`, `questions`).
 pub const SEED_INSTRUMENTS: [&str; 3] = [
@@ -29,6 +31,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261124_000004_create_weighting_configs::Migration),
             Box::new(m20261124_000005_create_analysis_runs::Migration),
             Box::new(m20261124_000006_create_reports::Migration),
+            Box::new(m20261125_000007_create_staff_accounts::Migration),
+            Box::new(m20261125_000008_create_analysis_jobs::Migration),
         ]
     }
 }

@@ -48,6 +48,11 @@ enum Command {
         #[command(subcommand)]
         action: crate::import::ImportAction,
     },
+    /// Staff accounts: create the first administrator, list accounts.
+    Admin {
+        #[command(subcommand)]
+        action: crate::admin::AdminAction,
+    },
     /// Analysis runs over the stored responses, logged append-only (new, list, show, verify).
     Runs {
         #[command(subcommand)]
@@ -94,6 +99,9 @@ pub fn run() -> anyhow::Result<()> {
         Command::Analyze(args) => analyze(&args),
         Command::Import { action } => runtime.block_on(with_database(&settings, async |db| {
             crate::import::run(db, &action).await
+        })),
+        Command::Admin { action } => runtime.block_on(with_database(&settings, async |db| {
+            crate::admin::run(db, &action).await
         })),
         Command::Runs { action } => runtime.block_on(with_database(&settings, async |db| {
             crate::runs::run(db, settings.model_dir.clone(), &action).await

@@ -34,6 +34,16 @@ pub struct Settings {
     /// Local sentence-transformers model directory for the theme analysis (sentence embeddings);
     /// without one, analysis runs use TF-IDF + LSA.
     pub model_dir: Option<PathBuf>,
+    /// Mark the session cookie `Secure` (sent over HTTPS only). Keep on in production; turn off
+    /// only to sign in over plain HTTP on a machine of your own.
+    pub secure_cookies: bool,
+    /// Hours of inactivity after which a staff session ends.
+    pub session_hours: i64,
+    /// Sign-in attempts allowed per e-mail address and per client address per minute.
+    pub login_attempts_per_minute: u32,
+    /// Run queued analysis jobs in this process. Turn off on extra web-only processes so that one
+    /// worker process does the analysis.
+    pub run_jobs: bool,
 }
 
 impl Default for Settings {
@@ -49,12 +59,16 @@ impl Default for Settings {
             trust_forwarded_for: false,
             shutdown_grace_seconds: 20,
             model_dir: None,
+            secure_cookies: true,
+            session_hours: 8,
+            login_attempts_per_minute: 5,
+            run_jobs: true,
         }
     }
 }
 
 /// Every setting, as environment variables spell them after `NEEDSCOPE_`.
-const KEYS: [&str; 10] = [
+const KEYS: [&str; 14] = [
     "listen",
     "data_dir",
     "database_url",
@@ -65,6 +79,10 @@ const KEYS: [&str; 10] = [
     "trust_forwarded_for",
     "shutdown_grace_seconds",
     "model_dir",
+    "secure_cookies",
+    "session_hours",
+    "login_attempts_per_minute",
+    "run_jobs",
 ];
 
 impl Settings {

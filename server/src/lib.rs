@@ -1,11 +1,15 @@
 //! The Needscope server: configuration, logging, database start-up, the axum application around the
 //! Leptos app, and the command-line interface. Integration tests drive [`startup::Application`].
 
+pub mod admin;
 pub mod analyze;
+pub mod auth;
 pub mod cli;
 pub mod config;
+pub mod dashboard;
 pub mod database;
 pub mod import;
+pub mod jobs;
 pub mod routes;
 pub mod runs;
 pub mod startup;

@@ -19,15 +19,27 @@ use tower_http::trace::TraceLayer;
 use app::server::AppState;
 use app::{App, shell};
 
+use tower_sessions::cookie::SameSite;
+use tower_sessions::{Expiry, SessionManagerLayer};
+
+use crate::auth::store::DbSessionStore;
+use crate::auth::{self, LoginLimiter, handlers as sign_in};
 use crate::config::Settings;
+use crate::dashboard::Dashboards;
 use crate::database;
-use crate::routes::{health, language, submit};
+use crate::jobs::{self, JobQueue};
+use crate::routes::{admin, exports, health, language, runs, submit};
 
 pub struct Application {
     listener: TcpListener,
     router: Router,
     db: DatabaseConnection,
     guard: submit::SubmitGuard,
+    limiter: LoginLimiter,
+    sessions: DbSessionStore,
+    queue: JobQueue,
+    model_dir: Option<std::path::PathBuf>,
+    run_jobs: bool,
     grace: Duration,
 }
 
@@ -57,13 +69,40 @@ impl Application {
         let state = AppState {
             db: db.clone(),
             leptos_options,
+            dashboards: Arc::new(Dashboards::default()),
+            semantic_available: settings.model_dir.is_some(),
         };
-        let router = router(state, guard.clone(), settings.max_body_bytes);
+        let limiter = LoginLimiter::new(
+            settings.login_attempts_per_minute,
+            settings.trust_forwarded_for,
+        );
+        let sessions = DbSessionStore::new(db.clone());
+        let queue = JobQueue::default();
+        let layers = Layers {
+            guard: guard.clone(),
+            limiter: limiter.clone(),
+            queue: queue.clone(),
+            sessions: SessionManagerLayer::new(sessions.clone())
+                .with_name("needscope_session")
+                .with_secure(settings.secure_cookies)
+                .with_http_only(true)
+                .with_same_site(SameSite::Lax)
+                .with_expiry(Expiry::OnInactivity(time::Duration::hours(
+                    settings.session_hours.max(1),
+                ))),
+            max_body_bytes: settings.max_body_bytes,
+        };
+        let router = router(state, layers);
         Ok(Application {
             listener,
             router,
             db,
             guard,
+            limiter,
+            sessions,
+            queue,
+            model_dir: settings.model_dir.clone(),
+            run_jobs: settings.run_jobs,
             grace: Duration::from_secs(settings.shutdown_grace_seconds),
         })
     }
@@ -82,6 +121,11 @@ impl Application {
             router,
             db,
             guard,
+            limiter,
+            sessions,
+            queue,
+            model_dir,
+            run_jobs,
             grace,
         } = self;
         tracing::info!(address = %listener.local_addr()?, "Needscope is listening");
@@ -90,8 +134,14 @@ impl Application {
             loop {
                 tick.tick().await;
                 guard.forget_idle_clients();
+                limiter.forget_idle();
+                if let Err(err) = sessions.delete_expired().await {
+                    tracing::warn!(error = %err, "deleting expired sessions");
+                }
             }
         });
+        // An interrupted job goes back to the queue at the next start (jobs::recover).
+        let worker = run_jobs.then(|| tokio::spawn(jobs::work(db.clone(), model_dir, queue)));
         let (stopping_tx, stopping_rx) = tokio::sync::oneshot::channel::<()>();
         let server = axum::serve(
             listener,
@@ -114,6 +164,9 @@ impl Application {
             () = drain_limit => tracing::warn!("requests still running after the grace period; stopping anyway"),
         }
         janitor.abort();
+        if let Some(worker) = worker {
+            worker.abort();
+        }
         db.close().await.context("closing the database")?;
         tracing::info!("stopped");
         Ok(())
@@ -125,7 +178,16 @@ impl Application {
     }
 }
 
-fn router(state: AppState, guard: submit::SubmitGuard, max_body_bytes: usize) -> Router {
+/// Everything the router's layers carry.
+struct Layers {
+    guard: submit::SubmitGuard,
+    limiter: LoginLimiter,
+    queue: JobQueue,
+    sessions: SessionManagerLayer<DbSessionStore>,
+    max_body_bytes: usize,
+}
+
+fn router(state: AppState, layers: Layers) -> Router {
     let routes = generate_route_list(App);
     let context_state = state.clone();
     let fallback_state = state.clone();
@@ -133,6 +195,33 @@ fn router(state: AppState, guard: submit::SubmitGuard, max_body_bytes: usize) ->
     Router::new()
         .route("/surveys/{slug}", post(submit::submit))
         .route("/healthz", get(health::health))
+        .route("/login", post(sign_in::login))
+        .route("/logout", post(sign_in::logout))
+        .route("/logout/everywhere", post(sign_in::logout_everywhere))
+        .route("/invitations/{token}", post(sign_in::accept_invitation))
+        .route("/staff/admin/invitations", post(admin::invite))
+        .route("/staff/admin/invitations/{id}/revoke", post(admin::revoke))
+        .route("/staff/admin/users/{id}", post(admin::update_user))
+        .route("/staff/runs", post(runs::start))
+        .route("/staff/runs/jobs/{id}/cancel", post(runs::cancel))
+        .route("/api/v1/openapi.json", get(exports::openapi))
+        .route("/api/v1/runs", get(exports::runs_list))
+        .route(
+            "/api/v1/runs/{id}/themes.csv",
+            get(exports::themes_csv_export),
+        )
+        .route(
+            "/api/v1/runs/{id}/themes.json",
+            get(exports::themes_json_export),
+        )
+        .route(
+            "/api/v1/runs/{id}/breakdown.csv",
+            get(exports::breakdown_csv_export),
+        )
+        .route(
+            "/api/v1/runs/{id}/audit.json",
+            get(exports::audit_json_export),
+        )
         .leptos_routes_with_context(
             &state,
             routes,
@@ -145,8 +234,15 @@ fn router(state: AppState, guard: submit::SubmitGuard, max_body_bytes: usize) ->
         >(
             move || provide_context(fallback_state.clone()), shell
         ))
-        .layer(DefaultBodyLimit::max(max_body_bytes))
-        .layer(axum::Extension(guard))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            auth::attach,
+        ))
+        .layer(layers.sessions)
+        .layer(DefaultBodyLimit::max(layers.max_body_bytes))
+        .layer(axum::Extension(layers.guard))
+        .layer(axum::Extension(layers.limiter))
+        .layer(axum::Extension(layers.queue))
         .layer(axum::middleware::from_fn(language::remember_language))
         .layer(CompressionLayer::new())
         .layer(TraceLayer::new_for_http())

@@ -1,3 +1,4 @@
 //! Server functions, by domain. Thin: parse, call one query, map to a DTO.
 
+pub mod staff;
 pub mod surveys;

@@ -1,5 +1,7 @@
 //! Reusable views.
 
+pub mod chart;
 pub mod error_summary;
 pub mod layout;
 pub mod question;
+pub mod staff;

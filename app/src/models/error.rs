@@ -9,6 +9,10 @@ use serde::{Deserialize, Serialize};
 pub enum AppError {
     #[error("not found")]
     NotFound,
+    #[error("sign in to see this page")]
+    SignInRequired,
+    #[error("your role does not allow this")]
+    Forbidden,
     #[error("the service is unavailable, please try again shortly")]
     Unavailable,
     #[error("request failed: {0}")]

@@ -2,7 +2,10 @@
 //! sees, answers and their validation, and the app's error type.
 
 pub mod answers;
+pub mod dashboard;
 pub mod error;
+pub mod jobs;
+pub mod staff;
 pub mod survey;
 
 pub use answers::{

@@ -2,6 +2,7 @@
 
 mod home;
 mod not_found;
+pub mod staff;
 mod survey;
 mod thanks;
 

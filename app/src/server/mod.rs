@@ -1,12 +1,17 @@
 //! Server-only code of the app: shared state, database entities and the queries server functions
 //! and form handlers call. Compiled only with the `ssr` feature, so none of it reaches the browser.
 
+pub mod audit;
+pub mod auth;
+pub mod dashboards;
 pub mod entities;
+pub mod jobs;
 pub mod reports;
 pub mod responses;
 pub mod runs;
+pub mod staff;
 pub mod state;
 pub mod surveys;
 pub mod weighting;
 
-pub use state::{AppState, db};
+pub use state::{AppState, db, state};

@@ -21,6 +21,8 @@ pub struct ResponseForAnalysis {
     pub stream: String,
     /// Language the respondent used.
     pub language: String,
+    /// When it was submitted.
+    pub submitted_at: time::OffsetDateTime,
     /// Free-text answers `(question key, text)` in question order.
     pub texts: Vec<(String, String)>,
     /// Single-valued weighting variables answered (variable → category), non-answers left out.
@@ -65,6 +67,7 @@ pub async fn responses_for_analysis(
             id: resp.id,
             stream: resp.stream.clone(),
             language: resp.language.clone(),
+            submitted_at: resp.submitted_at,
             texts: Vec::new(),
             variables: BTreeMap::new(),
         };
@@ -108,6 +111,8 @@ pub struct NewRun {
     pub weighting_problem: Option<String>,
     pub model: serde_json::Value,
     pub result_sha256: String,
+    /// What was analysed (see [`crate::models::jobs::JobOptions`]); `None`: everything.
+    pub scope: Option<serde_json::Value>,
 }
 
 /// Appends a run and returns its id.
@@ -125,6 +130,7 @@ pub async fn append(db: &DatabaseConnection, run: NewRun) -> Result<i32, DbErr> 
         weighting_problem: Set(run.weighting_problem),
         model: Set(run.model),
         result_sha256: Set(run.result_sha256),
+        scope: Set(run.scope),
         ..Default::default()
     }
     .insert(db)
@@ -174,4 +180,17 @@ pub async fn list(
         .into_tuple()
         .all(db)
         .await
+}
+
+/// A timestamp to the minute, for people: `2026-11-23 14:05 UTC`.
+pub fn minute(at: TimeDateTimeWithTimeZone) -> String {
+    let at = at.to_offset(time::UtcOffset::UTC);
+    format!(
+        "{:04}-{:02}-{:02} {:02}:{:02} UTC",
+        at.year(),
+        u8::from(at.month()),
+        at.day(),
+        at.hour(),
+        at.minute()
+    )
 }

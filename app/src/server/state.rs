@@ -1,24 +1,34 @@
-//! The state every request can reach: the database pool and the Leptos options.
+//! The state every request can reach: the database pool, the Leptos options and the services the
+//! server crate provides.
+
+use std::sync::Arc;
 
 use axum::extract::FromRef;
 use leptos::config::LeptosOptions;
 use leptos::prelude::use_context;
 use sea_orm::DatabaseConnection;
 
+use super::dashboards::DashboardSource;
 use crate::models::AppError;
 
 #[derive(Clone, FromRef)]
 pub struct AppState {
     pub db: DatabaseConnection,
     pub leptos_options: LeptosOptions,
+    pub dashboards: Arc<dyn DashboardSource>,
+    /// Whether a sentence model is configured, so runs may use the semantic representation.
+    pub semantic_available: bool,
 }
 
-/// The database connection for a server function. Errors (never panics) if the context is missing.
+/// The state for a server function. Errors (never panics) if the context is missing.
+pub fn state() -> Result<AppState, AppError> {
+    use_context::<AppState>().ok_or_else(|| {
+        tracing::error!("AppState missing from the Leptos context");
+        AppError::Unavailable
+    })
+}
+
+/// The database connection for a server function.
 pub fn db() -> Result<DatabaseConnection, AppError> {
-    use_context::<AppState>()
-        .map(|state| state.db)
-        .ok_or_else(|| {
-            tracing::error!("AppState missing from the Leptos context");
-            AppError::Unavailable
-        })
+    state().map(|s| s.db)
 }

@@ -2,13 +2,17 @@
 //! in force, appended to the audit log; and the check that a logged run reproduces exactly.
 
 pub mod input;
+pub mod scope;
 mod views;
 
 use std::path::PathBuf;
+use std::sync::atomic::AtomicBool;
+use std::sync::{Arc, Mutex};
 
 use analysis::weighting::{Breakdown, Scheme, WeightingConfig, WeightingRun};
 use analysis::{
-    FitContext, Representation, SentenceEncoder, ThemeModel, ThemeParams, ThemeValidParams,
+    EmbeddingCache, FitContext, Representation, SentenceEncoder, Stage, ThemeModel, ThemeParams,
+    ThemeValidParams,
 };
 use anyhow::{Context, bail};
 use app::server::entities::{analysis_run, report};
@@ -18,6 +22,8 @@ use linfa::ParamGuard;
 use sea_orm::DatabaseConnection;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
+
+pub use scope::Scope;
 
 /// `needscope runs …`
 #[derive(clap::Subcommand, Debug)]
@@ -58,6 +64,28 @@ struct Recipe {
     previous: Option<(i32, ThemeModel)>,
     weighting: Option<(i32, WeightingConfig)>,
     model_dir: Option<PathBuf>,
+}
+
+/// What to analyse and how, for [`new_run_with`].
+#[derive(Clone, Debug, Default)]
+pub struct RunRequest {
+    /// Sentence model (semantic representation); `None`: TF-IDF + LSA.
+    pub model_dir: Option<PathBuf>,
+    /// Number of themes; `None`: chosen automatically.
+    pub k: Option<usize>,
+    pub seed: u64,
+    pub scope: Scope,
+}
+
+/// A progress callback: stage, done, total.
+pub type Progress = Arc<dyn Fn(Stage, usize, usize) + Send + Sync>;
+
+/// Optional progress reporting, cancellation and embedding cache of a run.
+#[derive(Clone, Default)]
+pub struct Hooks {
+    pub progress: Option<Progress>,
+    pub cancel: Option<Arc<AtomicBool>>,
+    pub cache: Option<Arc<Mutex<EmbeddingCache>>>,
 }
 
 /// What a run computed.
@@ -149,7 +177,8 @@ async fn breakdown_of(
     variable: &str,
 ) -> anyhow::Result<Breakdown> {
     let model: ThemeModel = serde_json::from_value(row.model.clone())?;
-    let responses = log::responses_for_analysis(db, Some(row.last_response_id)).await?;
+    let responses = logged_scope(row)?
+        .responses(log::responses_for_analysis(db, Some(row.last_response_id)).await?);
     let respondents = input::respondents(&responses, &model);
     Ok(run.breakdown(&respondents, variable, Scheme::RakedEquity)?)
 }
@@ -222,10 +251,31 @@ pub async fn new_run(
     k: Option<usize>,
     seed: u64,
 ) -> anyhow::Result<i32> {
-    let responses = log::responses_for_analysis(db, None).await?;
-    let reports = app::server::reports::for_analysis(db, None).await?;
+    let request = RunRequest {
+        model_dir,
+        k,
+        seed,
+        scope: Scope::all(),
+    };
+    new_run_with(db, request, Hooks::default()).await
+}
+
+/// Analyses what `request.scope` selects and logs the run; returns its id.
+pub async fn new_run_with(
+    db: &DatabaseConnection,
+    request: RunRequest,
+    hooks: Hooks,
+) -> anyhow::Result<i32> {
+    let RunRequest {
+        model_dir,
+        k,
+        seed,
+        scope,
+    } = request;
+    let responses = scope.responses(log::responses_for_analysis(db, None).await?);
+    let reports = scope.reports(app::server::reports::for_analysis(db, None).await?);
     if responses.is_empty() && reports.is_empty() {
-        bail!("there are no responses or imported reports to analyse yet");
+        bail!("there are no responses or imported reports to analyse in this selection");
     }
     let last_response_id = responses.last().map_or(0, |r| r.id);
     let last_report_id = reports.last().map(|r| r.id);
@@ -256,7 +306,7 @@ pub async fn new_run(
     };
     let previous_run_id = recipe.previous.as_ref().map(|(id, _)| *id);
     let weighting_version = recipe.weighting.as_ref().map(|(v, _)| *v);
-    let outcome = compute(responses, reports, recipe).await?;
+    let outcome = compute(responses, reports, recipe, hooks).await?;
     let weighting_problem = outcome.weighting.as_ref().err().cloned();
     if let Some(problem) = &weighting_problem {
         tracing::warn!(%problem, "themes logged without equity weighting");
@@ -280,6 +330,9 @@ pub async fn new_run(
             weighting_problem,
             model: serde_json::to_value(&outcome.model)?,
             result_sha256: outcome.result_sha256,
+            scope: (scope != Scope::all())
+                .then(|| serde_json::to_value(&scope))
+                .transpose()?,
         },
     )
     .await?;
@@ -296,6 +349,7 @@ pub async fn verify(
     let Some(row) = log::get(db, id).await? else {
         bail!("no analysis run {id}");
     };
+    let scope = logged_scope(&row)?;
     let logged: ThemeModel =
         serde_json::from_value(row.model).context("reading the logged theme model")?;
     let previous = match row.previous_run_id {
@@ -321,9 +375,10 @@ pub async fn verify(
             "run {id} used sentence embeddings: set model_dir (NEEDSCOPE_MODEL_DIR) to verify it"
         );
     }
-    let responses = log::responses_for_analysis(db, Some(row.last_response_id)).await?;
+    let responses =
+        scope.responses(log::responses_for_analysis(db, Some(row.last_response_id)).await?);
     let reports = match row.last_report_id {
-        Some(last) => app::server::reports::for_analysis(db, Some(last)).await?,
+        Some(last) => scope.reports(app::server::reports::for_analysis(db, Some(last)).await?),
         None => Vec::new(),
     };
     let recipe = Recipe {
@@ -332,11 +387,21 @@ pub async fn verify(
         weighting,
         model_dir,
     };
-    let outcome = compute(responses, reports, recipe).await?;
+    let outcome = compute(responses, reports, recipe, Hooks::default()).await?;
     Ok((
         outcome.result_sha256 == row.result_sha256,
         outcome.result_sha256,
     ))
+}
+
+/// The scope a run logged (everything for runs from before scopes).
+pub fn logged_scope(row: &analysis_run::Model) -> anyhow::Result<Scope> {
+    row.scope
+        .clone()
+        .map(serde_json::from_value)
+        .transpose()
+        .context("reading the run's scope")
+        .map(Option::unwrap_or_default)
 }
 
 /// Themes, then weighting, on a blocking thread (both are CPU-bound).
@@ -344,6 +409,7 @@ async fn compute(
     responses: Vec<ResponseForAnalysis>,
     reports: Vec<report::Model>,
     recipe: Recipe,
+    hooks: Hooks,
 ) -> anyhow::Result<Outcome> {
     tokio::task::spawn_blocking(move || {
         let mut units = input::units(&responses);
@@ -355,9 +421,24 @@ async fn compute(
                 })?),
                 None => None,
             };
-        let mut ctx = FitContext::new();
+        let report_progress = |stage: Stage, done: usize, total: usize| {
+            if let Some(p) = &hooks.progress {
+                p(stage, done, total);
+            }
+        };
+        let mut cache = hooks
+            .cache
+            .as_ref()
+            .map(|c| c.lock().unwrap_or_else(std::sync::PoisonError::into_inner));
+        let mut ctx = FitContext::new().progress(&report_progress);
+        if let Some(cancel) = &hooks.cancel {
+            ctx = ctx.cancel(cancel);
+        }
         if let Some(e) = &encoder {
             ctx = ctx.encoder(e);
+            if let Some(cache) = cache.as_deref_mut() {
+                ctx = ctx.cache(cache);
+            }
         }
         if let Some((_, m)) = &recipe.previous {
             ctx = ctx.previous(m);

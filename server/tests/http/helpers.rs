@@ -72,6 +72,8 @@ impl TestApp {
             listen: Some("127.0.0.1:0".parse().expect("addr")),
             data_dir: dir.path().join("data"),
             database_url,
+            // Plain HTTP in tests: a Secure cookie would never come back.
+            secure_cookies: false,
             ..Settings::default()
         };
         tweak(&mut settings);
@@ -99,6 +101,15 @@ impl TestApp {
             handle: Some(handle),
             _dir: dir,
         })
+    }
+
+    /// A fresh client with its own cookie jar (another browser).
+    pub fn new_client(&self) -> reqwest::Client {
+        reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .cookie_store(true)
+            .build()
+            .expect("client")
     }
 
     pub fn url(&self, path: &str) -> String {
@@ -250,6 +261,30 @@ macro_rules! both_backends {
             #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
             async fn postgres() {
                 if let Some(app) = TestApp::spawn(Backend::Postgres).await {
+                    ($body)(app).await;
+                }
+            }
+        }
+    };
+}
+
+/// [`both_backends!`] with the settings changed by `$tweak` first.
+#[macro_export]
+macro_rules! both_backends_with {
+    ($name:ident, $tweak:expr, $body:expr) => {
+        mod $name {
+            use super::*;
+
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn sqlite() {
+                if let Some(app) = TestApp::spawn_with(Backend::Sqlite, $tweak).await {
+                    ($body)(app).await;
+                }
+            }
+
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn postgres() {
+                if let Some(app) = TestApp::spawn_with(Backend::Postgres, $tweak).await {
                     ($body)(app).await;
                 }
             }

@@ -6,4 +6,5 @@ mod helpers;
 mod pages;
 mod reports;
 mod runs;
+mod staff;
 mod submissions;

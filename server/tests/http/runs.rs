@@ -32,7 +32,7 @@ fn answers() -> Vec<(String, String)> {
 
 /// Stores one resident response per fixture answer (districts 1 and 2, owners and renters) and a
 /// few community-organization responses.
-async fn seed_responses(app: &TestApp) {
+pub async fn seed_responses(app: &TestApp) {
     let resident = surveys::current(&app.db, "resident-digital-services")
         .await
         .expect("resident survey");
@@ -67,7 +67,7 @@ async fn seed_responses(app: &TestApp) {
 }
 
 /// Synthetic margins and equity scores, for the test only.
-async fn store_weighting(app: &TestApp) -> i32 {
+pub async fn store_weighting(app: &TestApp) -> i32 {
     let margins = Margins::parse_csv(
         "variable,category,share\ncouncil_district,1,0.5\ncouncil_district,2,0.5\n\
          tenure,own,0.4\ntenure,rent,0.6\n",

@@ -1,5 +1,11 @@
 //! sea-orm entities, one module per table (see `migrations/` for the schema).
 
+mod jobs;
+mod staff;
+
+pub use jobs::analysis_job;
+pub use staff::{audit_event, staff_invitation, staff_session, staff_user};
+
 pub mod survey {
     use sea_orm::entity::prelude::*;
 
@@ -174,6 +180,8 @@ pub mod analysis_run {
         pub weighting_problem: Option<String>,
         pub model: Json,
         pub result_sha256: String,
+        /// What the run analysed (streams, dates); `None`: everything, as before scopes existed.
+        pub scope: Option<Json>,
     }
 
     #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

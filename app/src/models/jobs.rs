@@ -1,0 +1,116 @@
+//! Analysis runs started from the browser: what an analyst asks for, and a job as pages show it.
+
+use serde::{Deserialize, Serialize};
+
+/// Streams an analysis can include.
+pub const STREAMS: [(&str, &str); 4] = [
+    ("resident", "Resident survey"),
+    ("department", "Department leaders"),
+    ("community_org", "Community organizations"),
+    ("reports", "Resident reports (311)"),
+];
+
+/// What an analyst asks for when starting a run.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct JobOptions {
+    /// Streams to include (names from [`STREAMS`]); never empty.
+    pub streams: Vec<String>,
+    /// First day included (`YYYY-MM-DD`), if limited.
+    pub from: Option<String>,
+    /// Last day included (`YYYY-MM-DD`), if limited.
+    pub to: Option<String>,
+    /// `classical` or `semantic`.
+    pub representation: String,
+    /// Number of themes; `None` chooses it automatically.
+    pub k: Option<usize>,
+    pub seed: u64,
+}
+
+impl Default for JobOptions {
+    fn default() -> Self {
+        JobOptions {
+            streams: STREAMS.iter().map(|(s, _)| (*s).to_owned()).collect(),
+            from: None,
+            to: None,
+            representation: "classical".to_owned(),
+            k: None,
+            seed: 42,
+        }
+    }
+}
+
+/// Where a job is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum JobStatus {
+    Queued,
+    Running,
+    Succeeded,
+    Failed,
+    Cancelled,
+}
+
+impl JobStatus {
+    pub const ALL: [JobStatus; 5] = [
+        JobStatus::Queued,
+        JobStatus::Running,
+        JobStatus::Succeeded,
+        JobStatus::Failed,
+        JobStatus::Cancelled,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            JobStatus::Queued => "queued",
+            JobStatus::Running => "running",
+            JobStatus::Succeeded => "succeeded",
+            JobStatus::Failed => "failed",
+            JobStatus::Cancelled => "cancelled",
+        }
+    }
+
+    pub fn parse(name: &str) -> Option<JobStatus> {
+        JobStatus::ALL.into_iter().find(|s| s.as_str() == name)
+    }
+
+    /// Still queued or running.
+    pub fn is_active(self) -> bool {
+        matches!(self, JobStatus::Queued | JobStatus::Running)
+    }
+}
+
+/// A job as the runs page shows it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct JobView {
+    pub id: i32,
+    pub created_at: String,
+    pub requested_by: Option<String>,
+    pub status: JobStatus,
+    pub options: JobOptions,
+    pub stage: Option<String>,
+    pub done: i64,
+    pub total: i64,
+    pub cancel_requested: bool,
+    pub error: Option<String>,
+    pub run_id: Option<i32>,
+}
+
+impl JobView {
+    /// Progress within the current stage, 0–100.
+    pub fn percent(&self) -> u8 {
+        if self.total <= 0 {
+            return 0;
+        }
+        ((self.done.clamp(0, self.total) * 100) / self.total) as u8
+    }
+}
+
+/// What the runs page shows.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RunsPageData {
+    pub jobs: Vec<JobView>,
+    /// Whether a sentence model is configured (so the semantic representation can be chosen).
+    pub semantic_available: bool,
+    pub responses: u64,
+    pub reports: u64,
+}

@@ -1,0 +1,209 @@
+//! Who is signed in, with which role, and which pages each role may open. The server enforces
+//! [`required_roles`] on every request before any page or handler runs; server functions check
+//! again with `crate::server::auth::require`.
+
+use serde::{Deserialize, Serialize};
+
+/// A staff account's one role.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// Runs the server: accounts, invitations, configuration, audit log; everything analysts do.
+    Administrator,
+    /// Strategy staff: analysis runs, the dashboard, exports.
+    Analyst,
+    /// A community organization or department contact: their own uploads and account only.
+    Partner,
+}
+
+impl Role {
+    pub const ALL: [Role; 3] = [Role::Administrator, Role::Analyst, Role::Partner];
+
+    /// The stored name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Administrator => "administrator",
+            Role::Analyst => "analyst",
+            Role::Partner => "partner",
+        }
+    }
+
+    /// Parses a stored name.
+    pub fn parse(name: &str) -> Option<Role> {
+        Role::ALL.into_iter().find(|r| r.as_str() == name.trim())
+    }
+
+    /// Where this role lands after signing in.
+    pub fn home(self) -> &'static str {
+        match self {
+            Role::Administrator | Role::Analyst => "/staff",
+            Role::Partner => "/account",
+        }
+    }
+}
+
+/// Roles of strategy staff.
+pub const STAFF: &[Role] = &[Role::Administrator, Role::Analyst];
+/// Administrators only.
+pub const ADMINS: &[Role] = &[Role::Administrator];
+/// Anyone signed in.
+pub const SIGNED_IN: &[Role] = &[Role::Administrator, Role::Analyst, Role::Partner];
+
+/// The roles that may open `path`; `None` means the path is public.
+pub fn required_roles(path: &str) -> Option<&'static [Role]> {
+    let under = |prefix: &str| path == prefix || path.starts_with(&format!("{prefix}/"));
+    if under("/staff/admin") {
+        Some(ADMINS)
+    } else if under("/staff") || under("/api/v1") {
+        Some(STAFF)
+    } else if under("/account") {
+        Some(SIGNED_IN)
+    } else {
+        None
+    }
+}
+
+/// The signed-in person as pages see them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Viewer {
+    pub id: i32,
+    pub email: String,
+    pub name: String,
+    pub role: Role,
+    pub organization: Option<String>,
+}
+
+impl Viewer {
+    /// Whether the viewer holds one of `roles`.
+    pub fn is(&self, roles: &[Role]) -> bool {
+        roles.contains(&self.role)
+    }
+}
+
+/// A one-time message for the next page, set by a form handler before it redirects.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Flash {
+    /// True for a problem, false for a confirmation.
+    pub error: bool,
+    pub message: String,
+    /// The field the problem is about, for `aria-describedby`.
+    pub field: Option<String>,
+    /// What was typed, so nothing is lost (never passwords).
+    pub values: std::collections::BTreeMap<String, String>,
+}
+
+impl Flash {
+    pub fn error(message: impl Into<String>) -> Flash {
+        Flash {
+            error: true,
+            message: message.into(),
+            ..Flash::default()
+        }
+    }
+
+    pub fn notice(message: impl Into<String>) -> Flash {
+        Flash {
+            error: false,
+            message: message.into(),
+            ..Flash::default()
+        }
+    }
+
+    pub fn on(mut self, field: &str) -> Flash {
+        self.field = Some(field.to_owned());
+        self
+    }
+
+    pub fn keep(mut self, field: &str, value: &str) -> Flash {
+        self.values.insert(field.to_owned(), value.to_owned());
+        self
+    }
+
+    /// What was typed into `field`.
+    pub fn value(&self, field: &str) -> String {
+        self.values.get(field).cloned().unwrap_or_default()
+    }
+}
+
+/// What every staff page gets from the server: the viewer, the form token and any flash message.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PageContext {
+    pub viewer: Option<Viewer>,
+    pub csrf: String,
+    pub flash: Option<Flash>,
+}
+
+/// Name of the hidden CSRF field of every staff form.
+pub const CSRF_FIELD: &str = "_csrf";
+
+/// An account on the users page.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UserRow {
+    pub id: i32,
+    pub email: String,
+    pub name: String,
+    pub role: Role,
+    pub organization: Option<String>,
+    pub disabled: bool,
+    pub created_at: String,
+}
+
+/// An open invitation on the users page.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InvitationRow {
+    pub id: i32,
+    pub email: String,
+    pub role: Role,
+    pub organization: Option<String>,
+    pub expires_at: String,
+}
+
+/// The users page.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UsersPageData {
+    pub users: Vec<UserRow>,
+    pub invitations: Vec<InvitationRow>,
+}
+
+/// An invitation as its landing page shows it: who it is for, or why it cannot be used.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InvitationPageData {
+    pub email: Option<String>,
+    pub role: Option<Role>,
+    pub problem: Option<String>,
+}
+
+/// One line of the audit log.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuditRow {
+    pub at: String,
+    pub actor: Option<String>,
+    pub action: String,
+    pub detail: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_route_table_protects_staff_admin_and_api_paths() {
+        assert_eq!(required_roles("/staff/admin/users"), Some(ADMINS));
+        assert_eq!(required_roles("/staff/admin"), Some(ADMINS));
+        assert_eq!(required_roles("/staff"), Some(STAFF));
+        assert_eq!(required_roles("/staff/dashboard"), Some(STAFF));
+        assert_eq!(required_roles("/api/v1/runs/1/themes.csv"), Some(STAFF));
+        assert_eq!(required_roles("/account"), Some(SIGNED_IN));
+        assert_eq!(required_roles("/staffroom"), None);
+        assert_eq!(required_roles("/surveys/x"), None);
+        assert_eq!(required_roles("/login"), None);
+    }
+
+    #[test]
+    fn roles_round_trip_through_their_stored_names() {
+        for role in Role::ALL {
+            assert_eq!(Role::parse(role.as_str()), Some(role));
+        }
+        assert_eq!(Role::parse("root"), None);
+    }
+}

@@ -1,0 +1,233 @@
+//! The strategy dashboard: one run's themes ranked by equity-weighted priority with intervals,
+//! a chart (SVG with a data table), quotes in their language, streams, trend, the district
+//! breakdown and the weighting sensitivity; filters and exports. Works without JavaScript: the
+//! filter form is a plain GET.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+use crate::api::staff::dashboard;
+use crate::components::chart::{Bar, BarChart};
+use crate::components::staff::{FlashMessage, PageError, StaffNav};
+use crate::models::dashboard::{DashboardData, DashboardFilter, ThemeCard};
+
+fn pct(v: f64) -> String {
+    format!("{:.1}%", v * 100.0)
+}
+
+#[component]
+pub fn DashboardPage() -> impl IntoView {
+    let query = use_query_map();
+    let filter = move || {
+        query.with(|q| DashboardFilter {
+            run: q.get("run").and_then(|r| r.parse().ok()),
+            stream: q.get("stream").filter(|s| !s.is_empty()),
+            language: q.get("language").filter(|s| !s.is_empty()),
+        })
+    };
+    let data = Resource::new(filter, dashboard);
+    view! {
+        <Title text="Dashboard" />
+        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok((ctx, page)) => view! {
+                        <StaffNav viewer=ctx.viewer.clone() csrf=ctx.csrf.clone() />
+                        <h1>"Need themes"</h1>
+                        <FlashMessage flash=ctx.flash.clone() />
+                        {match page {
+                            Some(d) => view! { <Dashboard data=d /> }.into_any(),
+                            None => view! {
+                                <p class="notice">"No analysis run yet. "<a href="/staff/runs">"Start one"</a>" once responses have come in."</p>
+                            }
+                            .into_any(),
+                        }}
+                    }
+                    .into_any(),
+                    Err(error) => view! { <PageError error /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Dashboard(data: DashboardData) -> impl IntoView {
+    let run = data.run_id;
+    let weighted = data.weighting_problem.is_none();
+    let bars: Vec<Bar> = data
+        .themes
+        .iter()
+        .map(|t| match (weighted, &t.weighted_share) {
+            (true, Some(e)) => Bar {
+                label: t.label.clone(),
+                value: e.value,
+                lower: e.lower,
+                upper: e.upper,
+            },
+            _ => Bar {
+                label: t.label.clone(),
+                value: t.share,
+                lower: None,
+                upper: None,
+            },
+        })
+        .collect();
+    let (chart_title, chart_desc) = if weighted {
+        (
+            "Share of residents per theme, raked × equity weighted",
+            "Horizontal bars, one per theme in priority order; lines show 90% bootstrap intervals. Suppressed themes show their unweighted share without an interval.",
+        )
+    } else {
+        (
+            "Share of respondents per theme, unweighted",
+            "Horizontal bars, one per theme, largest first.",
+        )
+    };
+    let filtered = data.filter.stream.is_some() || data.filter.language.is_some();
+    view! {
+        <FilterForm data=data.clone() />
+        <p class="meta">
+            {format!(
+                "Run {} · {} · {} · {} units from {} respondents or documents · {} unclassified · {}",
+                data.run_id, data.created_at, data.representation, data.n_units, data.n_respondents, data.unclassified, data.scope
+            )}
+        </p>
+        {data.weighting_problem.clone().map(|p| view! {
+            <p class="notice">{format!("Not equity-weighted: {p}. Themes are ranked by how many people raised them.")}</p>
+        })}
+        {filtered.then(|| view! {
+            <p class="notice">"Filtered: counts and unweighted shares are for the selected stream and language; weighted figures and ranks are for the whole run."</p>
+        })}
+        <p class="exports">
+            "Export: "
+            <a href=format!("/api/v1/runs/{run}/themes.csv") download="">"themes (CSV)"</a>
+            " · "
+            <a href=format!("/api/v1/runs/{run}/themes.json")>"themes (JSON)"</a>
+            " · "
+            <a href=format!("/api/v1/runs/{run}/breakdown.csv?by=council_district") download="">"district breakdown (CSV)"</a>
+            " · "
+            <a href=format!("/api/v1/runs/{run}/audit.json")>"run audit record (JSON)"</a>
+        </p>
+        <BarChart id="priority-chart".to_owned() title=chart_title.to_owned() description=chart_desc.to_owned() bars />
+        <h2>"Themes"</h2>
+        <ol class="theme-list">
+            {data.themes.into_iter().map(|t| view! { <ThemeItem theme=t /> }).collect_view()}
+        </ol>
+        {data.sensitivity.map(|s| view! {
+            <h2>"How weighting changes the order"</h2>
+            <p class="meta">{format!(
+                "Kendall's τ between the unweighted and raked × equity orders: {}",
+                s.tau_unweighted_equity.map_or_else(|| "—".to_owned(), |t| format!("{t:.2}"))
+            )}</p>
+            <div class="table-scroll">
+                <table>
+                    <thead><tr><th scope="col">"Theme"</th><th scope="col">"Unweighted rank"</th><th scope="col">"Raked rank"</th><th scope="col">"Raked × equity rank"</th></tr></thead>
+                    <tbody>
+                        {s.rows.into_iter().map(|(label, u, r, e)| view! {
+                            <tr><th scope="row">{label}</th><td>{u}</td><td>{r}</td><td>{e}</td></tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+        })}
+        {data.districts.map(|b| view! {
+            <h2>"By council district (raked × equity, small cells suppressed)"</h2>
+            <div class="table-scroll">
+                <table>
+                    <thead><tr>
+                        <th scope="col">"Theme"</th>
+                        {b.columns.iter().map(|c| view! { <th scope="col">{c.clone()}</th> }).collect_view()}
+                    </tr></thead>
+                    <tbody>
+                        {b.rows.into_iter().map(|(label, cells)| view! {
+                            <tr>
+                                <th scope="row">{label}</th>
+                                {cells.into_iter().map(|c| view! {
+                                    <td>{c.map_or_else(|| "suppressed".to_owned(), pct)}</td>
+                                }).collect_view()}
+                            </tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+        })}
+    }
+}
+
+#[component]
+fn FilterForm(data: DashboardData) -> impl IntoView {
+    let stream = data.filter.stream.clone().unwrap_or_default();
+    let language = data.filter.language.clone().unwrap_or_default();
+    view! {
+        <form method="get" action="/staff/dashboard" class="filter-form">
+            <label for="run">"Run"</label>
+            <select id="run" name="run">
+                {data.runs.iter().map(|r| view! {
+                    <option value=r.id.to_string() selected=r.id == data.run_id>{r.label.clone()}</option>
+                }).collect_view()}
+            </select>
+            <label for="stream">"Stream"</label>
+            <select id="stream" name="stream">
+                <option value="" selected=stream.is_empty()>"All"</option>
+                {data.streams.iter().map(|s| view! {
+                    <option value=s.clone() selected=*s == stream>{s.clone()}</option>
+                }).collect_view()}
+            </select>
+            <label for="language">"Language"</label>
+            <select id="language" name="language">
+                <option value="" selected=language.is_empty()>"All"</option>
+                {data.languages.iter().map(|l| view! {
+                    <option value=l.clone() selected=*l == language>{l.clone()}</option>
+                }).collect_view()}
+            </select>
+            <button type="submit" class="primary">"Apply"</button>
+        </form>
+    }
+}
+
+#[component]
+fn ThemeItem(theme: ThemeCard) -> impl IntoView {
+    let weighted = theme.weighted_share.map(|e| match (e.lower, e.upper) {
+        (Some(lo), Some(hi)) => {
+            format!("{} (90% interval {} – {})", pct(e.value), pct(lo), pct(hi))
+        }
+        _ => pct(e.value),
+    });
+    let priority = theme.priority.map(|e| match (e.lower, e.upper) {
+        (Some(lo), Some(hi)) => format!("{:.3} ({:.3} – {:.3})", e.value, lo, hi),
+        _ => format!("{:.3}", e.value),
+    });
+    view! {
+        <li class="card theme" id=format!("theme-{}", theme.id)>
+            <h3>
+                {theme.rank.map(|r| format!("#{r} "))}
+                {theme.label.clone()}
+                <span class="meta">{format!(" {}", theme.id)}</span>
+            </h3>
+            <p class="keywords">{format!("Keywords: {}", theme.keywords.join(", "))}</p>
+            <dl class="facts">
+                <dt>"People"</dt><dd>{format!("{} ({} of those analysed)", theme.respondents, pct(theme.share))}</dd>
+                {weighted.map(|w| view! { <dt>"Weighted share"</dt><dd>{w}</dd> })}
+                {priority.map(|p| view! { <dt>"Priority"</dt><dd>{p}</dd> })}
+                {theme.suppressed.clone().map(|s| view! { <dt>"Weighted figures"</dt><dd>{format!("suppressed: {s}")}</dd> })}
+                <dt>"By stream"</dt>
+                <dd>{theme.by_stream.iter().map(|(s, n)| format!("{s} {n}")).collect::<Vec<_>>().join(" · ")}</dd>
+                <dt>"Languages"</dt>
+                <dd>{theme.languages.iter().map(|(l, n)| format!("{l} {n}")).collect::<Vec<_>>().join(" · ")}</dd>
+                {(!theme.trend.is_empty()).then(|| view! {
+                    <dt>"By month"</dt>
+                    <dd>{theme.trend.iter().map(|(m, n)| format!("{m}: {n}")).collect::<Vec<_>>().join(" · ")}</dd>
+                })}
+            </dl>
+            <h4>"What people wrote"</h4>
+            {theme.quotes.into_iter().map(|q| view! {
+                <figure class="quote">
+                    <blockquote lang=q.lang.clone()>{q.text}</blockquote>
+                    <figcaption class="meta">{format!("{} · written in {}", q.source, q.lang)}</figcaption>
+                </figure>
+            }).collect_view()}
+        </li>
+    }
+}

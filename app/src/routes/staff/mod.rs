@@ -1,0 +1,21 @@
+//! Pages for signed-in people: sign-in, invitations, account, the staff overview, analysis runs,
+//! the dashboard, users and the audit log. Forms post plainly (with a CSRF token) to handlers in
+//! the server crate, which redirect back here with a one-time message.
+
+mod account;
+mod audit;
+mod dashboard;
+mod home;
+mod invitation;
+mod login;
+mod runs;
+mod users;
+
+pub use account::AccountPage;
+pub use audit::AuditPage;
+pub use dashboard::DashboardPage;
+pub use home::StaffHomePage;
+pub use invitation::InvitationPage;
+pub use login::LoginPage;
+pub use runs::RunsPage;
+pub use users::UsersPage;

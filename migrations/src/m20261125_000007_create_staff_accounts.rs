@@ -1,0 +1,235 @@
+//! Staff accounts and what hangs off them: users with one role each (administrator, analyst,
+//! partner), their server-side sessions, invitations an administrator issues, and the audit log of
+//! sign-ins, role changes, configuration changes, exports and analysis runs.
+
+use sea_orm_migration::prelude::*;
+
+#[derive(DeriveMigrationName)]
+pub struct Migration;
+
+#[async_trait::async_trait]
+impl MigrationTrait for Migration {
+    async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        manager
+            .create_table(
+                Table::create()
+                    .table(StaffUser::Table)
+                    .if_not_exists()
+                    .col(
+                        ColumnDef::new(StaffUser::Id)
+                            .integer()
+                            .not_null()
+                            .auto_increment()
+                            .primary_key(),
+                    )
+                    .col(ColumnDef::new(StaffUser::Email).string_len(254).not_null())
+                    .col(
+                        ColumnDef::new(StaffUser::DisplayName)
+                            .string_len(120)
+                            .not_null(),
+                    )
+                    .col(ColumnDef::new(StaffUser::Role).string_len(20).not_null())
+                    .col(
+                        ColumnDef::new(StaffUser::Organization)
+                            .string_len(200)
+                            .null(),
+                    )
+                    .col(ColumnDef::new(StaffUser::PasswordHash).text().not_null())
+                    .col(
+                        ColumnDef::new(StaffUser::CreatedAt)
+                            .timestamp_with_time_zone()
+                            .not_null(),
+                    )
+                    .col(
+                        ColumnDef::new(StaffUser::DisabledAt)
+                            .timestamp_with_time_zone()
+                            .null(),
+                    )
+                    .index(
+                        Index::create()
+                            .name("ux_staff_user_email")
+                            .col(StaffUser::Email)
+                            .unique(),
+                    )
+                    .to_owned(),
+            )
+            .await?;
+        manager
+            .create_table(
+                Table::create()
+                    .table(StaffSession::Table)
+                    .if_not_exists()
+                    .col(
+                        ColumnDef::new(StaffSession::Id)
+                            .string_len(64)
+                            .not_null()
+                            .primary_key(),
+                    )
+                    .col(ColumnDef::new(StaffSession::UserId).integer().null())
+                    .col(ColumnDef::new(StaffSession::Data).text().not_null())
+                    .col(
+                        ColumnDef::new(StaffSession::ExpiresAt)
+                            .timestamp_with_time_zone()
+                            .not_null(),
+                    )
+                    .to_owned(),
+            )
+            .await?;
+        manager
+            .create_table(
+                Table::create()
+                    .table(StaffInvitation::Table)
+                    .if_not_exists()
+                    .col(
+                        ColumnDef::new(StaffInvitation::Id)
+                            .integer()
+                            .not_null()
+                            .auto_increment()
+                            .primary_key(),
+                    )
+                    .col(
+                        ColumnDef::new(StaffInvitation::TokenSha256)
+                            .string_len(64)
+                            .not_null(),
+                    )
+                    .col(
+                        ColumnDef::new(StaffInvitation::Email)
+                            .string_len(254)
+                            .not_null(),
+                    )
+                    .col(
+                        ColumnDef::new(StaffInvitation::Role)
+                            .string_len(20)
+                            .not_null(),
+                    )
+                    .col(
+                        ColumnDef::new(StaffInvitation::Organization)
+                            .string_len(200)
+                            .null(),
+                    )
+                    .col(
+                        ColumnDef::new(StaffInvitation::CreatedBy)
+                            .integer()
+                            .not_null(),
+                    )
+                    .col(
+                        ColumnDef::new(StaffInvitation::CreatedAt)
+                            .timestamp_with_time_zone()
+                            .not_null(),
+                    )
+                    .col(
+                        ColumnDef::new(StaffInvitation::ExpiresAt)
+                            .timestamp_with_time_zone()
+                            .not_null(),
+                    )
+                    .col(
+                        ColumnDef::new(StaffInvitation::AcceptedAt)
+                            .timestamp_with_time_zone()
+                            .null(),
+                    )
+                    .col(
+                        ColumnDef::new(StaffInvitation::RevokedAt)
+                            .timestamp_with_time_zone()
+                            .null(),
+                    )
+                    .index(
+                        Index::create()
+                            .name("ux_staff_invitation_token")
+                            .col(StaffInvitation::TokenSha256)
+                            .unique(),
+                    )
+                    .to_owned(),
+            )
+            .await?;
+        manager
+            .create_table(
+                Table::create()
+                    .table(AuditEvent::Table)
+                    .if_not_exists()
+                    .col(
+                        ColumnDef::new(AuditEvent::Id)
+                            .big_integer()
+                            .not_null()
+                            .auto_increment()
+                            .primary_key(),
+                    )
+                    .col(
+                        ColumnDef::new(AuditEvent::At)
+                            .timestamp_with_time_zone()
+                            .not_null(),
+                    )
+                    .col(ColumnDef::new(AuditEvent::ActorId).integer().null())
+                    .col(
+                        ColumnDef::new(AuditEvent::ActorEmail)
+                            .string_len(254)
+                            .null(),
+                    )
+                    .col(ColumnDef::new(AuditEvent::Action).string_len(60).not_null())
+                    .col(ColumnDef::new(AuditEvent::Detail).json().not_null())
+                    .to_owned(),
+            )
+            .await
+    }
+
+    async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        for table in [
+            AuditEvent::Table.into_iden(),
+            StaffInvitation::Table.into_iden(),
+            StaffSession::Table.into_iden(),
+            StaffUser::Table.into_iden(),
+        ] {
+            manager
+                .drop_table(Table::drop().table(table).to_owned())
+                .await?;
+        }
+        Ok(())
+    }
+}
+
+#[derive(DeriveIden)]
+pub enum StaffUser {
+    Table,
+    Id,
+    Email,
+    DisplayName,
+    Role,
+    Organization,
+    PasswordHash,
+    CreatedAt,
+    DisabledAt,
+}
+
+#[derive(DeriveIden)]
+pub enum StaffSession {
+    Table,
+    Id,
+    UserId,
+    Data,
+    ExpiresAt,
+}
+
+#[derive(DeriveIden)]
+pub enum StaffInvitation {
+    Table,
+    Id,
+    TokenSha256,
+    Email,
+    Role,
+    Organization,
+    CreatedBy,
+    CreatedAt,
+    ExpiresAt,
+    AcceptedAt,
+    RevokedAt,
+}
+
+#[derive(DeriveIden)]
+pub enum AuditEvent {
+    Table,
+    Id,
+    At,
+    ActorId,
+    ActorEmail,
+    Action,
+    Detail,
+}

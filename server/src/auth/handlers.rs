@@ -1,0 +1,320 @@
+//! The sign-in forms: `POST /login`, `/logout`, `/logout/everywhere` and `/invitations/{token}`.
+//! Each checks the session's CSRF token first; problems go back to the form with a specific
+//! message and what was typed (never the password).
+
+use std::net::SocketAddr;
+
+use axum::Form;
+use axum::extract::{ConnectInfo, Extension, Path, State};
+use axum::http::HeaderMap;
+use axum::response::{IntoResponse, Redirect, Response};
+use serde_json::json;
+use tower_sessions::Session;
+
+use app::models::staff::{CSRF_FIELD, Flash, Viewer};
+use app::server::{AppState, audit, staff};
+
+use super::{CSRF_KEY, LoginLimiter, USER_KEY, csrf_ok, csrf_refused, flash_redirect, password};
+use crate::routes::client::client_ip;
+
+/// Posted form fields, in order (repeated names allowed).
+pub type Fields = Vec<(String, String)>;
+
+/// The first value of `name`.
+pub fn field<'a>(fields: &'a Fields, name: &str) -> Option<&'a str> {
+    fields
+        .iter()
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v.as_str())
+}
+
+/// A local path to go to after signing in: must start with one `/` (no other host).
+fn safe_next(next: Option<&str>) -> Option<String> {
+    let next = next?.trim();
+    (next.starts_with('/') && !next.starts_with("//") && !next.contains('\\'))
+        .then(|| next.to_owned())
+}
+
+pub async fn login(
+    State(state): State<AppState>,
+    Extension(limiter): Extension<LoginLimiter>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    session: Session,
+    Form(fields): Form<Fields>,
+) -> Response {
+    if !csrf_ok(&session, field(&fields, CSRF_FIELD)).await {
+        return csrf_refused();
+    }
+    let email_raw = field(&fields, "email").unwrap_or_default();
+    let password_raw = field(&fields, "password").unwrap_or_default().to_owned();
+    let next = safe_next(field(&fields, "next"));
+    let back = match &next {
+        Some(n) => format!("/login?next={}", super::form_urlencoded_component(n)),
+        None => "/login".to_owned(),
+    };
+    let email = match staff::normalize_email(email_raw) {
+        Ok(e) => e,
+        Err(problem) => {
+            return flash_redirect(
+                &session,
+                &back,
+                Flash::error(problem).on("email").keep("email", email_raw),
+            )
+            .await;
+        }
+    };
+    let client = Some(client_ip(peer, &headers, limiter.trust_forwarded_for));
+    if !limiter.allow(&email, client) {
+        let _ = audit::record(
+            &state.db,
+            None,
+            "sign_in_limited",
+            json!({ "email": email }),
+        )
+        .await;
+        return flash_redirect(
+            &session,
+            &back,
+            Flash::error("Too many sign-in attempts. Wait a minute, then try again.")
+                .on("email")
+                .keep("email", &email),
+        )
+        .await;
+    }
+    let user = match staff::find_by_email(&state.db, &email).await {
+        Ok(u) => u,
+        Err(err) => {
+            tracing::error!(error = %err, "reading an account");
+            return flash_redirect(
+                &session,
+                &back,
+                Flash::error("The service is unavailable, please try again shortly.")
+                    .keep("email", &email),
+            )
+            .await;
+        }
+    };
+    let ok = password::verify(password_raw, user.as_ref().map(|u| u.password_hash.clone())).await;
+    let viewer = user.as_ref().filter(|_| ok).and_then(staff::viewer_of);
+    let Some(viewer) = viewer else {
+        let _ = audit::record(&state.db, None, "sign_in_failed", json!({ "email": email })).await;
+        return flash_redirect(
+            &session,
+            &back,
+            Flash::error(
+                "The e-mail address or password is not right, or the account is disabled.",
+            )
+            .on("email")
+            .keep("email", &email),
+        )
+        .await;
+    };
+    // A new session id at the privilege change (no session fixation), and a new form token.
+    if let Err(err) = sign_in(&session, &viewer).await {
+        tracing::error!(error = %err, "starting a session");
+        return flash_redirect(
+            &session,
+            &back,
+            Flash::error("The service is unavailable, please try again shortly."),
+        )
+        .await;
+    }
+    let _ = audit::record(&state.db, Some(&viewer), "sign_in", json!({})).await;
+    Redirect::to(&next.unwrap_or_else(|| viewer.role.home().to_owned())).into_response()
+}
+
+async fn sign_in(session: &Session, viewer: &Viewer) -> Result<(), tower_sessions::session::Error> {
+    session.cycle_id().await?;
+    session.insert(USER_KEY, viewer.id).await?;
+    session.insert(CSRF_KEY, staff::new_token()).await?;
+    Ok(())
+}
+
+/// Forgets the user and moves what is left (the flash to come) to a new session id; the old id,
+/// however it leaked, is worth nothing.
+async fn sign_out(session: &Session) -> Result<(), tower_sessions::session::Error> {
+    session.remove_value(USER_KEY).await?;
+    session.insert(CSRF_KEY, staff::new_token()).await?;
+    session.cycle_id().await
+}
+
+pub async fn logout(
+    State(state): State<AppState>,
+    viewer: Option<Extension<Viewer>>,
+    session: Session,
+    Form(fields): Form<Fields>,
+) -> Response {
+    if !csrf_ok(&session, field(&fields, CSRF_FIELD)).await {
+        return csrf_refused();
+    }
+    if let Some(Extension(v)) = &viewer {
+        let _ = audit::record(&state.db, Some(v), "sign_out", json!({})).await;
+    }
+    if let Err(err) = sign_out(&session).await {
+        tracing::error!(error = %err, "ending a session");
+    }
+    flash_redirect(&session, "/login", Flash::notice("You are signed out.")).await
+}
+
+pub async fn logout_everywhere(
+    State(state): State<AppState>,
+    viewer: Option<Extension<Viewer>>,
+    session: Session,
+    Form(fields): Form<Fields>,
+) -> Response {
+    if !csrf_ok(&session, field(&fields, CSRF_FIELD)).await {
+        return csrf_refused();
+    }
+    let Some(Extension(v)) = viewer else {
+        return Redirect::to("/login").into_response();
+    };
+    let ended = staff::delete_sessions(&state.db, v.id).await.unwrap_or(0);
+    let _ = audit::record(
+        &state.db,
+        Some(&v),
+        "sign_out_everywhere",
+        json!({ "sessions": ended }),
+    )
+    .await;
+    if let Err(err) = sign_out(&session).await {
+        tracing::error!(error = %err, "ending a session");
+    }
+    flash_redirect(
+        &session,
+        "/login",
+        Flash::notice(format!(
+            "You are signed out everywhere ({ended} sessions ended)."
+        )),
+    )
+    .await
+}
+
+pub async fn accept_invitation(
+    State(state): State<AppState>,
+    Path(token): Path<String>,
+    session: Session,
+    Form(fields): Form<Fields>,
+) -> Response {
+    if !csrf_ok(&session, field(&fields, CSRF_FIELD)).await {
+        return csrf_refused();
+    }
+    let back = format!("/invitations/{token}");
+    let invitation = match staff::open_invitation(&state.db, &token).await {
+        Ok(Ok(inv)) => inv,
+        // The page itself explains why the link cannot be used.
+        Ok(Err(_)) => return Redirect::to(&back).into_response(),
+        Err(err) => {
+            tracing::error!(error = %err, "reading an invitation");
+            return flash_redirect(
+                &session,
+                &back,
+                Flash::error("The service is unavailable, please try again shortly."),
+            )
+            .await;
+        }
+    };
+    let name_raw = field(&fields, "name").unwrap_or_default();
+    let password_raw = field(&fields, "password").unwrap_or_default();
+    let confirm = field(&fields, "confirm").unwrap_or_default();
+    let name = match staff::check_name(name_raw) {
+        Ok(n) => n,
+        Err(problem) => {
+            return flash_redirect(
+                &session,
+                &back,
+                Flash::error(problem).on("name").keep("name", name_raw),
+            )
+            .await;
+        }
+    };
+    if let Err(problem) = staff::check_password(password_raw) {
+        return flash_redirect(
+            &session,
+            &back,
+            Flash::error(problem).on("password").keep("name", &name),
+        )
+        .await;
+    }
+    if password_raw != confirm {
+        return flash_redirect(
+            &session,
+            &back,
+            Flash::error("The two passwords are not the same. Type them again.")
+                .on("confirm")
+                .keep("name", &name),
+        )
+        .await;
+    }
+    let hash = match password::hash(password_raw.to_owned()).await {
+        Ok(h) => h,
+        Err(err) => {
+            tracing::error!(error = %err, "hashing a password");
+            return flash_redirect(
+                &session,
+                &back,
+                Flash::error("The service is unavailable, please try again shortly."),
+            )
+            .await;
+        }
+    };
+    let user = match staff::accept(&state.db, invitation, &name, hash).await {
+        Ok(u) => u,
+        Err(staff::CreateUserError::EmailTaken(email)) => {
+            return flash_redirect(
+                &session,
+                "/login",
+                Flash::error(format!(
+                    "An account for {email} already exists. Sign in with it."
+                ))
+                .keep("email", &email),
+            )
+            .await;
+        }
+        Err(err) => {
+            tracing::error!(error = %err, "accepting an invitation");
+            return flash_redirect(
+                &session,
+                &back,
+                Flash::error("The service is unavailable, please try again shortly."),
+            )
+            .await;
+        }
+    };
+    let Some(viewer) = staff::viewer_of(&user) else {
+        return Redirect::to("/login").into_response();
+    };
+    let _ = audit::record(
+        &state.db,
+        Some(&viewer),
+        "invitation_accepted",
+        json!({ "role": viewer.role.as_str() }),
+    )
+    .await;
+    if sign_in(&session, &viewer).await.is_err() {
+        return Redirect::to("/login").into_response();
+    }
+    flash_redirect(
+        &session,
+        viewer.role.home(),
+        Flash::notice(format!("Welcome, {}. Your account is ready.", viewer.name)),
+    )
+    .await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_local_paths_are_followed_after_sign_in() {
+        assert_eq!(
+            safe_next(Some("/staff/dashboard?run=2")).as_deref(),
+            Some("/staff/dashboard?run=2")
+        );
+        assert_eq!(safe_next(Some("//evil.example")), None);
+        assert_eq!(safe_next(Some("https://evil.example")), None);
+        assert_eq!(safe_next(Some("/\\evil.example")), None);
+        assert_eq!(safe_next(None), None);
+    }
+}

@@ -1,0 +1,197 @@
+//! Staff sign-in: database-backed sessions (tower-sessions), Argon2id passwords, a CSRF token per
+//! session checked on every state-changing form, per-account and per-address sign-in limits, and
+//! the middleware that resolves the viewer and enforces the route table
+//! ([`app::models::staff::required_roles`]) before any page, server function or handler runs.
+
+pub mod handlers;
+mod limiter;
+pub mod password;
+pub mod store;
+
+use axum::extract::{Request, State};
+use axum::http::{HeaderValue, Method, StatusCode, header};
+use axum::middleware::Next;
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use tower_sessions::Session;
+
+use app::models::staff::{Flash, Role, Viewer, required_roles};
+use app::server::auth::CsrfToken;
+use app::server::{AppState, staff};
+
+pub use limiter::LoginLimiter;
+
+/// Session key of the signed-in user's id.
+pub const USER_KEY: &str = "user_id";
+/// Session key of the CSRF token.
+pub const CSRF_KEY: &str = "csrf";
+/// Session key of the one-time message for the next page.
+pub const FLASH_KEY: &str = "flash";
+
+/// Pages whose forms need a token even though anyone may open them.
+fn has_public_form(path: &str) -> bool {
+    path == "/login" || path.starts_with("/invitations/")
+}
+
+/// Requests for files and server functions: no flash is taken for them.
+fn is_page(method: &Method, path: &str) -> bool {
+    method == Method::GET
+        && !path.starts_with("/api/")
+        && !path.starts_with("/pkg/")
+        && !path.contains('.')
+}
+
+/// Resolves the viewer, the form token and the flash into the request's extensions, then lets
+/// the request through only if the route table allows the viewer's role.
+pub async fn attach(
+    State(state): State<AppState>,
+    session: Session,
+    mut req: Request,
+    next: Next,
+) -> Response {
+    let path = req.uri().path().to_owned();
+    let viewer = match current_viewer(&state, &session).await {
+        Ok(v) => v,
+        Err(err) => {
+            tracing::error!(error = %err, "resolving the session");
+            return (
+                StatusCode::SERVICE_UNAVAILABLE,
+                "The service is unavailable, please try again shortly.",
+            )
+                .into_response();
+        }
+    };
+    let required = required_roles(&path);
+    let page = is_page(req.method(), &path);
+    let mut csrf = session.get::<String>(CSRF_KEY).await.ok().flatten();
+    if csrf.is_none() && page && (required.is_some() || has_public_form(&path)) {
+        let token = staff::new_token();
+        if session.insert(CSRF_KEY, &token).await.is_ok() {
+            csrf = Some(token);
+        }
+    }
+    if let Some(roles) = required {
+        match &viewer {
+            None if page => {
+                let target = req
+                    .uri()
+                    .path_and_query()
+                    .map_or(path.clone(), |pq| pq.to_string());
+                let next_param = form_urlencoded_component(&target);
+                return Redirect::to(&format!("/login?next={next_param}")).into_response();
+            }
+            None => {
+                return (
+                    StatusCode::UNAUTHORIZED,
+                    "Sign in first: this needs a staff session.",
+                )
+                    .into_response();
+            }
+            Some(v) if !v.is(roles) => {
+                tracing::warn!(user = v.id, role = v.role.as_str(), %path, "refused: wrong role");
+                return forbidden(v);
+            }
+            Some(_) => {}
+        }
+    }
+    // Taken only by a page that will render (not by a redirect to sign-in or a refusal).
+    if page && let Ok(Some(flash)) = session.remove::<Flash>(FLASH_KEY).await {
+        req.extensions_mut().insert(flash);
+    }
+    if let Some(token) = csrf {
+        req.extensions_mut().insert(CsrfToken(token));
+    }
+    if let Some(v) = viewer {
+        req.extensions_mut().insert(v);
+    }
+    let mut response = next.run(req).await;
+    if required.is_some() {
+        response
+            .headers_mut()
+            .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
+    response
+}
+
+/// The signed-in viewer; a session of a disabled or deleted account is ended.
+async fn current_viewer(state: &AppState, session: &Session) -> anyhow::Result<Option<Viewer>> {
+    let Some(user_id) = session.get::<i32>(USER_KEY).await? else {
+        return Ok(None);
+    };
+    let viewer = staff::get(&state.db, user_id)
+        .await?
+        .as_ref()
+        .and_then(staff::viewer_of);
+    if viewer.is_none() {
+        session.flush().await?;
+    }
+    Ok(viewer)
+}
+
+fn form_urlencoded_component(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+fn forbidden(viewer: &Viewer) -> Response {
+    let home = viewer.role.home();
+    (
+        StatusCode::FORBIDDEN,
+        Html(format!(
+            "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Not allowed · Needscope</title>\
+             <link rel=\"stylesheet\" href=\"/pkg/needscope.css\"></head><body><main class=\"wrap\" id=\"main\">\
+             <h1>Not allowed</h1><p>Your role ({}) does not allow you to open this page.</p>\
+             <p><a href=\"{home}\">Go to your start page</a></p></main></body></html>",
+            viewer.role.as_str()
+        )),
+    )
+        .into_response()
+}
+
+/// Whether `posted` is this session's form token (constant time).
+pub async fn csrf_ok(session: &Session, posted: Option<&str>) -> bool {
+    let Ok(Some(expected)) = session.get::<String>(CSRF_KEY).await else {
+        return false;
+    };
+    let Some(posted) = posted else {
+        return false;
+    };
+    expected.len() == posted.len()
+        && expected
+            .bytes()
+            .zip(posted.bytes())
+            .fold(0u8, |acc, (a, b)| acc | (a ^ b))
+            == 0
+}
+
+/// The response to a form without a valid token.
+pub fn csrf_refused() -> Response {
+    (
+        StatusCode::FORBIDDEN,
+        Html(
+            "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Form expired · Needscope</title></head>\
+             <body><main><h1>This form has expired</h1><p>For your security, forms work only from the page that \
+             showed them, within your session. Go back, reload the page and try again.</p></main></body></html>",
+        ),
+    )
+        .into_response()
+}
+
+/// Leaves `flash` for the next page and redirects there.
+pub async fn flash_redirect(session: &Session, to: &str, flash: Flash) -> Response {
+    if let Err(err) = session.insert(FLASH_KEY, flash).await {
+        tracing::error!(error = %err, "storing a flash message");
+    }
+    Redirect::to(to).into_response()
+}
+
+/// The signed-in viewer of a form handler holding one of `roles` (the middleware already
+/// refused everyone else for protected paths; handlers check again).
+pub fn viewer_in(viewer: Option<axum::Extension<Viewer>>, roles: &[Role]) -> Option<Viewer> {
+    viewer.map(|axum::Extension(v)| v).filter(|v| v.is(roles))
+}

@@ -1,0 +1,209 @@
+//! The background worker that executes analysis runs started from the browser. One job at a time
+//! (the machine's cores go to the analysis); progress is written to the job row twice a second;
+//! cancellation is an in-memory flag (set by the cancel form, or read from the row for requests
+//! made through another server process); sentence embeddings are cached between runs.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, PoisonError};
+use std::time::Duration;
+
+use analysis::{EmbeddingCache, FitError};
+use app::models::jobs::{JobOptions, JobStatus};
+use app::server::entities::analysis_job;
+use app::server::{audit, jobs};
+use sea_orm::DatabaseConnection;
+use serde_json::json;
+use tokio::sync::Notify;
+
+use crate::runs::{self, Hooks, RunRequest, Scope};
+
+/// Wakes the worker and carries cancellation to running jobs.
+#[derive(Clone, Default)]
+pub struct JobQueue {
+    notify: Arc<Notify>,
+    running: Arc<Mutex<HashMap<i32, Arc<AtomicBool>>>>,
+}
+
+impl JobQueue {
+    /// Tells the worker a job is waiting.
+    pub fn wake(&self) {
+        self.notify.notify_one();
+    }
+
+    /// Stops job `id` at its next checkpoint, if this process runs it.
+    pub fn cancel(&self, id: i32) {
+        if let Some(flag) = self
+            .running
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .get(&id)
+        {
+            flag.store(true, Ordering::Relaxed);
+        }
+    }
+
+    fn register(&self, id: i32) -> Arc<AtomicBool> {
+        let flag = Arc::new(AtomicBool::new(false));
+        self.running
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .insert(id, flag.clone());
+        flag
+    }
+
+    fn unregister(&self, id: i32) {
+        self.running
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .remove(&id);
+    }
+}
+
+/// The worker: requeues interrupted jobs, then runs queued jobs one by one until the task is
+/// aborted.
+pub async fn work(db: DatabaseConnection, model_dir: Option<PathBuf>, queue: JobQueue) {
+    match jobs::recover(&db).await {
+        Ok((0, 0)) => {}
+        Ok((requeued, failed)) => {
+            tracing::warn!(requeued, failed, "analysis jobs interrupted by a restart")
+        }
+        Err(err) => tracing::error!(error = %err, "recovering analysis jobs"),
+    }
+    let cache = Arc::new(Mutex::new(EmbeddingCache::new()));
+    loop {
+        match jobs::claim_next(&db).await {
+            Ok(Some(job)) => execute(&db, model_dir.clone(), &queue, cache.clone(), job).await,
+            Ok(None) => {
+                let _ = tokio::time::timeout(Duration::from_secs(5), queue.notify.notified()).await;
+            }
+            Err(err) => {
+                tracing::error!(error = %err, "claiming an analysis job");
+                tokio::time::sleep(Duration::from_secs(5)).await;
+            }
+        }
+    }
+}
+
+/// Progress shared between the analysis thread and the writer.
+type Shared = Arc<Mutex<Option<(String, i64, i64)>>>;
+
+async fn execute(
+    db: &DatabaseConnection,
+    model_dir: Option<PathBuf>,
+    queue: &JobQueue,
+    cache: Arc<Mutex<EmbeddingCache>>,
+    job: analysis_job::Model,
+) {
+    let id = job.id;
+    tracing::info!(job = id, "analysis job started");
+    let cancel = queue.register(id);
+    let shared: Shared = Arc::new(Mutex::new(None));
+    let writer = tokio::spawn(write_progress(
+        db.clone(),
+        id,
+        shared.clone(),
+        cancel.clone(),
+    ));
+    let result = run(db, model_dir, &job, shared.clone(), cancel.clone(), cache).await;
+    writer.abort();
+    // The last progress report, however fast the run was.
+    let last = shared
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner)
+        .clone();
+    if let Some((stage, done, total)) = last {
+        let _ = jobs::progress(db, id, &stage, done, total).await;
+    }
+    queue.unregister(id);
+    let (status, error, run_id) = match result {
+        Ok(run_id) => (JobStatus::Succeeded, None, Some(run_id)),
+        Err(err) if cancel.load(Ordering::Relaxed) || is_cancelled(&err) => {
+            (JobStatus::Cancelled, None, None)
+        }
+        Err(err) => (JobStatus::Failed, Some(format!("{err:#}")), None),
+    };
+    tracing::info!(job = id, status = status.as_str(), "analysis job ended");
+    if let Err(err) = jobs::finish(db, id, status, error.clone(), run_id).await {
+        tracing::error!(job = id, error = %err, "recording the end of an analysis job");
+    }
+    let _ = audit::record(
+        db,
+        None,
+        "analysis_run",
+        json!({ "job": id, "requested_by": job.requested_by, "status": status.as_str(), "run": run_id, "error": error }),
+    )
+    .await;
+}
+
+fn is_cancelled(err: &anyhow::Error) -> bool {
+    matches!(err.downcast_ref::<FitError>(), Some(FitError::Cancelled))
+}
+
+async fn run(
+    db: &DatabaseConnection,
+    model_dir: Option<PathBuf>,
+    job: &analysis_job::Model,
+    shared: Shared,
+    cancel: Arc<AtomicBool>,
+    cache: Arc<Mutex<EmbeddingCache>>,
+) -> anyhow::Result<i32> {
+    let options: JobOptions = serde_json::from_value(job.options.clone())
+        .map_err(|e| anyhow::anyhow!("the job's options are unreadable: {e}"))?;
+    let scope = Scope::new(
+        options.streams.clone(),
+        options.from.as_deref(),
+        options.to.as_deref(),
+    )
+    .ok_or_else(|| anyhow::anyhow!("the job's dates are not dates"))?;
+    let model_dir = match options.representation.as_str() {
+        "semantic" => Some(model_dir.ok_or_else(|| {
+            anyhow::anyhow!("the semantic representation needs model_dir, which is not set")
+        })?),
+        _ => None,
+    };
+    let progress: runs::Progress = Arc::new(move |stage, done, total| {
+        *shared.lock().unwrap_or_else(PoisonError::into_inner) = Some((
+            stage.name().to_owned(),
+            i64::try_from(done).unwrap_or(i64::MAX),
+            i64::try_from(total).unwrap_or(i64::MAX),
+        ));
+    });
+    let request = RunRequest {
+        model_dir,
+        k: options.k,
+        seed: options.seed,
+        scope,
+    };
+    let hooks = Hooks {
+        progress: Some(progress),
+        cancel: Some(cancel),
+        cache: Some(cache),
+    };
+    runs::new_run_with(db, request, hooks).await
+}
+
+/// Writes the latest progress to the job row twice a second, and picks up cancellation
+/// requested through the database.
+async fn write_progress(db: DatabaseConnection, id: i32, shared: Shared, cancel: Arc<AtomicBool>) {
+    let mut last = None;
+    let mut tick = tokio::time::interval(Duration::from_millis(500));
+    loop {
+        tick.tick().await;
+        let now = shared
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone();
+        if now != last
+            && let Some((stage, done, total)) = &now
+            && let Err(err) = jobs::progress(&db, id, stage, *done, *total).await
+        {
+            tracing::warn!(job = id, error = %err, "recording progress");
+        }
+        last = now;
+        if jobs::cancel_requested(&db, id).await.unwrap_or(false) {
+            cancel.store(true, Ordering::Relaxed);
+        }
+    }
+}

@@ -1,0 +1,260 @@
+//! Analyst forms on the runs page: start an analysis run (queued as a background job) and cancel
+//! one. Bad choices come back to the form with a specific message and the other choices kept.
+
+use axum::Form;
+use axum::extract::{Extension, Path, State};
+use axum::response::Response;
+use serde_json::json;
+use tower_sessions::Session;
+
+use app::models::jobs::{JobOptions, STREAMS};
+use app::models::staff::{CSRF_FIELD, Flash, STAFF, Viewer};
+use app::server::{AppState, audit, jobs};
+
+use crate::auth::handlers::{Fields, field};
+use crate::auth::{csrf_ok, csrf_refused, flash_redirect, viewer_in};
+use crate::jobs::JobQueue;
+
+const RUNS: &str = "/staff/runs";
+
+/// Reads the start-a-run form; `Err((field, message))` names what is wrong.
+pub fn parse_options(
+    fields: &Fields,
+    semantic_available: bool,
+) -> Result<JobOptions, (&'static str, String)> {
+    let streams: Vec<String> = fields
+        .iter()
+        .filter(|(k, _)| k == "streams")
+        .map(|(_, v)| v.trim().to_owned())
+        .collect();
+    if streams.is_empty() {
+        return Err((
+            "stream-resident",
+            "Choose at least one stream to analyse.".to_owned(),
+        ));
+    }
+    if let Some(bad) = streams
+        .iter()
+        .find(|s| !STREAMS.iter().any(|(name, _)| name == s))
+    {
+        return Err(("stream-resident", format!("“{bad}” is not a stream.")));
+    }
+    let date = |name: &'static str| -> Result<Option<String>, (&'static str, String)> {
+        match field(fields, name).map(str::trim).filter(|v| !v.is_empty()) {
+            None => Ok(None),
+            Some(v) => {
+                time::Date::parse(v, time::macros::format_description!("[year]-[month]-[day]"))
+                    .map(|_| Some(v.to_owned()))
+                    .map_err(|_| (name, format!("“{v}” is not a date: use YYYY-MM-DD.")))
+            }
+        }
+    };
+    let from = date("from")?;
+    let to = date("to")?;
+    if let (Some(f), Some(t)) = (&from, &to)
+        && f > t
+    {
+        return Err(("to", "The last day is before the first day.".to_owned()));
+    }
+    let representation = field(fields, "representation")
+        .unwrap_or("classical")
+        .trim()
+        .to_owned();
+    match representation.as_str() {
+        "classical" => {}
+        "semantic" if semantic_available => {}
+        "semantic" => {
+            return Err((
+                "rep-semantic",
+                "The semantic representation needs a sentence model: set model_dir on the server."
+                    .to_owned(),
+            ));
+        }
+        other => {
+            return Err((
+                "rep-classical",
+                format!("“{other}” is not a representation."),
+            ));
+        }
+    }
+    let k = match field(fields, "k").map(str::trim).filter(|v| !v.is_empty()) {
+        None => None,
+        Some(v) => match v.parse::<usize>() {
+            Ok(k) if (2..=60).contains(&k) => Some(k),
+            _ => {
+                return Err((
+                    "k",
+                    format!(
+                        "The number of themes must be a whole number from 2 to 60, or empty (it is “{v}”)."
+                    ),
+                ));
+            }
+        },
+    };
+    let seed = field(fields, "seed")
+        .and_then(|s| s.trim().parse().ok())
+        .unwrap_or(42);
+    Ok(JobOptions {
+        streams,
+        from,
+        to,
+        representation,
+        k,
+        seed,
+    })
+}
+
+pub async fn start(
+    State(state): State<AppState>,
+    Extension(queue): Extension<JobQueue>,
+    viewer: Option<Extension<Viewer>>,
+    session: Session,
+    Form(fields): Form<Fields>,
+) -> Response {
+    if !csrf_ok(&session, field(&fields, CSRF_FIELD)).await {
+        return csrf_refused();
+    }
+    let Some(analyst) = viewer_in(viewer, STAFF) else {
+        return csrf_refused();
+    };
+    let options = match parse_options(&fields, state.semantic_available) {
+        Ok(o) => o,
+        Err((on, message)) => {
+            let mut flash = Flash::error(message).on(on);
+            for name in ["from", "to", "k"] {
+                flash = flash.keep(name, field(&fields, name).unwrap_or_default());
+            }
+            return flash_redirect(&session, RUNS, flash).await;
+        }
+    };
+    let id = match jobs::enqueue(&state.db, &options, Some(&analyst)).await {
+        Ok(id) => id,
+        Err(err) => {
+            tracing::error!(error = %err, "queueing a run");
+            return flash_redirect(
+                &session,
+                RUNS,
+                Flash::error("The service is unavailable, please try again shortly."),
+            )
+            .await;
+        }
+    };
+    queue.wake();
+    let _ = audit::record(
+        &state.db,
+        Some(&analyst),
+        "analysis_requested",
+        json!({ "job": id, "options": options }),
+    )
+    .await;
+    flash_redirect(
+        &session,
+        RUNS,
+        Flash::notice(format!(
+            "Run request {id} queued. This page updates as it goes."
+        )),
+    )
+    .await
+}
+
+pub async fn cancel(
+    State(state): State<AppState>,
+    Extension(queue): Extension<JobQueue>,
+    viewer: Option<Extension<Viewer>>,
+    Path(id): Path<i32>,
+    session: Session,
+    Form(fields): Form<Fields>,
+) -> Response {
+    if !csrf_ok(&session, field(&fields, CSRF_FIELD)).await {
+        return csrf_refused();
+    }
+    let Some(analyst) = viewer_in(viewer, STAFF) else {
+        return csrf_refused();
+    };
+    let flash = match jobs::request_cancel(&state.db, id).await {
+        Ok(true) => {
+            queue.cancel(id);
+            let _ = audit::record(
+                &state.db,
+                Some(&analyst),
+                "analysis_cancelled",
+                json!({ "job": id }),
+            )
+            .await;
+            Flash::notice(format!("Run request {id} is being cancelled."))
+        }
+        Ok(false) => Flash::error(format!("Run request {id} had already finished.")),
+        Err(_) => Flash::error("The service is unavailable, please try again shortly."),
+    };
+    flash_redirect(&session, RUNS, flash).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn form(pairs: &[(&str, &str)]) -> Fields {
+        pairs
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+            .collect()
+    }
+
+    #[test]
+    fn a_run_form_is_read_or_refused_with_the_field_named() {
+        let ok = parse_options(
+            &form(&[
+                ("streams", "resident"),
+                ("streams", "reports"),
+                ("k", "8"),
+                ("from", "2026-01-01"),
+            ]),
+            false,
+        )
+        .expect("valid");
+        assert_eq!(ok.streams, ["resident", "reports"]);
+        assert_eq!(ok.k, Some(8));
+        assert_eq!(ok.from.as_deref(), Some("2026-01-01"));
+        assert_eq!(
+            parse_options(&form(&[]), false).unwrap_err().0,
+            "stream-resident"
+        );
+        assert_eq!(
+            parse_options(&form(&[("streams", "resident"), ("k", "1")]), false)
+                .unwrap_err()
+                .0,
+            "k"
+        );
+        assert_eq!(
+            parse_options(
+                &form(&[("streams", "resident"), ("from", "2026-13-01")]),
+                false
+            )
+            .unwrap_err()
+            .0,
+            "from"
+        );
+        assert_eq!(
+            parse_options(
+                &form(&[
+                    ("streams", "resident"),
+                    ("from", "2026-02-01"),
+                    ("to", "2026-01-01")
+                ]),
+                false
+            )
+            .unwrap_err()
+            .0,
+            "to"
+        );
+        assert_eq!(
+            parse_options(
+                &form(&[("streams", "resident"), ("representation", "semantic")]),
+                false
+            )
+            .unwrap_err()
+            .0,
+            "rep-semantic"
+        );
+    }
+}

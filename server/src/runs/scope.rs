@@ -1,0 +1,106 @@
+//! What a run analyses: which streams, and which days. Logged with the run, so `runs verify`
+//! repeats exactly the same selection.
+
+use app::server::entities::report;
+use app::server::runs::ResponseForAnalysis;
+use serde::{Deserialize, Serialize};
+use time::{Date, OffsetDateTime, UtcOffset};
+
+/// The stream name of imported reports.
+pub const REPORTS: &str = "reports";
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Scope {
+    /// Streams included (`resident`, `department`, `community_org`, `reports`); empty: all.
+    pub streams: Vec<String>,
+    /// First day included (UTC).
+    pub from: Option<Date>,
+    /// Last day included (UTC).
+    pub to: Option<Date>,
+}
+
+impl Scope {
+    /// Everything.
+    pub fn all() -> Scope {
+        Scope::default()
+    }
+
+    /// Reads `YYYY-MM-DD` bounds; `None` when one is not a date.
+    pub fn new(streams: Vec<String>, from: Option<&str>, to: Option<&str>) -> Option<Scope> {
+        let day = time::macros::format_description!("[year]-[month]-[day]");
+        let parse = |s: Option<&str>| s.map(|s| Date::parse(s, &day)).transpose();
+        Some(Scope {
+            streams,
+            from: parse(from).ok()?,
+            to: parse(to).ok()?,
+        })
+    }
+
+    pub fn includes_stream(&self, stream: &str) -> bool {
+        self.streams.is_empty() || self.streams.iter().any(|s| s == stream)
+    }
+
+    pub fn includes_time(&self, at: OffsetDateTime) -> bool {
+        let day = at.to_offset(UtcOffset::UTC).date();
+        self.from.is_none_or(|f| day >= f) && self.to.is_none_or(|t| day <= t)
+    }
+
+    /// The responses in scope.
+    pub fn responses(&self, all: Vec<ResponseForAnalysis>) -> Vec<ResponseForAnalysis> {
+        all.into_iter()
+            .filter(|r| self.includes_stream(&r.stream) && self.includes_time(r.submitted_at))
+            .collect()
+    }
+
+    /// The reports in scope (dated by the request, or by the import when the source had none).
+    pub fn reports(&self, all: Vec<report::Model>) -> Vec<report::Model> {
+        if !self.includes_stream(REPORTS) {
+            return Vec::new();
+        }
+        all.into_iter()
+            .filter(|r| self.includes_time(r.requested_at.unwrap_or(r.imported_at)))
+            .collect()
+    }
+
+    /// For people: `resident, reports · 2026-01-01 to 2026-06-30`.
+    pub fn describe(&self) -> String {
+        let streams = if self.streams.is_empty() {
+            "all streams".to_owned()
+        } else {
+            self.streams.join(", ")
+        };
+        let dates = match (self.from, self.to) {
+            (None, None) => "all dates".to_owned(),
+            (f, t) => format!(
+                "{} to {}",
+                f.map_or("the start".to_owned(), |d| d.to_string()),
+                t.map_or("now".to_owned(), |d| d.to_string())
+            ),
+        };
+        format!("{streams} · {dates}")
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::expect_used)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn streams_and_days_bound_a_scope() {
+        let scope = Scope::new(
+            vec!["resident".into()],
+            Some("2026-03-01"),
+            Some("2026-03-31"),
+        )
+        .expect("dates");
+        assert!(scope.includes_stream("resident"));
+        assert!(!scope.includes_stream("reports"));
+        assert!(scope.includes_time(time::macros::datetime!(2026-03-31 23:59 UTC)));
+        assert!(!scope.includes_time(time::macros::datetime!(2026-04-01 00:00 UTC)));
+        assert!(!scope.includes_time(time::macros::datetime!(2026-02-28 12:00 UTC)));
+        assert!(Scope::all().includes_stream("anything"));
+        assert!(Scope::new(vec![], Some("2026-02-30"), None).is_none());
+        assert_eq!(scope.describe(), "resident · 2026-03-01 to 2026-03-31");
+    }
+}

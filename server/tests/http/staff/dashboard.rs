@@ -1,0 +1,161 @@
+//! The dashboard and its exports: ranked themes with intervals, quotes in their language, an
+//! accessible SVG chart with a data table, filters, CSV / JSON exports, and the audit of exports.
+
+use app::models::dashboard::DashboardData;
+use app::models::staff::Role;
+use reqwest::StatusCode;
+
+use super::helpers::{get, signed_in};
+use crate::both_backends;
+use crate::helpers::{Backend, TestApp};
+use crate::runs::{seed_responses, store_weighting};
+
+both_backends!(
+    the_dashboard_ranks_themes_and_exports_them,
+    |app: TestApp| async move {
+        let (analyst, _) = signed_in(&app, Role::Analyst).await;
+        let (_, empty) = get(&app, &analyst, "/staff/dashboard").await;
+        assert!(empty.contains("No analysis run yet"), "{empty}");
+
+        seed_responses(&app).await;
+        store_weighting(&app).await;
+        let run = server::runs::new_run(&app.db, None, Some(5), 42)
+            .await
+            .expect("run");
+
+        let (status, html) = get(&app, &analyst, "/staff/dashboard").await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(
+            html.contains("<svg") && html.contains("<title") && html.contains("<desc"),
+            "an accessible chart"
+        );
+        assert!(html.contains("data table"), "with a table alternative");
+        assert!(
+            html.contains("90% interval"),
+            "weighted shares carry intervals"
+        );
+        assert!(
+            html.contains("<blockquote lang=\"en\""),
+            "quotes keep their language"
+        );
+        assert!(
+            html.contains("By council district"),
+            "the suppressed district breakdown"
+        );
+        assert!(
+            html.contains("How weighting changes the order"),
+            "the sensitivity panel"
+        );
+        assert!(html.contains(&format!("/api/v1/runs/{run}/themes.csv")));
+
+        // JSON export: themes in priority order, ranks 1.. for those not suppressed.
+        let response = analyst
+            .get(app.url(&format!("/api/v1/runs/{run}/themes.json")))
+            .send()
+            .await
+            .expect("GET");
+        assert_eq!(response.status(), StatusCode::OK);
+        let data: DashboardData =
+            serde_json::from_str(&response.text().await.expect("body")).expect("json");
+        assert_eq!(data.run_id, run);
+        assert!(data.themes.len() >= 2);
+        let ranks: Vec<usize> = data.themes.iter().filter_map(|t| t.rank).collect();
+        assert!(
+            !ranks.is_empty() && ranks.windows(2).all(|w| w[0] < w[1]),
+            "{ranks:?}"
+        );
+        for t in &data.themes {
+            assert!(!t.quotes.is_empty(), "every theme has quotes");
+            if let Some(w) = t.weighted_share {
+                assert!(w.lower.expect("lower") <= w.value && w.value <= w.upper.expect("upper"));
+            }
+        }
+
+        // CSV export: a header and a row per theme.
+        let response = analyst
+            .get(app.url(&format!("/api/v1/runs/{run}/themes.csv")))
+            .send()
+            .await
+            .expect("GET");
+        assert_eq!(response.status(), StatusCode::OK);
+        assert!(
+            response.headers()["content-disposition"]
+                .to_str()
+                .expect("header")
+                .contains("attachment")
+        );
+        let body = response.text().await.expect("csv");
+        let mut reader = csv::Reader::from_reader(body.as_bytes());
+        assert_eq!(&reader.headers().expect("header")[1], "theme_id");
+        assert_eq!(reader.records().count(), data.themes.len());
+
+        let response = analyst
+            .get(app.url(&format!(
+                "/api/v1/runs/{run}/breakdown.csv?by=council_district"
+            )))
+            .send()
+            .await
+            .expect("GET");
+        assert_eq!(response.status(), StatusCode::OK);
+        let response = analyst
+            .get(app.url(&format!("/api/v1/runs/{run}/breakdown.csv")))
+            .send()
+            .await
+            .expect("GET");
+        assert_eq!(response.status(), StatusCode::BAD_REQUEST);
+        assert!(
+            response
+                .text()
+                .await
+                .expect("body")
+                .contains("?by=council_district")
+        );
+        let audit = analyst
+            .get(app.url(&format!("/api/v1/runs/{run}/audit.json")))
+            .send()
+            .await
+            .expect("GET")
+            .text()
+            .await
+            .expect("body");
+        let audit: serde_json::Value = serde_json::from_str(&audit).expect("json");
+        assert_eq!(audit["run"], run);
+        assert_eq!(audit["verify_with"], format!("needscope runs verify {run}"));
+        let missing = analyst
+            .get(app.url("/api/v1/runs/999/themes.csv"))
+            .send()
+            .await
+            .expect("GET");
+        assert_eq!(missing.status(), StatusCode::NOT_FOUND);
+        assert_eq!(
+            app.count("SELECT COUNT(*) FROM audit_event WHERE action = 'export'")
+                .await,
+            4
+        );
+
+        // Filters: only the community organizations' answers.
+        let (_, filtered) = get(
+            &app,
+            &analyst,
+            &format!("/staff/dashboard?run={run}&stream=community_org"),
+        )
+        .await;
+        assert!(filtered.contains("Filtered:"), "{filtered}");
+
+        // Partners see none of it.
+        let (partner, _) = signed_in(&app, Role::Partner).await;
+        assert_eq!(
+            get(&app, &partner, "/staff/dashboard").await.0,
+            StatusCode::FORBIDDEN
+        );
+        assert_eq!(
+            partner
+                .get(app.url(&format!("/api/v1/runs/{run}/themes.csv")))
+                .send()
+                .await
+                .expect("GET")
+                .status(),
+            StatusCode::FORBIDDEN
+        );
+    }
+);

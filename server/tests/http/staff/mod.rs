@@ -1,0 +1,7 @@
+//! The staff side: accounts and roles, sessions and CSRF, analysis jobs, the dashboard and exports.
+
+mod access;
+mod accounts;
+mod dashboard;
+mod helpers;
+mod jobs;
