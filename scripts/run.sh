@@ -10,5 +10,13 @@ stage "release build (server + wasm)"
 cargo leptos build --release
 stage "starting Needscope"
 export NEEDSCOPE_LISTEN="${NEEDSCOPE_LISTEN:-127.0.0.1:3000}"
+# This local server speaks plain HTTP, where a Secure session cookie would never come back. In
+# production (behind TLS) leave secure_cookies at its default, true.
+export NEEDSCOPE_SECURE_COOKIES="${NEEDSCOPE_SECURE_COOKIES:-false}"
 echo "Open http://$NEEDSCOPE_LISTEN/ (Ctrl-C to stop)"
+if ! "$CARGO_TARGET_DIR/release/needscope" admin list 2>/dev/null | grep -q administrator; then
+  echo "No staff account yet. Create the first administrator (in another terminal, from $ROOT):"
+  echo "  $CARGO_TARGET_DIR/release/needscope admin create --email you@example.org --name 'Your Name'"
+  echo "then sign in at http://$NEEDSCOPE_LISTEN/login"
+fi
 exec "$CARGO_TARGET_DIR/release/needscope" serve "$@"

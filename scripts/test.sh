@@ -32,6 +32,7 @@ stage "end-to-end tests (release server, Chromium)"
 E2E_DIR=$(mktemp -d /tmp/needscope-e2e.XXXXXX)
 E2E_PORT="${NEEDSCOPE_E2E_PORT:-3917}"
 NEEDSCOPE_LISTEN="127.0.0.1:$E2E_PORT" NEEDSCOPE_DATA_DIR="$E2E_DIR" NEEDSCOPE_SUBMISSIONS_PER_MINUTE=1000 \
+  NEEDSCOPE_SECURE_COOKIES=false \
   "$CARGO_TARGET_DIR/release/needscope" serve >"$E2E_DIR/server.log" 2>&1 &
 E2E_PID=$!
 for _ in $(seq 1 100); do

@@ -153,7 +153,8 @@ pub async fn update_user(
     let user = match staff::get(&state.db, id).await {
         Ok(Some(u)) => u,
         Ok(None) => {
-            return flash_redirect(&session, USERS, Flash::error("There is no such account.")).await;
+            return flash_redirect(&session, USERS, Flash::error("There is no such account."))
+                .await;
         }
         Err(_) => return flash_redirect(&session, USERS, unavailable()).await,
     };

@@ -1,6 +1,7 @@
 //! The `needscope` binary's command-line tools, run as a user would run them.
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
+mod admin;
 mod analyze;
 mod import;
 mod weighting;
