@@ -114,6 +114,7 @@ test('staff: invite, run an analysis, read the dashboard, export; partners stay 
   const analyst = await accept(browser, analystLink, 'Ana Analyst');
   await expect(analyst.getByRole('heading', { level: 1 })).toHaveText('Staff overview');
   await analyst.goto('/staff/runs');
+  await analyst.getByLabel(/Number of themes/).fill('3');
   await analyst.getByRole('button', { name: 'Start the run' }).click();
   await expect(analyst.getByRole('status')).toContainText('queued');
   const open = analyst.getByRole('link', { name: /Open run \d+ on the dashboard/ }).first();

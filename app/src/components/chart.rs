@@ -15,7 +15,7 @@ pub struct Bar {
 }
 
 const WIDTH: f64 = 640.0;
-const LABEL_W: f64 = 230.0;
+const LABEL_W: f64 = 250.0;
 const ROW_H: f64 = 28.0;
 const TOP: f64 = 8.0;
 
@@ -42,8 +42,9 @@ pub fn BarChart(id: String, title: String, description: String, bars: Vec<Bar>) 
         .enumerate()
         .map(|(i, b)| {
             let y = TOP + ROW_H * i as f64;
-            let label: String = if b.label.chars().count() > 32 {
-                format!("{}…", b.label.chars().take(31).collect::<String>())
+            // The full label is in the data table; about 7 units a character at this size.
+            let label: String = if b.label.chars().count() > 30 {
+                format!("{}…", b.label.chars().take(29).collect::<String>())
             } else {
                 b.label.clone()
             };

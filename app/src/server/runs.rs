@@ -143,6 +143,19 @@ pub async fn get(db: &DatabaseConnection, id: i32) -> Result<Option<analysis_run
     analysis_run::Entity::find_by_id(id).one(db).await
 }
 
+/// The id of run `id` if it exists, or of the latest run when `id` is `None`, without reading the
+/// (large) row.
+pub async fn resolve_id(db: &DatabaseConnection, id: Option<i32>) -> Result<Option<i32>, DbErr> {
+    let mut query = analysis_run::Entity::find()
+        .select_only()
+        .column(analysis_run::Column::Id)
+        .order_by_desc(analysis_run::Column::Id);
+    if let Some(id) = id {
+        query = query.filter(analysis_run::Column::Id.eq(id));
+    }
+    query.into_tuple::<i32>().one(db).await
+}
+
 /// The latest run.
 pub async fn latest(db: &DatabaseConnection) -> Result<Option<analysis_run::Model>, DbErr> {
     analysis_run::Entity::find()

@@ -43,14 +43,12 @@ impl DashboardSource for Dashboards {
     ) -> BoxFuture<Result<Option<DashboardData>, AppError>> {
         let cache = self.cache.clone();
         Box::pin(async move {
-            let Some(row) = (match filter.run {
-                Some(id) => log::get(&db, id).await?,
-                None => log::latest(&db).await?,
-            }) else {
+            // The run's id first: a cached dashboard needs nothing else (a run row is large).
+            let Some(id) = log::resolve_id(&db, filter.run).await? else {
                 return Ok(None);
             };
             let key = DashboardFilter {
-                run: Some(row.id),
+                run: Some(id),
                 ..filter
             };
             let hit = cache
@@ -62,6 +60,9 @@ impl DashboardSource for Dashboards {
             let mut data = match hit {
                 Some(data) => (*data).clone(),
                 None => {
+                    let Some(row) = log::get(&db, id).await? else {
+                        return Ok(None);
+                    };
                     let data = build(&db, row, key.clone()).await.map_err(|err| {
                         tracing::error!(error = %format!("{err:#}"), "building a dashboard");
                         AppError::Unavailable
