@@ -9,7 +9,7 @@ use crate::components::layout::Layout;
 use crate::i18n::provide_i18n;
 use crate::routes::staff::{
     AccountPage, AuditPage, DashboardPage, InvitationPage, LoginPage, RunsPage, StaffHomePage,
-    UsersPage,
+    SurveysPage, UsersPage,
 };
 use crate::routes::{HomePage, NotFound, SurveyPage, ThanksPage};
 
@@ -66,6 +66,7 @@ fn Shell() -> impl IntoView {
                 <Route path=path!("/staff/runs") view=RunsPage ssr=SsrMode::Async />
                 <Route path=path!("/staff/admin/users") view=UsersPage ssr=SsrMode::Async />
                 <Route path=path!("/staff/admin/audit") view=AuditPage ssr=SsrMode::Async />
+                <Route path=path!("/staff/admin/surveys") view=SurveysPage ssr=SsrMode::Async />
             </Routes>
         </Layout>
     }

@@ -1,5 +1,5 @@
-// The staff side end to end: the first administrator (created with `needscope admin create`) signs in
-// and invites an analyst and a partner; residents answer the survey and 311 reports are imported; the
+// The staff side end to end: the first administrator (created with `needscope admin create`) signs in,
+// invites an analyst and a partner, and closes and reopens the resident survey; residents answer the survey and 311 reports are imported; the
 // analyst starts an analysis run in the browser, follows it, sees ranked themes with quotes and a chart,
 // and exports CSV; the partner cannot open the dashboard. Screenshots for the README are taken here.
 import AxeBuilder from '@axe-core/playwright';
@@ -92,8 +92,22 @@ test('staff: invite, run an analysis, read the dashboard, export; partners stay 
   const partnerLink = await invite(page, `partner-${Date.now()}@example.org`, 'partner', 'Casa Esperanza');
   await expectNoAxeViolations(page);
 
-  // Residents answer the survey; the 311 reports arrive by import.
+  // The administrator closes the resident survey, then opens it again.
   const resident = await (await browser.newContext()).newPage();
+  await page.goto('/staff/admin/surveys');
+  const status = page.getByLabel(`Status of ${survey.title.en}`);
+  await status.selectOption('closed');
+  await page.getByRole('button', { name: `Save status of ${survey.slug}` }).click();
+  await expect(page.getByRole('status')).toContainText('is now closed');
+  await resident.goto(`/surveys/${survey.slug}`);
+  await expect(resident.locator('p.notice')).toBeVisible();
+  await expect(resident.getByRole('button', { name: 'Send my answers' })).toHaveCount(0);
+  await status.selectOption('open');
+  await page.getByRole('button', { name: `Save status of ${survey.slug}` }).click();
+  await expect(page.getByRole('status')).toContainText('is now open');
+  await expectNoAxeViolations(page);
+
+  // Residents answer the survey; the 311 reports arrive by import.
   const texts = [
     'Paying the water bill online fails on my phone every month.',
     'The library website does not work in Vietnamese or Spanish.',

@@ -202,6 +202,10 @@ fn router(state: AppState, layers: Layers) -> Router {
         .route("/staff/admin/invitations", post(admin::invite))
         .route("/staff/admin/invitations/{id}/revoke", post(admin::revoke))
         .route("/staff/admin/users/{id}", post(admin::update_user))
+        .route(
+            "/staff/admin/surveys/{slug}",
+            post(admin::set_survey_status),
+        )
         .route("/staff/runs", post(runs::start))
         .route("/staff/runs/jobs/{id}/cancel", post(runs::cancel))
         .route("/api/v1/openapi.json", get(exports::openapi))

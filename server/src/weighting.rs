@@ -156,6 +156,13 @@ async fn set(db: &DatabaseConnection, args: &SetArgs) -> anyhow::Result<()> {
         sources.join("; "),
     )
     .await?;
+    app::server::audit::record(
+        db,
+        None,
+        "weighting_configured",
+        serde_json::json!({ "version": version, "sha256": sha, "sources": sources, "via": "needscope weighting set" }),
+    )
+    .await?;
     let variables: Vec<&str> = config
         .margins
         .variables

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use crate::models::AppError;
 use crate::models::dashboard::{DashboardData, DashboardFilter};
 use crate::models::jobs::RunsPageData;
-use crate::models::staff::{AuditRow, InvitationPageData, PageContext, UsersPageData};
+use crate::models::staff::{AuditRow, InvitationPageData, PageContext, SurveyRow, UsersPageData};
 
 /// Viewer, form token and flash for a public page with a form (sign-in).
 #[server(prefix = "/api", endpoint = "staff/context")]
@@ -150,5 +150,35 @@ pub async fn audit_page() -> Result<(PageContext, Vec<AuditRow>), AppError> {
             detail: e.detail.to_string(),
         })
         .collect();
+    Ok((auth::page_context(), rows))
+}
+
+/// Every survey with its status and responses (administrators).
+#[server(prefix = "/api", endpoint = "staff/surveys")]
+pub async fn surveys_page() -> Result<(PageContext, Vec<SurveyRow>), AppError> {
+    use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
+
+    use crate::i18n::Locale;
+    use crate::models::staff::ADMINS;
+    use crate::models::survey::pick;
+    use crate::server::entities::response;
+    use crate::server::{auth, db, surveys};
+
+    auth::require(ADMINS)?;
+    let db = db()?;
+    let mut rows = Vec::new();
+    for s in surveys::all(&db).await? {
+        rows.push(SurveyRow {
+            responses: response::Entity::find()
+                .filter(response::Column::SurveyId.eq(s.survey.id))
+                .count(&db)
+                .await?,
+            slug: s.survey.slug,
+            title: pick(&s.definition.title, Locale::En),
+            audience: s.survey.audience,
+            status: s.survey.status,
+            version: s.survey.current_version,
+        });
+    }
     Ok((auth::page_context(), rows))
 }

@@ -39,6 +39,7 @@ pub fn StaffNav(viewer: Option<Viewer>, csrf: String) -> impl IntoView {
                         <li><a href="/staff/runs">"Analysis runs"</a></li>
                     })}
                     {admin.then(|| view! {
+                        <li><a href="/staff/admin/surveys">"Surveys"</a></li>
                         <li><a href="/staff/admin/users">"Users"</a></li>
                         <li><a href="/staff/admin/audit">"Audit log"</a></li>
                     })}

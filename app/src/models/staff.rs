@@ -173,6 +173,17 @@ pub struct InvitationPageData {
     pub problem: Option<String>,
 }
 
+/// A survey on the surveys page.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SurveyRow {
+    pub slug: String,
+    pub title: String,
+    pub audience: String,
+    pub status: String,
+    pub version: i32,
+    pub responses: u64,
+}
+
 /// One line of the audit log.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AuditRow {

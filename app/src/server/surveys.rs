@@ -1,6 +1,9 @@
 //! Survey queries: open surveys, a survey's current version, a given version.
 
-use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter,
+    QueryOrder,
+};
 
 use super::entities::{survey, survey_version};
 use crate::models::survey::SurveyDefinition;
@@ -95,4 +98,36 @@ pub async fn at_version(
         definition: parse_definition(&version)?,
         survey,
     })
+}
+
+/// Every survey at its current version, in creation order.
+pub async fn all(db: &DatabaseConnection) -> Result<Vec<LoadedSurvey>, AppError> {
+    let rows = survey::Entity::find()
+        .order_by_asc(survey::Column::Id)
+        .all(db)
+        .await?;
+    let mut out = Vec::with_capacity(rows.len());
+    for row in rows {
+        out.push(current(db, &row.slug).await?);
+    }
+    Ok(out)
+}
+
+/// Opens, closes or returns a survey to draft; returns the previous status, or `NotFound`.
+pub async fn set_status(
+    db: &DatabaseConnection,
+    slug: &str,
+    status: SurveyStatus,
+) -> Result<String, AppError> {
+    let row = survey::Entity::find()
+        .filter(survey::Column::Slug.eq(slug))
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let before = row.status.clone();
+    let mut active: survey::ActiveModel = row.into();
+    active.status = Set(status.as_str().to_owned());
+    active.updated_at = Set(time::OffsetDateTime::now_utc());
+    active.update(db).await?;
+    Ok(before)
 }

@@ -8,7 +8,8 @@ use serde_json::json;
 use tower_sessions::Session;
 
 use app::models::staff::{ADMINS, CSRF_FIELD, Flash, Role, Viewer};
-use app::server::{AppState, audit, staff};
+use app::models::{AppError, SurveyStatus};
+use app::server::{AppState, audit, staff, surveys};
 
 use crate::auth::handlers::{Fields, field};
 use crate::auth::{csrf_ok, csrf_refused, flash_redirect, viewer_in};
@@ -199,4 +200,43 @@ pub async fn update_user(
         )),
     )
     .await
+}
+
+pub async fn set_survey_status(
+    State(state): State<AppState>,
+    viewer: Option<Extension<Viewer>>,
+    Path(slug): Path<String>,
+    session: Session,
+    Form(fields): Form<Fields>,
+) -> Response {
+    const SURVEYS: &str = "/staff/admin/surveys";
+    if !csrf_ok(&session, field(&fields, CSRF_FIELD)).await {
+        return csrf_refused();
+    }
+    let Some(admin) = viewer_in(viewer, ADMINS) else {
+        return csrf_refused();
+    };
+    let Some(status) = field(&fields, "status").and_then(SurveyStatus::parse) else {
+        return flash_redirect(
+            &session,
+            SURVEYS,
+            Flash::error("Choose a status: draft, open or closed."),
+        )
+        .await;
+    };
+    let flash = match surveys::set_status(&state.db, &slug, status).await {
+        Ok(before) => {
+            let _ = audit::record(
+                &state.db,
+                Some(&admin),
+                "survey_status_changed",
+                json!({ "survey": slug, "from": before, "to": status.as_str() }),
+            )
+            .await;
+            Flash::notice(format!("{slug} is now {}.", status.as_str()))
+        }
+        Err(AppError::NotFound) => Flash::error(format!("There is no survey {slug}.")),
+        Err(_) => unavailable(),
+    };
+    flash_redirect(&session, SURVEYS, flash).await
 }

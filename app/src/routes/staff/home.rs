@@ -32,6 +32,10 @@ pub fn StaffHomePage() -> impl IntoView {
                                 </li>
                                 {admin.then(|| view! {
                                     <li class="card">
+                                        <h2><a href="/staff/admin/surveys">"Surveys"</a></h2>
+                                        <p>"Open and close the surveys; see how many responses each has."</p>
+                                    </li>
+                                    <li class="card">
                                         <h2><a href="/staff/admin/users">"Users"</a></h2>
                                         <p>"Invite analysts and partners, change roles, disable accounts."</p>
                                     </li>

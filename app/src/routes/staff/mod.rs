@@ -9,6 +9,7 @@ mod home;
 mod invitation;
 mod login;
 mod runs;
+mod surveys;
 mod users;
 
 pub use account::AccountPage;
@@ -18,4 +19,5 @@ pub use home::StaffHomePage;
 pub use invitation::InvitationPage;
 pub use login::LoginPage;
 pub use runs::RunsPage;
+pub use surveys::SurveysPage;
 pub use users::UsersPage;

@@ -15,6 +15,7 @@ const PAGES: &[(&str, &[Role])] = &[
     ("/staff/runs", &[Role::Administrator, Role::Analyst]),
     ("/staff/admin/users", &[Role::Administrator]),
     ("/staff/admin/audit", &[Role::Administrator]),
+    ("/staff/admin/surveys", &[Role::Administrator]),
     (
         "/account",
         &[Role::Administrator, Role::Analyst, Role::Partner],
@@ -55,6 +56,7 @@ const FORMS: &[(&str, &str, &[Role])] = &[
 const SERVER_FNS: &[(&str, &[Role])] = &[
     ("/api/staff/users", &[Role::Administrator]),
     ("/api/staff/audit", &[Role::Administrator]),
+    ("/api/staff/surveys", &[Role::Administrator]),
     ("/api/staff/runs", &[Role::Administrator, Role::Analyst]),
     ("/api/staff/home", &[Role::Administrator, Role::Analyst]),
 ];

@@ -300,3 +300,60 @@ both_backends!(
         );
     }
 );
+
+both_backends!(
+    administrators_open_and_close_surveys,
+    |app: TestApp| async move {
+        let (admin, _) = signed_in(&app, Role::Administrator).await;
+        let (status, html) = get(&app, &admin, "/staff/admin/surveys").await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(html.contains("resident-digital-services"), "{html}");
+        post(
+            &app,
+            &admin,
+            "/staff/admin/surveys",
+            "/staff/admin/surveys/resident-digital-services",
+            &[("status", "closed")],
+        )
+        .await;
+        let (_, html) = get(&app, &admin, "/staff/admin/surveys").await;
+        assert!(
+            html.contains("resident-digital-services is now closed"),
+            "{html}"
+        );
+        let (_, page) = get(
+            &app,
+            &app.new_client(),
+            "/surveys/resident-digital-services",
+        )
+        .await;
+        assert!(
+            page.contains("class=\"notice\""),
+            "a closed survey says so: {page}"
+        );
+        post(
+            &app,
+            &admin,
+            "/staff/admin/surveys",
+            "/staff/admin/surveys/resident-digital-services",
+            &[("status", "reopened")],
+        )
+        .await;
+        let (_, html) = get(&app, &admin, "/staff/admin/surveys").await;
+        assert!(html.contains("Choose a status"), "{html}");
+        post(
+            &app,
+            &admin,
+            "/staff/admin/surveys",
+            "/staff/admin/surveys/resident-digital-services",
+            &[("status", "open")],
+        )
+        .await;
+        assert_eq!(app.count("SELECT COUNT(*) FROM survey WHERE status = 'open' AND slug = 'resident-digital-services'").await, 1);
+        assert_eq!(
+            app.count("SELECT COUNT(*) FROM audit_event WHERE action = 'survey_status_changed'")
+                .await,
+            2
+        );
+    }
+);
