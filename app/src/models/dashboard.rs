@@ -12,6 +12,8 @@ pub struct DashboardFilter {
     pub stream: Option<String>,
     /// Only count members written in this language.
     pub language: Option<String>,
+    /// Break weighted shares down by this survey variable (default: council district).
+    pub by: Option<String>,
 }
 
 /// A share with its 90% bootstrap interval, when one was computed.
@@ -99,7 +101,10 @@ pub struct DashboardData {
     pub weighting_problem: Option<String>,
     pub themes: Vec<ThemeCard>,
     pub sensitivity: Option<SensitivityView>,
-    pub districts: Option<BreakdownView>,
+    /// The weighted breakdown by `filter.by` (council district by default).
+    pub breakdown: Option<BreakdownView>,
+    /// Variables a breakdown can use (the weighting's raking variables and the district).
+    pub breakdown_variables: Vec<String>,
     pub runs: Vec<RunChoice>,
     pub streams: Vec<String>,
     pub languages: Vec<String>,

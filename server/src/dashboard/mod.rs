@@ -191,8 +191,17 @@ pub async fn build(
             tau_unweighted_equity: s.tau_unweighted_equity,
         }
     });
-    let districts = match &weighting {
-        Some(_) => match runs::breakdown(db, &row, DISTRICT).await {
+    let by = filter.by.clone().unwrap_or_else(|| DISTRICT.to_owned());
+    let mut breakdown_variables: Vec<String> = vec![DISTRICT.to_owned()];
+    if let Some(w) = &weighting {
+        for v in &w.config.margins.variables {
+            if !breakdown_variables.contains(&v.name) {
+                breakdown_variables.push(v.name.clone());
+            }
+        }
+    }
+    let breakdown = match &weighting {
+        Some(_) => match runs::breakdown(db, &row, &by).await {
             Ok(b) => Some(BreakdownView {
                 variable: b.variable.clone(),
                 columns: b.columns.iter().map(|c| c.category.clone()).collect(),
@@ -209,7 +218,7 @@ pub async fn build(
                     .collect(),
             }),
             Err(err) => {
-                tracing::warn!(error = %format!("{err:#}"), "no district breakdown");
+                tracing::warn!(error = %format!("{err:#}"), variable = %by, "no breakdown");
                 None
             }
         },
@@ -230,7 +239,8 @@ pub async fn build(
         weighting_problem: row.weighting_problem.clone(),
         themes,
         sensitivity,
-        districts,
+        breakdown,
+        breakdown_variables,
         runs: Vec::new(),
         streams: streams.into_iter().collect(),
         languages: report

@@ -24,6 +24,7 @@ pub fn DashboardPage() -> impl IntoView {
             run: q.get("run").and_then(|r| r.parse().ok()),
             stream: q.get("stream").filter(|s| !s.is_empty()),
             language: q.get("language").filter(|s| !s.is_empty()),
+            by: q.get("by").filter(|s| !s.is_empty()),
         })
     };
     let data = Resource::new(filter, dashboard);
@@ -106,7 +107,7 @@ fn Dashboard(data: DashboardData) -> impl IntoView {
             " · "
             <a href=format!("/api/v1/runs/{run}/themes.json")>"themes (JSON)"</a>
             " · "
-            <a href=format!("/api/v1/runs/{run}/breakdown.csv?by=council_district") download="">"district breakdown (CSV)"</a>
+            <a href=format!("/api/v1/runs/{run}/breakdown.csv?by={}", data.filter.by.clone().unwrap_or_else(|| "council_district".to_owned())) download="">"breakdown (CSV)"</a>
             " · "
             <a href=format!("/api/v1/runs/{run}/audit.json")>"run audit record (JSON)"</a>
         </p>
@@ -132,8 +133,8 @@ fn Dashboard(data: DashboardData) -> impl IntoView {
                 </table>
             </div>
         })}
-        {data.districts.map(|b| view! {
-            <h2>"By council district (raked × equity, small cells suppressed)"</h2>
+        {data.breakdown.map(|b| view! {
+            <h2>{format!("By {} (raked × equity, small cells suppressed)", b.variable.replace('_', " "))}</h2>
             <div class="table-scroll">
                 <table>
                     <thead><tr>
@@ -160,6 +161,11 @@ fn Dashboard(data: DashboardData) -> impl IntoView {
 fn FilterForm(data: DashboardData) -> impl IntoView {
     let stream = data.filter.stream.clone().unwrap_or_default();
     let language = data.filter.language.clone().unwrap_or_default();
+    let by = data
+        .filter
+        .by
+        .clone()
+        .unwrap_or_else(|| "council_district".to_owned());
     view! {
         <form method="get" action="/staff/dashboard" class="filter-form">
             <label for="run">"Run"</label>
@@ -180,6 +186,12 @@ fn FilterForm(data: DashboardData) -> impl IntoView {
                 <option value="" selected=language.is_empty()>"All"</option>
                 {data.languages.iter().map(|l| view! {
                     <option value=l.clone() selected=*l == language>{l.clone()}</option>
+                }).collect_view()}
+            </select>
+            <label for="by">"Breakdown by"</label>
+            <select id="by" name="by">
+                {data.breakdown_variables.iter().map(|v| view! {
+                    <option value=v.clone() selected=*v == by>{v.replace('_', " ")}</option>
                 }).collect_view()}
             </select>
             <button type="submit" class="primary">"Apply"</button>

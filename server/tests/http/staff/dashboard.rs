@@ -42,6 +42,16 @@ both_backends!(
             html.contains("By council district"),
             "the suppressed district breakdown"
         );
+        let (_, by_tenure) = get(
+            &app,
+            &analyst,
+            &format!("/staff/dashboard?run={run}&by=tenure"),
+        )
+        .await;
+        assert!(
+            by_tenure.contains("By tenure (raked"),
+            "a breakdown by any raking variable"
+        );
         assert!(
             html.contains("How weighting changes the order"),
             "the sensitivity panel"
