@@ -128,7 +128,7 @@ async fn execute(
     if let Err(err) = jobs::finish(db, id, status, error.clone(), run_id).await {
         tracing::error!(job = id, error = %err, "recording the end of an analysis job");
     }
-    let _ = audit::record(
+    audit::note(
         db,
         None,
         "analysis_run",

@@ -109,6 +109,11 @@ impl Flash {
         }
     }
 
+    /// The message for a database or other internal failure (details go to the log).
+    pub fn unavailable() -> Flash {
+        Flash::error("The service is unavailable, please try again shortly.")
+    }
+
     pub fn on(mut self, field: &str) -> Flash {
         self.field = Some(field.to_owned());
         self

@@ -28,6 +28,19 @@ pub async fn record(
     Ok(())
 }
 
+/// [`record`] for request handlers: a failure to write the audit log is logged as an error, and
+/// the action it records (already done) still answers the user.
+pub async fn note(
+    db: &DatabaseConnection,
+    actor: Option<&Viewer>,
+    action: &str,
+    detail: serde_json::Value,
+) {
+    if let Err(err) = record(db, actor, action, detail).await {
+        tracing::error!(%action, error = %err, "writing the audit log");
+    }
+}
+
 /// The latest `limit` events, newest first.
 pub async fn latest(db: &DatabaseConnection, limit: u64) -> Result<Vec<audit_event::Model>, DbErr> {
     audit_event::Entity::find()

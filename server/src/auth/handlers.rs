@@ -66,7 +66,7 @@ pub async fn login(
     };
     let client = Some(client_ip(peer, &headers, limiter.trust_forwarded_for));
     if !limiter.allow(&email, client) {
-        let _ = audit::record(
+        audit::note(
             &state.db,
             None,
             "sign_in_limited",
@@ -86,19 +86,14 @@ pub async fn login(
         Ok(u) => u,
         Err(err) => {
             tracing::error!(error = %err, "reading an account");
-            return flash_redirect(
-                &session,
-                &back,
-                Flash::error("The service is unavailable, please try again shortly.")
-                    .keep("email", &email),
-            )
-            .await;
+            return flash_redirect(&session, &back, Flash::unavailable().keep("email", &email))
+                .await;
         }
     };
     let ok = password::verify(password_raw, user.as_ref().map(|u| u.password_hash.clone())).await;
     let viewer = user.as_ref().filter(|_| ok).and_then(staff::viewer_of);
     let Some(viewer) = viewer else {
-        let _ = audit::record(&state.db, None, "sign_in_failed", json!({ "email": email })).await;
+        audit::note(&state.db, None, "sign_in_failed", json!({ "email": email })).await;
         return flash_redirect(
             &session,
             &back,
@@ -113,14 +108,9 @@ pub async fn login(
     // A new session id at the privilege change (no session fixation), and a new form token.
     if let Err(err) = sign_in(&session, &viewer).await {
         tracing::error!(error = %err, "starting a session");
-        return flash_redirect(
-            &session,
-            &back,
-            Flash::error("The service is unavailable, please try again shortly."),
-        )
-        .await;
+        return flash_redirect(&session, &back, Flash::unavailable()).await;
     }
-    let _ = audit::record(&state.db, Some(&viewer), "sign_in", json!({})).await;
+    audit::note(&state.db, Some(&viewer), "sign_in", json!({})).await;
     Redirect::to(&next.unwrap_or_else(|| viewer.role.home().to_owned())).into_response()
 }
 
@@ -149,7 +139,7 @@ pub async fn logout(
         return csrf_refused();
     }
     if let Some(Extension(v)) = &viewer {
-        let _ = audit::record(&state.db, Some(v), "sign_out", json!({})).await;
+        audit::note(&state.db, Some(v), "sign_out", json!({})).await;
     }
     if let Err(err) = sign_out(&session).await {
         tracing::error!(error = %err, "ending a session");
@@ -170,7 +160,7 @@ pub async fn logout_everywhere(
         return Redirect::to("/login").into_response();
     };
     let ended = staff::delete_sessions(&state.db, v.id).await.unwrap_or(0);
-    let _ = audit::record(
+    audit::note(
         &state.db,
         Some(&v),
         "sign_out_everywhere",
@@ -206,12 +196,7 @@ pub async fn accept_invitation(
         Ok(Err(_)) => return Redirect::to(&back).into_response(),
         Err(err) => {
             tracing::error!(error = %err, "reading an invitation");
-            return flash_redirect(
-                &session,
-                &back,
-                Flash::error("The service is unavailable, please try again shortly."),
-            )
-            .await;
+            return flash_redirect(&session, &back, Flash::unavailable()).await;
         }
     };
     let name_raw = field(&fields, "name").unwrap_or_default();
@@ -250,12 +235,7 @@ pub async fn accept_invitation(
         Ok(h) => h,
         Err(err) => {
             tracing::error!(error = %err, "hashing a password");
-            return flash_redirect(
-                &session,
-                &back,
-                Flash::error("The service is unavailable, please try again shortly."),
-            )
-            .await;
+            return flash_redirect(&session, &back, Flash::unavailable()).await;
         }
     };
     let user = match staff::accept(&state.db, invitation, &name, hash).await {
@@ -273,18 +253,13 @@ pub async fn accept_invitation(
         }
         Err(err) => {
             tracing::error!(error = %err, "accepting an invitation");
-            return flash_redirect(
-                &session,
-                &back,
-                Flash::error("The service is unavailable, please try again shortly."),
-            )
-            .await;
+            return flash_redirect(&session, &back, Flash::unavailable()).await;
         }
     };
     let Some(viewer) = staff::viewer_of(&user) else {
         return Redirect::to("/login").into_response();
     };
-    let _ = audit::record(
+    audit::note(
         &state.db,
         Some(&viewer),
         "invitation_accepted",

@@ -49,6 +49,11 @@ pub async fn attach(
     next: Next,
 ) -> Response {
     let path = req.uri().path().to_owned();
+    let required = required_roles(&path);
+    // Static files (the wasm, CSS, icons) need no session: no database work for them.
+    if required.is_none() && req.method() == Method::GET && path.contains('.') {
+        return next.run(req).await;
+    }
     let viewer = match current_viewer(&state, &session).await {
         Ok(v) => v,
         Err(err) => {
@@ -60,7 +65,6 @@ pub async fn attach(
                 .into_response();
         }
     };
-    let required = required_roles(&path);
     let page = is_page(req.method(), &path);
     let mut csrf = session.get::<String>(CSRF_KEY).await.ok().flatten();
     if csrf.is_none() && page && (required.is_some() || has_public_form(&path)) {
@@ -194,4 +198,27 @@ pub async fn flash_redirect(session: &Session, to: &str, flash: Flash) -> Respon
 /// refused everyone else for protected paths; handlers check again).
 pub fn viewer_in(viewer: Option<axum::Extension<Viewer>>, roles: &[Role]) -> Option<Viewer> {
     viewer.map(|axum::Extension(v)| v).filter(|v| v.is(roles))
+}
+
+/// The viewer a state-changing staff form may act for: the session's CSRF token first, then one
+/// of `roles`. `Err` is the response to send instead.
+pub async fn form_viewer(
+    session: &Session,
+    fields: &handlers::Fields,
+    viewer: Option<axum::Extension<Viewer>>,
+    roles: &[Role],
+) -> Result<Viewer, Response> {
+    if !csrf_ok(
+        session,
+        handlers::field(fields, app::models::staff::CSRF_FIELD),
+    )
+    .await
+    {
+        return Err(csrf_refused());
+    }
+    match viewer.map(|axum::Extension(v)| v) {
+        Some(v) if v.is(roles) => Ok(v),
+        Some(v) => Err(forbidden(&v)),
+        None => Err((StatusCode::UNAUTHORIZED, "Sign in first.").into_response()),
+    }
 }

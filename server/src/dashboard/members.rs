@@ -10,6 +10,7 @@ use sea_orm::{ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, 
 use serde::Deserialize;
 use time::{OffsetDateTime, UtcOffset};
 
+use crate::runs::input::respondent_id;
 use crate::runs::scope::REPORTS;
 
 /// Counts of one theme's members under a filter.
@@ -95,7 +96,7 @@ impl Members {
                         (s.clone(), Some(*at))
                     });
                 Origin {
-                    respondent: format!("R{id}"),
+                    respondent: respondent_id(id),
                     stream,
                     month: at.map(month),
                     lang: a.lang.code().to_owned(),

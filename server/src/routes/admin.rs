@@ -7,18 +7,14 @@ use axum::response::Response;
 use serde_json::json;
 use tower_sessions::Session;
 
-use app::models::staff::{ADMINS, CSRF_FIELD, Flash, Role, Viewer};
+use app::models::staff::{ADMINS, Flash, Role, Viewer};
 use app::models::{AppError, SurveyStatus};
 use app::server::{AppState, audit, staff, surveys};
 
 use crate::auth::handlers::{Fields, field};
-use crate::auth::{csrf_ok, csrf_refused, flash_redirect, viewer_in};
+use crate::auth::{flash_redirect, form_viewer};
 
 const USERS: &str = "/staff/admin/users";
-
-fn unavailable() -> Flash {
-    Flash::error("The service is unavailable, please try again shortly.")
-}
 
 pub async fn invite(
     State(state): State<AppState>,
@@ -26,11 +22,9 @@ pub async fn invite(
     session: Session,
     Form(fields): Form<Fields>,
 ) -> Response {
-    if !csrf_ok(&session, field(&fields, CSRF_FIELD)).await {
-        return csrf_refused();
-    }
-    let Some(admin) = viewer_in(viewer, ADMINS) else {
-        return csrf_refused();
+    let admin = match form_viewer(&session, &fields, viewer, ADMINS).await {
+        Ok(v) => v,
+        Err(refused) => return refused,
     };
     let email_raw = field(&fields, "email").unwrap_or_default();
     let role_raw = field(&fields, "role").unwrap_or_default();
@@ -76,13 +70,13 @@ pub async fn invite(
             .await;
         }
         Ok(None) => {}
-        Err(_) => return flash_redirect(&session, USERS, keep(unavailable())).await,
+        Err(_) => return flash_redirect(&session, USERS, keep(Flash::unavailable())).await,
     }
     let token = match staff::invite(&state.db, &email, role, organization, &admin).await {
         Ok(t) => t,
-        Err(_) => return flash_redirect(&session, USERS, keep(unavailable())).await,
+        Err(_) => return flash_redirect(&session, USERS, keep(Flash::unavailable())).await,
     };
-    let _ = audit::record(
+    audit::note(
         &state.db,
         Some(&admin),
         "invitation_created",
@@ -106,15 +100,13 @@ pub async fn revoke(
     session: Session,
     Form(fields): Form<Fields>,
 ) -> Response {
-    if !csrf_ok(&session, field(&fields, CSRF_FIELD)).await {
-        return csrf_refused();
-    }
-    let Some(admin) = viewer_in(viewer, ADMINS) else {
-        return csrf_refused();
+    let admin = match form_viewer(&session, &fields, viewer, ADMINS).await {
+        Ok(v) => v,
+        Err(refused) => return refused,
     };
     let flash = match staff::revoke(&state.db, id).await {
         Ok(true) => {
-            let _ = audit::record(
+            audit::note(
                 &state.db,
                 Some(&admin),
                 "invitation_revoked",
@@ -124,7 +116,7 @@ pub async fn revoke(
             Flash::notice("Invitation withdrawn: its link no longer works.")
         }
         Ok(false) => Flash::error("That invitation was already used or withdrawn."),
-        Err(_) => unavailable(),
+        Err(_) => Flash::unavailable(),
     };
     flash_redirect(&session, USERS, flash).await
 }
@@ -136,11 +128,9 @@ pub async fn update_user(
     session: Session,
     Form(fields): Form<Fields>,
 ) -> Response {
-    if !csrf_ok(&session, field(&fields, CSRF_FIELD)).await {
-        return csrf_refused();
-    }
-    let Some(admin) = viewer_in(viewer, ADMINS) else {
-        return csrf_refused();
+    let admin = match form_viewer(&session, &fields, viewer, ADMINS).await {
+        Ok(v) => v,
+        Err(refused) => return refused,
     };
     let Some(role) = field(&fields, "role").and_then(Role::parse) else {
         return flash_redirect(
@@ -157,7 +147,7 @@ pub async fn update_user(
             return flash_redirect(&session, USERS, Flash::error("There is no such account."))
                 .await;
         }
-        Err(_) => return flash_redirect(&session, USERS, unavailable()).await,
+        Err(_) => return flash_redirect(&session, USERS, Flash::unavailable()).await,
     };
     let was_admin = user.role == Role::Administrator.as_str() && user.disabled_at.is_none();
     let stays_admin = role == Role::Administrator && !disabled;
@@ -177,13 +167,13 @@ pub async fn update_user(
         .await
         .is_err()
     {
-        return flash_redirect(&session, USERS, unavailable()).await;
+        return flash_redirect(&session, USERS, Flash::unavailable()).await;
     }
     // A new role or a disabled account takes effect now: end the account's sessions.
     if before != (role.as_str().to_owned(), disabled) {
         let _ = staff::delete_sessions(&state.db, id).await;
     }
-    let _ = audit::record(
+    audit::note(
         &state.db,
         Some(&admin),
         "user_updated",
@@ -210,11 +200,9 @@ pub async fn set_survey_status(
     Form(fields): Form<Fields>,
 ) -> Response {
     const SURVEYS: &str = "/staff/admin/surveys";
-    if !csrf_ok(&session, field(&fields, CSRF_FIELD)).await {
-        return csrf_refused();
-    }
-    let Some(admin) = viewer_in(viewer, ADMINS) else {
-        return csrf_refused();
+    let admin = match form_viewer(&session, &fields, viewer, ADMINS).await {
+        Ok(v) => v,
+        Err(refused) => return refused,
     };
     let Some(status) = field(&fields, "status").and_then(SurveyStatus::parse) else {
         return flash_redirect(
@@ -226,7 +214,7 @@ pub async fn set_survey_status(
     };
     let flash = match surveys::set_status(&state.db, &slug, status).await {
         Ok(before) => {
-            let _ = audit::record(
+            audit::note(
                 &state.db,
                 Some(&admin),
                 "survey_status_changed",
@@ -236,7 +224,7 @@ pub async fn set_survey_status(
             Flash::notice(format!("{slug} is now {}.", status.as_str()))
         }
         Err(AppError::NotFound) => Flash::error(format!("There is no survey {slug}.")),
-        Err(_) => unavailable(),
+        Err(_) => Flash::unavailable(),
     };
     flash_redirect(&session, SURVEYS, flash).await
 }

@@ -22,6 +22,12 @@ fn problem(status: StatusCode, message: impl Into<String>) -> Response {
     (status, Json(json!({ "error": message.into() }))).into_response()
 }
 
+/// The refusal of a viewer who is not strategy staff (the route table refuses them first; the
+/// handlers check again).
+fn staff_only() -> Response {
+    problem(StatusCode::FORBIDDEN, "strategy staff only")
+}
+
 fn unavailable() -> Response {
     problem(
         StatusCode::SERVICE_UNAVAILABLE,
@@ -45,7 +51,7 @@ async fn dashboard_of(state: &AppState, id: i32) -> Result<DashboardData, Respon
 }
 
 async fn audited(state: &AppState, viewer: &Viewer, what: &str, run: Option<i32>) {
-    let _ = audit::record(
+    audit::note(
         &state.db,
         Some(viewer),
         "export",
@@ -123,7 +129,7 @@ pub async fn themes_csv_export(
     Path(id): Path<i32>,
 ) -> Response {
     let Some(viewer) = viewer_in(viewer, STAFF) else {
-        return problem(StatusCode::FORBIDDEN, "strategy staff only");
+        return staff_only();
     };
     let data = match dashboard_of(&state, id).await {
         Ok(d) => d,
@@ -142,7 +148,7 @@ pub async fn themes_json_export(
     Path(id): Path<i32>,
 ) -> Response {
     let Some(viewer) = viewer_in(viewer, STAFF) else {
-        return problem(StatusCode::FORBIDDEN, "strategy staff only");
+        return staff_only();
     };
     let mut data = match dashboard_of(&state, id).await {
         Ok(d) => d,
@@ -165,7 +171,7 @@ pub async fn breakdown_csv_export(
     Query(By { by }): Query<By>,
 ) -> Response {
     let Some(viewer) = viewer_in(viewer, STAFF) else {
-        return problem(StatusCode::FORBIDDEN, "strategy staff only");
+        return staff_only();
     };
     let Some(variable) = by.filter(|v| !v.trim().is_empty()) else {
         return problem(
@@ -216,7 +222,7 @@ pub async fn audit_json_export(
     Path(id): Path<i32>,
 ) -> Response {
     let Some(viewer) = viewer_in(viewer, STAFF) else {
-        return problem(StatusCode::FORBIDDEN, "strategy staff only");
+        return staff_only();
     };
     let row = match log::get(&state.db, id).await {
         Ok(Some(row)) => row,
@@ -254,7 +260,7 @@ pub async fn runs_list(
     viewer: Option<Extension<Viewer>>,
 ) -> Response {
     if viewer_in(viewer, STAFF).is_none() {
-        return problem(StatusCode::FORBIDDEN, "strategy staff only");
+        return staff_only();
     }
     match log::list(&state.db).await {
         Ok(rows) => Json(

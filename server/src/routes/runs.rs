@@ -8,12 +8,13 @@ use serde_json::json;
 use tower_sessions::Session;
 
 use app::models::jobs::{JobOptions, STREAMS};
-use app::models::staff::{CSRF_FIELD, Flash, STAFF, Viewer};
+use app::models::staff::{Flash, STAFF, Viewer};
 use app::server::{AppState, audit, jobs};
 
 use crate::auth::handlers::{Fields, field};
-use crate::auth::{csrf_ok, csrf_refused, flash_redirect, viewer_in};
+use crate::auth::{flash_redirect, form_viewer};
 use crate::jobs::JobQueue;
+use crate::runs::scope::parse_day;
 
 const RUNS: &str = "/staff/runs";
 
@@ -42,11 +43,9 @@ pub fn parse_options(
     let date = |name: &'static str| -> Result<Option<String>, (&'static str, String)> {
         match field(fields, name).map(str::trim).filter(|v| !v.is_empty()) {
             None => Ok(None),
-            Some(v) => {
-                time::Date::parse(v, time::macros::format_description!("[year]-[month]-[day]"))
-                    .map(|_| Some(v.to_owned()))
-                    .map_err(|_| (name, format!("“{v}” is not a date: use YYYY-MM-DD.")))
-            }
+            Some(v) => parse_day(v)
+                .map(|_| Some(v.to_owned()))
+                .ok_or_else(|| (name, format!("“{v}” is not a date: use YYYY-MM-DD."))),
         }
     };
     let from = date("from")?;
@@ -111,11 +110,9 @@ pub async fn start(
     session: Session,
     Form(fields): Form<Fields>,
 ) -> Response {
-    if !csrf_ok(&session, field(&fields, CSRF_FIELD)).await {
-        return csrf_refused();
-    }
-    let Some(analyst) = viewer_in(viewer, STAFF) else {
-        return csrf_refused();
+    let analyst = match form_viewer(&session, &fields, viewer, STAFF).await {
+        Ok(v) => v,
+        Err(refused) => return refused,
     };
     let options = match parse_options(&fields, state.semantic_available) {
         Ok(o) => o,
@@ -131,16 +128,11 @@ pub async fn start(
         Ok(id) => id,
         Err(err) => {
             tracing::error!(error = %err, "queueing a run");
-            return flash_redirect(
-                &session,
-                RUNS,
-                Flash::error("The service is unavailable, please try again shortly."),
-            )
-            .await;
+            return flash_redirect(&session, RUNS, Flash::unavailable()).await;
         }
     };
     queue.wake();
-    let _ = audit::record(
+    audit::note(
         &state.db,
         Some(&analyst),
         "analysis_requested",
@@ -165,16 +157,14 @@ pub async fn cancel(
     session: Session,
     Form(fields): Form<Fields>,
 ) -> Response {
-    if !csrf_ok(&session, field(&fields, CSRF_FIELD)).await {
-        return csrf_refused();
-    }
-    let Some(analyst) = viewer_in(viewer, STAFF) else {
-        return csrf_refused();
+    let analyst = match form_viewer(&session, &fields, viewer, STAFF).await {
+        Ok(v) => v,
+        Err(refused) => return refused,
     };
     let flash = match jobs::request_cancel(&state.db, id).await {
         Ok(true) => {
             queue.cancel(id);
-            let _ = audit::record(
+            audit::note(
                 &state.db,
                 Some(&analyst),
                 "analysis_cancelled",
@@ -184,7 +174,7 @@ pub async fn cancel(
             Flash::notice(format!("Run request {id} is being cancelled."))
         }
         Ok(false) => Flash::error(format!("Run request {id} had already finished.")),
-        Err(_) => Flash::error("The service is unavailable, please try again shortly."),
+        Err(_) => Flash::unavailable(),
     };
     flash_redirect(&session, RUNS, flash).await
 }

@@ -14,7 +14,7 @@ pub const DISTRICT: &str = "council_district";
 pub const ZIP: &str = "zip";
 
 /// Respondent ID of a response: prevalence is counted per response, not per answer.
-fn respondent_id(response: i64) -> String {
+pub fn respondent_id(response: i64) -> String {
     format!("R{response}")
 }
 

@@ -6,6 +6,15 @@ use app::server::runs::ResponseForAnalysis;
 use serde::{Deserialize, Serialize};
 use time::{Date, OffsetDateTime, UtcOffset};
 
+/// A `YYYY-MM-DD` day, if `text` is one.
+pub fn parse_day(text: &str) -> Option<Date> {
+    Date::parse(
+        text,
+        time::macros::format_description!("[year]-[month]-[day]"),
+    )
+    .ok()
+}
+
 /// The stream name of imported reports.
 pub const REPORTS: &str = "reports";
 
@@ -27,8 +36,7 @@ impl Scope {
 
     /// Reads `YYYY-MM-DD` bounds; `None` when one is not a date.
     pub fn new(streams: Vec<String>, from: Option<&str>, to: Option<&str>) -> Option<Scope> {
-        let day = time::macros::format_description!("[year]-[month]-[day]");
-        let parse = |s: Option<&str>| s.map(|s| Date::parse(s, &day)).transpose();
+        let parse = |s: Option<&str>| s.map(|s| parse_day(s).ok_or(())).transpose();
         Some(Scope {
             streams,
             from: parse(from).ok()?,
