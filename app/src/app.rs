@@ -9,9 +9,9 @@ use crate::components::layout::Layout;
 use crate::i18n::provide_i18n;
 use crate::routes::staff::{
     AccountPage, AuditPage, DashboardPage, InvitationPage, LoginPage, RunsPage, StaffHomePage,
-    SurveysPage, UsersPage,
+    StaffNotePage, StaffNotesPage, SurveysPage, UsersPage,
 };
-use crate::routes::{HomePage, NotFound, SurveyPage, ThanksPage};
+use crate::routes::{HomePage, NotFound, NotePage, NotesPage, SurveyPage, ThanksPage};
 
 /// The document around the app, rendered on the server only.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -61,6 +61,10 @@ fn Shell() -> impl IntoView {
                 <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async />
                 <Route path=path!("/invitations/:token") view=InvitationPage ssr=SsrMode::Async />
                 <Route path=path!("/account") view=AccountPage ssr=SsrMode::Async />
+                <Route path=path!("/notes") view=NotesPage ssr=SsrMode::Async />
+                <Route path=path!("/notes/:id") view=NotePage ssr=SsrMode::Async />
+                <Route path=path!("/staff/notes") view=StaffNotesPage ssr=SsrMode::Async />
+                <Route path=path!("/staff/notes/:id") view=StaffNotePage ssr=SsrMode::Async />
                 <Route path=path!("/staff") view=StaffHomePage ssr=SsrMode::Async />
                 <Route path=path!("/staff/dashboard") view=DashboardPage ssr=SsrMode::Async />
                 <Route path=path!("/staff/runs") view=RunsPage ssr=SsrMode::Async />

@@ -44,6 +44,10 @@ pub struct Settings {
     /// Run queued analysis jobs in this process. Turn off on extra web-only processes so that one
     /// worker process does the analysis.
     pub run_jobs: bool,
+    /// Largest interview-notes file a partner may upload, in megabytes.
+    pub notes_max_megabytes: u64,
+    /// Most interview-notes documents one account may hold.
+    pub notes_max_documents: u64,
 }
 
 impl Default for Settings {
@@ -63,12 +67,14 @@ impl Default for Settings {
             session_hours: 8,
             login_attempts_per_minute: 5,
             run_jobs: true,
+            notes_max_megabytes: 10,
+            notes_max_documents: 200,
         }
     }
 }
 
 /// Every setting, as environment variables spell them after `NEEDSCOPE_`.
-const KEYS: [&str; 14] = [
+const KEYS: [&str; 16] = [
     "listen",
     "data_dir",
     "database_url",
@@ -83,6 +89,8 @@ const KEYS: [&str; 14] = [
     "session_hours",
     "login_attempts_per_minute",
     "run_jobs",
+    "notes_max_megabytes",
+    "notes_max_documents",
 ];
 
 impl Settings {

@@ -10,6 +10,7 @@ pub mod dashboard;
 pub mod database;
 pub mod import;
 pub mod jobs;
+pub mod notes;
 pub mod routes;
 pub mod runs;
 pub mod startup;

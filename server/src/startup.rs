@@ -16,6 +16,7 @@ use tokio::net::TcpListener;
 use tower_http::compression::CompressionLayer;
 use tower_http::trace::TraceLayer;
 
+use app::models::notes::NoteLimits;
 use app::server::AppState;
 use app::{App, shell};
 
@@ -28,7 +29,7 @@ use crate::config::Settings;
 use crate::dashboard::Dashboards;
 use crate::database;
 use crate::jobs::{self, JobQueue};
-use crate::routes::{admin, exports, health, language, runs, submit};
+use crate::routes::{admin, exports, health, language, notes, runs, submit};
 
 pub struct Application {
     listener: TcpListener,
@@ -71,6 +72,10 @@ impl Application {
             leptos_options,
             dashboards: Arc::new(Dashboards::default()),
             semantic_available: settings.model_dir.is_some(),
+            note_limits: NoteLimits {
+                max_megabytes: settings.notes_max_megabytes,
+                max_documents: settings.notes_max_documents,
+            },
         };
         let limiter = LoginLimiter::new(
             settings.login_attempts_per_minute,
@@ -92,7 +97,8 @@ impl Application {
                 ))),
             max_body_bytes: settings.max_body_bytes,
         };
-        let router = router(state, layers);
+        let upload_limit = state.note_limits.max_bytes();
+        let router = router(state, layers, upload_limit);
         Ok(Application {
             listener,
             router,
@@ -129,6 +135,7 @@ impl Application {
             grace,
         } = self;
         tracing::info!(address = %listener.local_addr()?, "Needscope is listening");
+        let janitor_db = db.clone();
         let janitor = tokio::spawn(async move {
             let mut tick = tokio::time::interval(Duration::from_secs(60));
             loop {
@@ -137,6 +144,12 @@ impl Application {
                 limiter.forget_idle();
                 if let Err(err) = sessions.delete_expired().await {
                     tracing::warn!(error = %err, "deleting expired sessions");
+                }
+                let day_ago = time::OffsetDateTime::now_utc() - time::Duration::days(1);
+                if let Err(err) =
+                    app::server::notes::delete_stale_pending(&janitor_db, day_ago).await
+                {
+                    tracing::warn!(error = %err, "deleting unconfirmed note uploads");
                 }
             }
         });
@@ -187,7 +200,11 @@ struct Layers {
     max_body_bytes: usize,
 }
 
-fn router(state: AppState, layers: Layers) -> Router {
+fn router(state: AppState, layers: Layers, upload_limit: u64) -> Router {
+    // Room for the form's other fields around the largest file; the handler names the limit.
+    let upload_body = usize::try_from(upload_limit)
+        .unwrap_or(usize::MAX)
+        .saturating_add(256 * 1024);
     let routes = generate_route_list(App);
     let context_state = state.clone();
     let fallback_state = state.clone();
@@ -206,6 +223,12 @@ fn router(state: AppState, layers: Layers) -> Router {
             "/staff/admin/surveys/{slug}",
             post(admin::set_survey_status),
         )
+        .route(
+            "/notes",
+            post(notes::upload).layer(DefaultBodyLimit::max(upload_body)),
+        )
+        .route("/notes/{id}/confirm", post(notes::confirm))
+        .route("/notes/{id}/delete", post(notes::delete))
         .route("/staff/runs", post(runs::start))
         .route("/staff/runs/jobs/{id}/cancel", post(runs::cancel))
         .route("/api/v1/openapi.json", get(exports::openapi))

@@ -1,4 +1,5 @@
 //! Server functions, by domain. Thin: parse, call one query, map to a DTO.
 
+pub mod notes;
 pub mod staff;
 pub mod surveys;

@@ -37,12 +37,14 @@ pub fn StaffNav(viewer: Option<Viewer>, csrf: String) -> impl IntoView {
                         <li><a href="/staff">"Overview"</a></li>
                         <li><a href="/staff/dashboard">"Dashboard"</a></li>
                         <li><a href="/staff/runs">"Analysis runs"</a></li>
+                        <li><a href="/staff/notes">"All interview notes"</a></li>
                     })}
                     {admin.then(|| view! {
                         <li><a href="/staff/admin/surveys">"Surveys"</a></li>
                         <li><a href="/staff/admin/users">"Users"</a></li>
                         <li><a href="/staff/admin/audit">"Audit log"</a></li>
                     })}
+                    <li><a href="/notes">"Your interview notes"</a></li>
                     <li><a href="/account">"Account"</a></li>
                 </ul>
                 <form method="post" action="/logout" class="inline-form">

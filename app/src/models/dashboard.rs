@@ -30,8 +30,11 @@ pub struct QuoteView {
     pub text: String,
     /// BCP 47 code of the quote's language.
     pub lang: String,
-    /// Where it came from: `response 12, question q_need` or `report 311-123`.
+    /// Where it came from: `response 12, question q_need`, `report 311-123` or an interview
+    /// document.
     pub source: String,
+    /// The staff page of the document it came from (interview notes).
+    pub link: Option<String>,
 }
 
 /// One theme on the dashboard.

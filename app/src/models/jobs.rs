@@ -3,10 +3,11 @@
 use serde::{Deserialize, Serialize};
 
 /// Streams an analysis can include.
-pub const STREAMS: [(&str, &str); 4] = [
+pub const STREAMS: [(&str, &str); 5] = [
     ("resident", "Resident survey"),
     ("department", "Department leaders"),
     ("community_org", "Community organizations"),
+    ("notes", "Interview notes"),
     ("reports", "Resident reports (311)"),
 ];
 

@@ -12,7 +12,8 @@ pub enum Role {
     Administrator,
     /// Strategy staff: analysis runs, the dashboard, exports.
     Analyst,
-    /// A community organization or department contact: their own uploads and account only.
+    /// A community organization or department contact: their own interview notes and account
+    /// only.
     Partner,
 }
 
@@ -37,7 +38,7 @@ impl Role {
     pub fn home(self) -> &'static str {
         match self {
             Role::Administrator | Role::Analyst => "/staff",
-            Role::Partner => "/account",
+            Role::Partner => "/notes",
         }
     }
 }
@@ -56,7 +57,7 @@ pub fn required_roles(path: &str) -> Option<&'static [Role]> {
         Some(ADMINS)
     } else if under("/staff") || under("/api/v1") {
         Some(STAFF)
-    } else if under("/account") {
+    } else if under("/account") || under("/notes") {
         Some(SIGNED_IN)
     } else {
         None
@@ -210,6 +211,8 @@ mod tests {
         assert_eq!(required_roles("/staff/dashboard"), Some(STAFF));
         assert_eq!(required_roles("/api/v1/runs/1/themes.csv"), Some(STAFF));
         assert_eq!(required_roles("/account"), Some(SIGNED_IN));
+        assert_eq!(required_roles("/notes/3"), Some(SIGNED_IN));
+        assert_eq!(required_roles("/staff/notes/3"), Some(STAFF));
         assert_eq!(required_roles("/staffroom"), None);
         assert_eq!(required_roles("/surveys/x"), None);
         assert_eq!(required_roles("/login"), None);

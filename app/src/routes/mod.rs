@@ -2,12 +2,14 @@
 
 mod home;
 mod not_found;
+mod notes;
 pub mod staff;
 mod survey;
 mod thanks;
 
 pub use home::HomePage;
 pub use not_found::NotFound;
+pub use notes::{NotePage, NotesPage};
 pub use survey::SurveyPage;
 pub use survey::fields as survey_fields;
 pub use thanks::ThanksPage;

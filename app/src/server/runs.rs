@@ -102,6 +102,7 @@ pub async fn responses_for_analysis(
 pub struct NewRun {
     pub last_response_id: i64,
     pub last_report_id: Option<i64>,
+    pub last_passage_id: Option<i64>,
     pub input_hash: String,
     pub previous_run_id: Option<i32>,
     pub encoder: Option<String>,
@@ -121,6 +122,7 @@ pub async fn append(db: &DatabaseConnection, run: NewRun) -> Result<i32, DbErr> 
         created_at: Set(time::OffsetDateTime::now_utc()),
         last_response_id: Set(run.last_response_id),
         last_report_id: Set(run.last_report_id),
+        last_passage_id: Set(run.last_passage_id),
         input_hash: Set(run.input_hash),
         previous_run_id: Set(run.previous_run_id),
         encoder: Set(run.encoder),

@@ -18,6 +18,8 @@ pub struct AppState {
     pub dashboards: Arc<dyn DashboardSource>,
     /// Whether a sentence model is configured, so runs may use the semantic representation.
     pub semantic_available: bool,
+    /// Upload limits for interview notes.
+    pub note_limits: crate::models::notes::NoteLimits,
 }
 
 /// The state for a server function. Errors (never panics) if the context is missing.

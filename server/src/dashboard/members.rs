@@ -10,8 +10,10 @@ use sea_orm::{ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, 
 use serde::Deserialize;
 use time::{OffsetDateTime, UtcOffset};
 
-use crate::runs::input::respondent_id;
-use crate::runs::scope::REPORTS;
+use app::server::notes::{self, PassageOrigin};
+
+use crate::runs::input::{document_id, respondent_id};
+use crate::runs::scope::{NOTES, REPORTS};
 
 /// Counts of one theme's members under a filter.
 #[derive(Debug, Default)]
@@ -35,6 +37,7 @@ struct Origin {
 pub struct Members {
     units: HashMap<String, Origin>,
     report_ids: HashMap<i64, String>,
+    passages: HashMap<i64, PassageOrigin>,
 }
 
 #[derive(Deserialize)]
@@ -51,6 +54,11 @@ fn month(at: OffsetDateTime) -> String {
 fn response_of(unit: &str) -> Option<(i64, &str)> {
     let (id, key) = unit.split_once(':')?;
     Some((id.parse().ok()?, key))
+}
+
+/// Passage id of an interview-note unit id (`passage:<id>`).
+fn passage_of(unit: &str) -> Option<i64> {
+    unit.strip_prefix("passage:")?.parse().ok()
 }
 
 /// Report id of a report unit id (`report:<id>`).
@@ -80,6 +88,10 @@ impl Members {
             .map(|(id, stream, at)| (id, (stream, at)))
             .collect();
         let reports = reports(db, row.last_report_id).await?;
+        let passages = match row.last_passage_id {
+            Some(last) => notes::origins(db, last).await?,
+            None => HashMap::new(),
+        };
         let mut units = HashMap::with_capacity(assignments.len());
         for a in assignments {
             let origin = if let Some(id) = report_of(&a.unit_id) {
@@ -87,6 +99,21 @@ impl Members {
                     respondent: a.unit_id.clone(),
                     stream: REPORTS.to_owned(),
                     month: reports.get(&id).map(|(_, at)| month(*at)),
+                    lang: a.lang.code().to_owned(),
+                }
+            } else if let Some(id) = passage_of(&a.unit_id) {
+                // A deleted document's passages no longer count.
+                let Some(p) = passages.get(&id) else {
+                    continue;
+                };
+                Origin {
+                    respondent: document_id(p.document_id),
+                    stream: NOTES.to_owned(),
+                    month: Some(format!(
+                        "{:04}-{:02}",
+                        p.interview_date.year(),
+                        u8::from(p.interview_date.month())
+                    )),
                     lang: a.lang.code().to_owned(),
                 }
             } else if let Some((id, _)) = response_of(&a.unit_id) {
@@ -112,6 +139,7 @@ impl Members {
                 .into_iter()
                 .map(|(id, (ext, _))| (id, ext))
                 .collect(),
+            passages,
         })
     }
 
@@ -158,9 +186,23 @@ impl Members {
         self.units.values().map(|o| o.stream.clone()).collect()
     }
 
-    /// Where a quote comes from, for staff.
-    pub fn source(&self, unit: &str) -> String {
-        if let Some(id) = report_of(unit) {
+    /// Where a quote comes from, for staff, and the page of its document if it has one; `None`
+    /// for a passage of a document deleted since the run (its text is not shown again).
+    pub fn source(&self, unit: &str) -> Option<(String, Option<String>)> {
+        if let Some(id) = passage_of(unit) {
+            let p = self.passages.get(&id)?;
+            return Some((
+                format!(
+                    "interview notes “{}” ({}, {}), passage {}",
+                    p.filename,
+                    p.organization,
+                    p.interview_date,
+                    p.position + 1
+                ),
+                Some(format!("/staff/notes/{}", p.document_id)),
+            ));
+        }
+        let text = if let Some(id) = report_of(unit) {
             match self.report_ids.get(&id) {
                 Some(ext) => format!("report {ext}"),
                 None => format!("report {id}"),
@@ -169,7 +211,8 @@ impl Members {
             format!("response {id}, question {key}")
         } else {
             unit.to_owned()
-        }
+        };
+        Some((text, None))
     }
 }
 

@@ -149,10 +149,14 @@ pub async fn build(
                 quotes: t
                     .quotes
                     .iter()
-                    .map(|q| QuoteView {
-                        text: q.text.clone(),
-                        lang: q.lang.code().to_owned(),
-                        source: members.source(&q.unit_id),
+                    .filter_map(|q| {
+                        let (source, link) = members.source(&q.unit_id)?;
+                        Some(QuoteView {
+                            text: q.text.clone(),
+                            lang: q.lang.code().to_owned(),
+                            source,
+                            link,
+                        })
                     })
                     .collect(),
                 trend: counted.months.into_iter().collect(),

@@ -5,6 +5,7 @@ use std::collections::BTreeSet;
 use analysis::weighting::{Respondent, SourceMention};
 use analysis::{Lang, Stream, ThemeModel, Unit};
 use app::server::entities::report;
+use app::server::notes::PassageForAnalysis;
 use app::server::runs::ResponseForAnalysis;
 
 /// The survey variable holding the council district (the equity layer's area, and the strata
@@ -118,6 +119,49 @@ pub fn report_mentions(reports: &[report::Model], model: &ThemeModel) -> Vec<Sou
                 source: id,
                 theme,
             })
+        })
+        .collect()
+}
+
+/// Unit id of an interview-note passage.
+pub fn passage_id(passage: i64) -> String {
+    format!("passage:{passage}")
+}
+
+/// Source id of an interview-note document: each document is one source for prevalence.
+pub fn document_id(document: i32) -> String {
+    format!("note:{document}")
+}
+
+/// One unit per interview-note passage, counted by document, with the notes' language as prior.
+pub fn passage_units(passages: &[PassageForAnalysis]) -> Vec<Unit> {
+    passages
+        .iter()
+        .map(|p| {
+            let unit = Unit::new(passage_id(p.id), p.text.clone())
+                .with_respondent(document_id(p.document_id))
+                .with_stream(Stream::InterviewNotes);
+            match Lang::from_code(&p.language) {
+                Some(lang) => unit.with_ui_language(lang),
+                None => unit,
+            }
+        })
+        .collect()
+}
+
+/// Which themes each interview-note document raises (each document once per theme).
+pub fn passage_mentions(passages: &[PassageForAnalysis], model: &ThemeModel) -> Vec<SourceMention> {
+    let mut seen = BTreeSet::new();
+    passages
+        .iter()
+        .filter_map(|p| {
+            let theme = model.theme_of(&passage_id(p.id))?.to_owned();
+            seen.insert((p.document_id, theme.clone()))
+                .then(|| SourceMention {
+                    stream: Stream::InterviewNotes,
+                    source: document_id(p.document_id),
+                    theme,
+                })
         })
         .collect()
 }

@@ -16,6 +16,7 @@ use analysis::{
 };
 use anyhow::{Context, bail};
 use app::server::entities::{analysis_run, report};
+use app::server::notes::PassageForAnalysis;
 use app::server::runs::{self as log, NewRun, ResponseForAnalysis};
 use app::server::weighting as configs;
 use linfa::ParamGuard;
@@ -274,11 +275,15 @@ pub async fn new_run_with(
     } = request;
     let responses = scope.responses(log::responses_for_analysis(db, None).await?);
     let reports = scope.reports(app::server::reports::for_analysis(db, None).await?);
-    if responses.is_empty() && reports.is_empty() {
-        bail!("there are no responses or imported reports to analyse in this selection");
+    let passages = scope.passages(app::server::notes::for_analysis(db, None).await?);
+    if responses.is_empty() && reports.is_empty() && passages.is_empty() {
+        bail!(
+            "there are no responses, interview notes or imported reports to analyse in this selection"
+        );
     }
     let last_response_id = responses.last().map_or(0, |r| r.id);
     let last_report_id = reports.last().map(|r| r.id);
+    let last_passage_id = passages.last().map(|p| p.id);
     let representation = match model_dir {
         Some(_) => Representation::Semantic,
         None => Representation::Classical,
@@ -306,7 +311,16 @@ pub async fn new_run_with(
     };
     let previous_run_id = recipe.previous.as_ref().map(|(id, _)| *id);
     let weighting_version = recipe.weighting.as_ref().map(|(v, _)| *v);
-    let outcome = compute(responses, reports, recipe, hooks).await?;
+    let outcome = compute(
+        Input {
+            responses,
+            reports,
+            passages,
+        },
+        recipe,
+        hooks,
+    )
+    .await?;
     let weighting_problem = outcome.weighting.as_ref().err().cloned();
     if let Some(problem) = &weighting_problem {
         tracing::warn!(%problem, "themes logged without equity weighting");
@@ -316,6 +330,7 @@ pub async fn new_run_with(
         NewRun {
             last_response_id,
             last_report_id,
+            last_passage_id,
             input_hash: outcome.model.input_hash().to_owned(),
             previous_run_id,
             encoder: outcome.model.encoder_id().map(str::to_owned),
@@ -381,13 +396,22 @@ pub async fn verify(
         Some(last) => scope.reports(app::server::reports::for_analysis(db, Some(last)).await?),
         None => Vec::new(),
     };
+    let passages = match row.last_passage_id {
+        Some(last) => scope.passages(app::server::notes::for_analysis(db, Some(last)).await?),
+        None => Vec::new(),
+    };
     let recipe = Recipe {
         params: logged.params().clone(),
         previous,
         weighting,
         model_dir,
     };
-    let outcome = compute(responses, reports, recipe, Hooks::default()).await?;
+    let input = Input {
+        responses,
+        reports,
+        passages,
+    };
+    let outcome = compute(input, recipe, Hooks::default()).await?;
     Ok((
         outcome.result_sha256 == row.result_sha256,
         outcome.result_sha256,
@@ -404,15 +428,23 @@ pub fn logged_scope(row: &analysis_run::Model) -> anyhow::Result<Scope> {
         .map(Option::unwrap_or_default)
 }
 
-/// Themes, then weighting, on a blocking thread (both are CPU-bound).
-async fn compute(
+/// What a run reads, every stream.
+struct Input {
     responses: Vec<ResponseForAnalysis>,
     reports: Vec<report::Model>,
-    recipe: Recipe,
-    hooks: Hooks,
-) -> anyhow::Result<Outcome> {
+    passages: Vec<PassageForAnalysis>,
+}
+
+/// Themes, then weighting, on a blocking thread (both are CPU-bound).
+async fn compute(input: Input, recipe: Recipe, hooks: Hooks) -> anyhow::Result<Outcome> {
+    let Input {
+        responses,
+        reports,
+        passages,
+    } = input;
     tokio::task::spawn_blocking(move || {
         let mut units = input::units(&responses);
+        units.extend(input::passage_units(&passages));
         units.extend(input::report_units(&reports));
         let encoder =
             match &recipe.model_dir {
@@ -451,6 +483,7 @@ async fn compute(
             Some((_, config)) => config
                 .fit(&input::respondents(&responses, &model), &{
                     let mut mentions = input::mentions(&responses, &model);
+                    mentions.extend(input::passage_mentions(&passages, &model));
                     mentions.extend(input::report_mentions(&reports, &model));
                     mentions
                 })

@@ -2,6 +2,7 @@
 //! repeats exactly the same selection.
 
 use app::server::entities::report;
+use app::server::notes::PassageForAnalysis;
 use app::server::runs::ResponseForAnalysis;
 use serde::{Deserialize, Serialize};
 use time::{Date, OffsetDateTime, UtcOffset};
@@ -17,10 +18,13 @@ pub fn parse_day(text: &str) -> Option<Date> {
 
 /// The stream name of imported reports.
 pub const REPORTS: &str = "reports";
+/// The stream name of interview notes.
+pub const NOTES: &str = "notes";
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Scope {
-    /// Streams included (`resident`, `department`, `community_org`, `reports`); empty: all.
+    /// Streams included (`resident`, `department`, `community_org`, `notes`, `reports`); empty:
+    /// all.
     pub streams: Vec<String>,
     /// First day included (UTC).
     pub from: Option<Date>,
@@ -49,7 +53,10 @@ impl Scope {
     }
 
     pub fn includes_time(&self, at: OffsetDateTime) -> bool {
-        let day = at.to_offset(UtcOffset::UTC).date();
+        self.includes_day(at.to_offset(UtcOffset::UTC).date())
+    }
+
+    pub fn includes_day(&self, day: Date) -> bool {
         self.from.is_none_or(|f| day >= f) && self.to.is_none_or(|t| day <= t)
     }
 
@@ -67,6 +74,16 @@ impl Scope {
         }
         all.into_iter()
             .filter(|r| self.includes_time(r.requested_at.unwrap_or(r.imported_at)))
+            .collect()
+    }
+
+    /// The interview-note passages in scope (dated by the interview).
+    pub fn passages(&self, all: Vec<PassageForAnalysis>) -> Vec<PassageForAnalysis> {
+        if !self.includes_stream(NOTES) {
+            return Vec::new();
+        }
+        all.into_iter()
+            .filter(|p| self.includes_day(p.interview_date))
             .collect()
     }
 

@@ -237,7 +237,13 @@ fn ThemeItem(theme: ThemeCard) -> impl IntoView {
             {theme.quotes.into_iter().map(|q| view! {
                 <figure class="quote">
                     <blockquote lang=q.lang.clone()>{q.text}</blockquote>
-                    <figcaption class="meta">{format!("{} · written in {}", q.source, q.lang)}</figcaption>
+                    <figcaption class="meta">
+                        {match q.link {
+                            Some(href) => view! { <a href=href>{q.source.clone()}</a> }.into_any(),
+                            None => q.source.clone().into_any(),
+                        }}
+                        {format!(" · written in {}", q.lang)}
+                    </figcaption>
                 </figure>
             }).collect_view()}
         </li>

@@ -1,5 +1,5 @@
 //! Pages for signed-in people: sign-in, invitations, account, the staff overview, analysis runs,
-//! the dashboard, users and the audit log. Forms post plainly (with a CSRF token) to handlers in
+//! the dashboard, interview notes, users and the audit log. Forms post plainly (with a CSRF token) to handlers in
 //! the server crate, which redirect back here with a one-time message.
 
 mod account;
@@ -8,6 +8,7 @@ mod dashboard;
 mod home;
 mod invitation;
 mod login;
+mod notes;
 mod runs;
 mod surveys;
 mod users;
@@ -18,6 +19,7 @@ pub use dashboard::DashboardPage;
 pub use home::StaffHomePage;
 pub use invitation::InvitationPage;
 pub use login::LoginPage;
+pub use notes::{StaffNotePage, StaffNotesPage};
 pub use runs::RunsPage;
 pub use surveys::SurveysPage;
 pub use users::UsersPage;

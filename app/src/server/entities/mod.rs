@@ -1,9 +1,11 @@
 //! sea-orm entities, one module per table (see `migrations/` for the schema).
 
 mod jobs;
+mod notes;
 mod staff;
 
 pub use jobs::analysis_job;
+pub use notes::{note_document, note_passage};
 pub use staff::{audit_event, staff_invitation, staff_session, staff_user};
 
 pub mod survey {
@@ -171,6 +173,8 @@ pub mod analysis_run {
         pub created_at: TimeDateTimeWithTimeZone,
         pub last_response_id: i64,
         pub last_report_id: Option<i64>,
+        /// Last interview-note passage included; `None` for runs from before notes.
+        pub last_passage_id: Option<i64>,
         pub input_hash: String,
         pub previous_run_id: Option<i32>,
         pub encoder: Option<String>,

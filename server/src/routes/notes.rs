@@ -1,0 +1,411 @@
+//! Interview-notes forms: upload a file with its metadata (`POST /notes`, multipart), confirm
+//! what the preview shows (`/notes/{id}/confirm`) or delete it (`/notes/{id}/delete`). Anyone
+//! signed in may upload; each person acts on their own documents only, and someone else's is
+//! answered as if it did not exist. Problems go back to the form naming the field, with
+//! everything typed kept (a browser cannot keep a chosen file, so the message says to choose it
+//! again).
+
+use axum::Form;
+use axum::extract::multipart::{Multipart, MultipartError, MultipartRejection};
+use axum::extract::{Extension, Path, State};
+use axum::response::Response;
+use serde_json::json;
+use tower_sessions::Session;
+
+use app::models::notes::{NOTE_LANGUAGES, NoteLimits};
+use app::models::staff::{Flash, Role, SIGNED_IN, Viewer};
+use app::server::notes::{self as store, NewDocument};
+use app::server::{AppState, audit};
+
+use crate::auth::handlers::{Fields, field};
+use crate::auth::{flash_redirect, form_viewer};
+use crate::notes::{Format, Prepared, ReadError, prepare};
+use crate::runs::scope::parse_day;
+
+const NOTES: &str = "/notes";
+/// Longest metadata value, in characters.
+const MAX_FIELD_CHARS: usize = 200;
+
+/// The uploaded file, as far as it was read.
+struct Upload {
+    filename: String,
+    bytes: Vec<u8>,
+    /// More than the limit was sent.
+    too_large: bool,
+}
+
+/// The multipart form: text fields, and the file.
+async fn read_form(
+    mut multipart: Multipart,
+    max_bytes: u64,
+) -> Result<(Fields, Option<Upload>), MultipartError> {
+    let mut fields = Fields::new();
+    let mut upload = None;
+    while let Some(mut part) = multipart.next_field().await? {
+        let name = part.name().unwrap_or_default().to_owned();
+        if name == "file" {
+            let filename = part.file_name().unwrap_or_default().trim().to_owned();
+            let mut bytes = Vec::new();
+            let mut too_large = false;
+            while let Some(chunk) = part.chunk().await? {
+                if bytes.len() as u64 + chunk.len() as u64 > max_bytes {
+                    too_large = true;
+                    break;
+                }
+                bytes.extend_from_slice(&chunk);
+            }
+            upload = Some(Upload {
+                filename,
+                bytes,
+                too_large,
+            });
+            if too_large {
+                break;
+            }
+        } else {
+            fields.push((name, part.text().await?));
+        }
+    }
+    Ok((fields, upload))
+}
+
+/// The metadata typed into the form, checked.
+struct Metadata {
+    organization: String,
+    community: String,
+    interview_date: time::Date,
+    interviewee_role: String,
+    language: String,
+}
+
+/// Checks the metadata; `Err((field id, message))` names the first problem.
+fn metadata(fields: &Fields, viewer: &Viewer) -> Result<Metadata, (&'static str, String)> {
+    let text = |name: &str| {
+        field(fields, name)
+            .map(str::trim)
+            .unwrap_or_default()
+            .to_owned()
+    };
+    let required = |name: &str, id: &'static str, what: &str| {
+        let value = text(name);
+        if value.is_empty() {
+            Err((id, format!("Fill in {what}.")))
+        } else if value.chars().count() > MAX_FIELD_CHARS {
+            Err((
+                id,
+                format!("Shorten {what} to at most {MAX_FIELD_CHARS} characters."),
+            ))
+        } else {
+            Ok(value)
+        }
+    };
+    // A partner's uploads always belong to their organization.
+    let organization = match (&viewer.organization, viewer.role) {
+        (Some(org), Role::Partner) => org.clone(),
+        _ => required("organization", "note-organization", "the organization")?,
+    };
+    let community = required("community", "note-community", "the community served")?;
+    let date_raw = text("interview_date");
+    let interview_date = match parse_day(&date_raw) {
+        None if date_raw.is_empty() => {
+            return Err(("note-date", "Fill in the interview date.".into()));
+        }
+        None => {
+            return Err((
+                "note-date",
+                format!("“{date_raw}” is not a date: use YYYY-MM-DD, for example 2026-03-14."),
+            ));
+        }
+        Some(d) if d > time::OffsetDateTime::now_utc().date() => {
+            return Err(("note-date", "The interview date is in the future.".into()));
+        }
+        Some(d) => d,
+    };
+    let interviewee_role = required("interviewee_role", "note-role", "the interviewee's role")?;
+    let language = text("language");
+    if !NOTE_LANGUAGES.iter().any(|(code, _)| *code == language) {
+        return Err((
+            "note-language",
+            "Choose the language the notes are written in.".into(),
+        ));
+    }
+    Ok(Metadata {
+        organization,
+        community,
+        interview_date,
+        interviewee_role,
+        language,
+    })
+}
+
+/// Reads the document off the async threads; a parser panic is a rejected file, not a crash.
+async fn read_document(format: Format, bytes: Vec<u8>) -> Result<Prepared, ReadError> {
+    let outcome =
+        tokio::task::spawn_blocking(move || std::panic::catch_unwind(|| prepare(format, &bytes)))
+            .await;
+    match outcome {
+        Ok(Ok(result)) => result,
+        _ => {
+            tracing::warn!(format = format.as_str(), "a document parser panicked");
+            Err(match format {
+                Format::Pdf => ReadError::BadPdf("its structure could not be read".into()),
+                _ => ReadError::BadDocx("its structure could not be read".into()),
+            })
+        }
+    }
+}
+
+pub async fn upload(
+    State(state): State<AppState>,
+    viewer: Option<Extension<Viewer>>,
+    session: Session,
+    multipart: Result<Multipart, MultipartRejection>,
+) -> Response {
+    let limits = state.note_limits;
+    let read = match multipart {
+        Ok(m) => read_form(m, limits.max_bytes()).await,
+        Err(_) => {
+            return flash_redirect(
+                &session,
+                NOTES,
+                Flash::error("Send the form as a file upload."),
+            )
+            .await;
+        }
+    };
+    let (fields, upload) = match read {
+        Ok(read) => read,
+        Err(err) if err.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE => {
+            return flash_redirect(
+                &session,
+                NOTES,
+                Flash::error(too_large(limits)).on("note-file"),
+            )
+            .await;
+        }
+        Err(err) => {
+            tracing::warn!(error = %err, "reading an upload");
+            return flash_redirect(
+                &session,
+                NOTES,
+                Flash::error("The upload was interrupted: try again.").on("note-file"),
+            )
+            .await;
+        }
+    };
+    let viewer = match form_viewer(&session, &fields, viewer, SIGNED_IN).await {
+        Ok(v) => v,
+        Err(refused) => return refused,
+    };
+    let keep = |f: Flash| {
+        [
+            "organization",
+            "community",
+            "interview_date",
+            "interviewee_role",
+            "language",
+        ]
+        .into_iter()
+        .fold(f, |f, name| {
+            f.keep(name, field(&fields, name).unwrap_or_default())
+        })
+    };
+    let again = " Choose the file again: browsers do not keep it after a problem.";
+    let refuse = |id: &str, message: String| keep(Flash::error(message).on(id));
+    let meta = match metadata(&fields, &viewer) {
+        Ok(m) => m,
+        Err((id, message)) => {
+            let message = if upload.as_ref().is_some_and(|u| !u.filename.is_empty()) {
+                format!("{message}{again}")
+            } else {
+                message
+            };
+            return flash_redirect(&session, NOTES, refuse(id, message)).await;
+        }
+    };
+    let Some(upload) = upload.filter(|u| !u.filename.is_empty()) else {
+        return flash_redirect(
+            &session,
+            NOTES,
+            refuse(
+                "note-file",
+                "Choose a file to upload: .txt, .md, .docx or .pdf.".into(),
+            ),
+        )
+        .await;
+    };
+    let Some(format) = Format::from_filename(&upload.filename) else {
+        return flash_redirect(&session, NOTES, refuse("note-file", format!("“{}” is not a .txt, .md, .docx or .pdf file. Save it in one of those formats.{again}", upload.filename))).await;
+    };
+    if upload.too_large {
+        return flash_redirect(
+            &session,
+            NOTES,
+            refuse("note-file", format!("{}{again}", too_large(limits))),
+        )
+        .await;
+    }
+    match store::count_owned(&state.db, viewer.id).await {
+        Ok(n) if n >= limits.max_documents => {
+            return flash_redirect(&session, NOTES, refuse("note-file", format!("You already have {n} documents, the most one account may hold ({}). Delete some you no longer need first.", limits.max_documents))).await;
+        }
+        Ok(_) => {}
+        Err(_) => return flash_redirect(&session, NOTES, keep(Flash::unavailable())).await,
+    }
+    let size = upload.bytes.len();
+    let prepared = match read_document(format, upload.bytes).await {
+        Ok(p) => p,
+        Err(problem) => {
+            return flash_redirect(
+                &session,
+                NOTES,
+                refuse(
+                    "note-file",
+                    format!("“{}” could not be read: {problem}.{again}", upload.filename),
+                ),
+            )
+            .await;
+        }
+    };
+    let passages = prepared.passages.len();
+    let redactions = json!(prepared.redactions);
+    let filename: String = upload.filename.chars().take(255).collect();
+    let id = match store::create_pending(
+        &state.db,
+        NewDocument {
+            owner_id: viewer.id,
+            organization: meta.organization,
+            community: meta.community,
+            interview_date: meta.interview_date,
+            interviewee_role: meta.interviewee_role,
+            language: meta.language,
+            filename: filename.clone(),
+            format: format.as_str().to_owned(),
+            bytes: i64::try_from(size).unwrap_or(i64::MAX),
+            passages: prepared.passages,
+            redactions: redactions.clone(),
+        },
+    )
+    .await
+    {
+        Ok(id) => id,
+        Err(err) => {
+            tracing::error!(error = %err, "storing an upload");
+            return flash_redirect(&session, NOTES, keep(Flash::unavailable())).await;
+        }
+    };
+    audit::note(
+        &state.db,
+        Some(&viewer),
+        "note_uploaded",
+        json!({ "document": id, "filename": filename, "passages": passages, "redactions": redactions }),
+    )
+    .await;
+    flash_redirect(
+        &session,
+        &format!("{NOTES}/{id}"),
+        Flash::notice(format!(
+            "Read {passages} passages from “{filename}”. Check what will be analysed below, then confirm or discard it."
+        )),
+    )
+    .await
+}
+
+fn too_large(limits: NoteLimits) -> String {
+    format!(
+        "The file is larger than {} MB, the most one upload may be. Split it into several files.",
+        limits.max_megabytes
+    )
+}
+
+/// The viewer's own document `id`, or the response to send instead.
+async fn own_document(
+    state: &AppState,
+    session: &Session,
+    viewer: &Viewer,
+    id: i32,
+) -> Result<app::server::entities::note_document::Model, Response> {
+    match store::owned(&state.db, viewer.id, id).await {
+        Ok(Some(doc)) => Ok(doc),
+        Ok(None) => Err(flash_redirect(
+            session,
+            NOTES,
+            Flash::error("There is no such document among your uploads."),
+        )
+        .await),
+        Err(_) => Err(flash_redirect(session, NOTES, Flash::unavailable()).await),
+    }
+}
+
+pub async fn confirm(
+    State(state): State<AppState>,
+    viewer: Option<Extension<Viewer>>,
+    Path(id): Path<i32>,
+    session: Session,
+    Form(fields): Form<Fields>,
+) -> Response {
+    let viewer = match form_viewer(&session, &fields, viewer, SIGNED_IN).await {
+        Ok(v) => v,
+        Err(refused) => return refused,
+    };
+    let doc = match own_document(&state, &session, &viewer, id).await {
+        Ok(doc) => doc,
+        Err(refused) => return refused,
+    };
+    let page = format!("{NOTES}/{id}");
+    let flash = match store::confirm(&state.db, &doc).await {
+        Ok(true) => {
+            audit::note(
+                &state.db,
+                Some(&viewer),
+                "note_confirmed",
+                json!({ "document": id, "filename": doc.filename, "passages": doc.passages }),
+            )
+            .await;
+            Flash::notice(format!(
+                "Confirmed: the {} passages of “{}” will be in the next analysis run.",
+                doc.passages, doc.filename
+            ))
+        }
+        Ok(false) => Flash::error("This document was already confirmed."),
+        Err(_) => Flash::unavailable(),
+    };
+    flash_redirect(&session, &page, flash).await
+}
+
+pub async fn delete(
+    State(state): State<AppState>,
+    viewer: Option<Extension<Viewer>>,
+    Path(id): Path<i32>,
+    session: Session,
+    Form(fields): Form<Fields>,
+) -> Response {
+    let viewer = match form_viewer(&session, &fields, viewer, SIGNED_IN).await {
+        Ok(v) => v,
+        Err(refused) => return refused,
+    };
+    let doc = match own_document(&state, &session, &viewer, id).await {
+        Ok(doc) => doc,
+        Err(refused) => return refused,
+    };
+    if store::delete(&state.db, id).await.is_err() {
+        return flash_redirect(&session, &format!("{NOTES}/{id}"), Flash::unavailable()).await;
+    }
+    let confirmed = doc.status == store::CONFIRMED;
+    audit::note(
+        &state.db,
+        Some(&viewer),
+        if confirmed { "note_deleted" } else { "note_discarded" },
+        json!({ "document": id, "filename": doc.filename, "organization": doc.organization, "passages": doc.passages }),
+    )
+    .await;
+    let message = if confirmed {
+        format!(
+            "Deleted “{}”: its text is gone and will not be in future analysis runs.",
+            doc.filename
+        )
+    } else {
+        format!("Discarded “{}”: nothing of it was kept.", doc.filename)
+    };
+    flash_redirect(&session, NOTES, Flash::notice(message)).await
+}
