@@ -201,8 +201,9 @@ struct Layers {
 }
 
 fn router(state: AppState, layers: Layers, upload_limit: u64) -> Router {
-    // Room for the form's other fields around the largest file; the handler names the limit.
-    let upload_body = usize::try_from(upload_limit)
+    // The handler drains a file over the limit so the browser gets its message; past four times
+    // the limit the connection is cut.
+    let upload_body = usize::try_from(upload_limit.saturating_mul(4))
         .unwrap_or(usize::MAX)
         .saturating_add(256 * 1024);
     let routes = generate_route_list(App);

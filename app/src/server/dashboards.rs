@@ -21,4 +21,7 @@ pub trait DashboardSource: Send + Sync {
         db: DatabaseConnection,
         filter: DashboardFilter,
     ) -> BoxFuture<Result<Option<DashboardData>, AppError>>;
+
+    /// Forgets built dashboards: what they show changed (an interview document was deleted).
+    fn invalidate(&self);
 }

@@ -36,6 +36,13 @@ pub struct Dashboards {
 }
 
 impl DashboardSource for Dashboards {
+    fn invalidate(&self) {
+        self.cache
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clear();
+    }
+
     fn dashboard(
         &self,
         db: DatabaseConnection,

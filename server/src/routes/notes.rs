@@ -8,6 +8,7 @@
 use axum::Form;
 use axum::extract::multipart::{Multipart, MultipartError, MultipartRejection};
 use axum::extract::{Extension, Path, State};
+use axum::http::StatusCode;
 use axum::response::Response;
 use serde_json::json;
 use tower_sessions::Session;
@@ -23,6 +24,8 @@ use crate::notes::{Format, Prepared, ReadError, prepare};
 use crate::runs::scope::parse_day;
 
 const NOTES: &str = "/notes";
+/// Said after a problem: the file input is empty again on the page.
+const AGAIN: &str = " Choose the file again: browsers do not keep it after a problem.";
 /// Longest metadata value, in characters.
 const MAX_FIELD_CHARS: usize = 200;
 
@@ -34,39 +37,55 @@ struct Upload {
     too_large: bool,
 }
 
-/// The multipart form: text fields, and the file.
+/// The multipart form: text fields, and the file. A file over `max_bytes` is drained, not kept;
+/// a body over the route's limit still gives the fields read before it (so they can be kept),
+/// with the upload marked too large.
 async fn read_form(
     mut multipart: Multipart,
     max_bytes: u64,
 ) -> Result<(Fields, Option<Upload>), MultipartError> {
     let mut fields = Fields::new();
-    let mut upload = None;
-    while let Some(mut part) = multipart.next_field().await? {
-        let name = part.name().unwrap_or_default().to_owned();
-        if name == "file" {
-            let filename = part.file_name().unwrap_or_default().trim().to_owned();
-            let mut bytes = Vec::new();
-            let mut too_large = false;
-            while let Some(chunk) = part.chunk().await? {
-                if bytes.len() as u64 + chunk.len() as u64 > max_bytes {
-                    too_large = true;
-                    break;
-                }
-                bytes.extend_from_slice(&chunk);
+    let mut upload: Option<Upload> = None;
+    let outcome = async {
+        while let Some(mut part) = multipart.next_field().await? {
+            let name = part.name().unwrap_or_default().to_owned();
+            if name != "file" {
+                fields.push((name, part.text().await?));
+                continue;
             }
-            upload = Some(Upload {
-                filename,
-                bytes,
-                too_large,
+            let file = upload.insert(Upload {
+                filename: part.file_name().unwrap_or_default().trim().to_owned(),
+                bytes: Vec::new(),
+                too_large: false,
             });
-            if too_large {
-                break;
+            while let Some(chunk) = part.chunk().await? {
+                // Past the limit the rest is read and dropped: answering before the body is in
+                // makes browsers show a reset connection instead of the message.
+                if file.too_large || file.bytes.len() as u64 + chunk.len() as u64 > max_bytes {
+                    file.too_large = true;
+                    file.bytes = Vec::new();
+                    continue;
+                }
+                file.bytes.extend_from_slice(&chunk);
             }
-        } else {
-            fields.push((name, part.text().await?));
         }
+        Ok::<(), MultipartError>(())
     }
-    Ok((fields, upload))
+    .await;
+    match outcome {
+        Ok(()) => Ok((fields, upload)),
+        Err(err) if err.status() == StatusCode::PAYLOAD_TOO_LARGE => {
+            let file = upload.get_or_insert_with(|| Upload {
+                filename: String::new(),
+                bytes: Vec::new(),
+                too_large: true,
+            });
+            file.too_large = true;
+            file.bytes.clear();
+            Ok((fields, upload))
+        }
+        Err(err) => Err(err),
+    }
 }
 
 /// The metadata typed into the form, checked.
@@ -175,14 +194,6 @@ pub async fn upload(
     };
     let (fields, upload) = match read {
         Ok(read) => read,
-        Err(err) if err.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE => {
-            return flash_redirect(
-                &session,
-                NOTES,
-                Flash::error(too_large(limits)).on("note-file"),
-            )
-            .await;
-        }
         Err(err) => {
             tracing::warn!(error = %err, "reading an upload");
             return flash_redirect(
@@ -210,19 +221,26 @@ pub async fn upload(
             f.keep(name, field(&fields, name).unwrap_or_default())
         })
     };
-    let again = " Choose the file again: browsers do not keep it after a problem.";
     let refuse = |id: &str, message: String| keep(Flash::error(message).on(id));
     let meta = match metadata(&fields, &viewer) {
         Ok(m) => m,
         Err((id, message)) => {
             let message = if upload.as_ref().is_some_and(|u| !u.filename.is_empty()) {
-                format!("{message}{again}")
+                format!("{message}{AGAIN}")
             } else {
                 message
             };
             return flash_redirect(&session, NOTES, refuse(id, message)).await;
         }
     };
+    if upload.as_ref().is_some_and(|u| u.too_large) {
+        return flash_redirect(
+            &session,
+            NOTES,
+            refuse("note-file", format!("{}{AGAIN}", too_large(limits))),
+        )
+        .await;
+    }
     let Some(upload) = upload.filter(|u| !u.filename.is_empty()) else {
         return flash_redirect(
             &session,
@@ -235,16 +253,8 @@ pub async fn upload(
         .await;
     };
     let Some(format) = Format::from_filename(&upload.filename) else {
-        return flash_redirect(&session, NOTES, refuse("note-file", format!("“{}” is not a .txt, .md, .docx or .pdf file. Save it in one of those formats.{again}", upload.filename))).await;
+        return flash_redirect(&session, NOTES, refuse("note-file", format!("“{}” is not a .txt, .md, .docx or .pdf file. Save it in one of those formats.{AGAIN}", upload.filename))).await;
     };
-    if upload.too_large {
-        return flash_redirect(
-            &session,
-            NOTES,
-            refuse("note-file", format!("{}{again}", too_large(limits))),
-        )
-        .await;
-    }
     match store::count_owned(&state.db, viewer.id).await {
         Ok(n) if n >= limits.max_documents => {
             return flash_redirect(&session, NOTES, refuse("note-file", format!("You already have {n} documents, the most one account may hold ({}). Delete some you no longer need first.", limits.max_documents))).await;
@@ -261,7 +271,7 @@ pub async fn upload(
                 NOTES,
                 refuse(
                     "note-file",
-                    format!("“{}” could not be read: {problem}.{again}", upload.filename),
+                    format!("“{}” could not be read: {problem}.{AGAIN}", upload.filename),
                 ),
             )
             .await;
@@ -392,6 +402,10 @@ pub async fn delete(
         return flash_redirect(&session, &format!("{NOTES}/{id}"), Flash::unavailable()).await;
     }
     let confirmed = doc.status == store::CONFIRMED;
+    if confirmed {
+        // Dashboards built before quote its passages.
+        state.dashboards.invalidate();
+    }
     audit::note(
         &state.db,
         Some(&viewer),

@@ -16,6 +16,11 @@ const PAGES: &[(&str, &[Role])] = &[
     ("/staff/admin/users", &[Role::Administrator]),
     ("/staff/admin/audit", &[Role::Administrator]),
     ("/staff/admin/surveys", &[Role::Administrator]),
+    ("/staff/notes", &[Role::Administrator, Role::Analyst]),
+    (
+        "/notes",
+        &[Role::Administrator, Role::Analyst, Role::Partner],
+    ),
     (
         "/account",
         &[Role::Administrator, Role::Analyst, Role::Partner],
@@ -59,6 +64,10 @@ const SERVER_FNS: &[(&str, &[Role])] = &[
     ("/api/staff/surveys", &[Role::Administrator]),
     ("/api/staff/runs", &[Role::Administrator, Role::Analyst]),
     ("/api/staff/home", &[Role::Administrator, Role::Analyst]),
+    (
+        "/api/notes/staff-list",
+        &[Role::Administrator, Role::Analyst],
+    ),
 ];
 
 both_backends!(

@@ -3,5 +3,5 @@
 mod access;
 mod accounts;
 mod dashboard;
-mod helpers;
+pub mod helpers;
 mod jobs;
