@@ -18,6 +18,14 @@ both_backends!(
     |app: TestApp| async move {
         let (alice, _) = signed_in(&app, Role::Partner).await;
         let (bob, _) = signed_in(&app, Role::Partner).await;
+        // An upload without the session's form token is refused, and nothing is stored.
+        let form = reqwest::multipart::Form::new()
+            .text("_csrf", "forged")
+            .text("community", "x")
+            .part("file", reqwest::multipart::Part::bytes(SECRET.as_bytes().to_vec()).file_name("a.txt"));
+        let response = alice.post(app.url("/notes")).multipart(form).send().await.expect("POST");
+        assert_eq!(response.status(), StatusCode::FORBIDDEN);
+        assert_eq!(app.count("SELECT COUNT(*) FROM note_document").await, 0);
         let response = upload(&app, &alice, "alice.txt", SECRET.into(), &METADATA).await;
         let page = location(&response);
         let id: i32 = page.trim_start_matches("/notes/").parse().expect("id");

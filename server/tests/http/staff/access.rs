@@ -179,6 +179,7 @@ both_backends!(
                 vec![("email", "new@example.org"), ("role", "analyst")],
             ),
             ("/staff/runs", vec![("streams", "resident")]),
+            ("/notes/1/delete", vec![]),
             ("/logout/everywhere", vec![]),
         ] {
             for token in [None, Some("wrong-token")] {
