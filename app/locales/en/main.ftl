@@ -57,3 +57,10 @@ thanks-body = Your answers have been saved. They will help the City understand w
 
 not-found-title = Page not found
 not-found-body = We could not find that page. It may have moved, or the survey may no longer exist.
+
+invite-for = You are answering on behalf of { $organization }. Your answers will be counted for your organization.
+invite-unknown = This invitation link does not work: it may be mistyped or meant for another survey. Ask the person who sent it for a new link.
+invite-revoked = This invitation link was withdrawn by the City. Ask the person who sent it for a new link.
+invite-expired = This invitation link has expired. Ask the person who sent it for a new link.
+invite-used-up = This invitation link has already been used as many times as it allows. Ask the person who sent it for a new link.
+form-error-invite-gone = The invitation link you opened stopped working (it expired, was used or was withdrawn), so your answers were not saved yet. They are still here: you can send them now without the link, and they will be counted without your organization's name.

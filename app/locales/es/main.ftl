@@ -57,3 +57,10 @@ thanks-body = Sus respuestas se guardaron. Ayudarán a la Ciudad a entender lo q
 
 not-found-title = Página no encontrada
 not-found-body = No encontramos esa página. Puede que se haya movido o que la encuesta ya no exista.
+
+invite-for = Está respondiendo en nombre de { $organization }. Sus respuestas se contarán para su organización.
+invite-unknown = Este enlace de invitación no funciona: puede estar mal escrito o ser para otra encuesta. Pida un enlace nuevo a quien se lo envió.
+invite-revoked = La Ciudad retiró este enlace de invitación. Pida un enlace nuevo a quien se lo envió.
+invite-expired = Este enlace de invitación ha vencido. Pida un enlace nuevo a quien se lo envió.
+invite-used-up = Este enlace de invitación ya se usó todas las veces que permite. Pida un enlace nuevo a quien se lo envió.
+form-error-invite-gone = El enlace de invitación que abrió dejó de funcionar (venció, ya se usó o fue retirado), así que sus respuestas todavía no se guardaron. Siguen aquí: puede enviarlas ahora sin el enlace y se contarán sin el nombre de su organización.

@@ -1,5 +1,6 @@
 //! Server functions, by domain. Thin: parse, call one query, map to a DTO.
 
+pub mod links;
 pub mod notes;
 pub mod staff;
 pub mod surveys;

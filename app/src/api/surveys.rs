@@ -20,17 +20,37 @@ pub async fn list_open_surveys(locale: Locale) -> Result<Vec<SurveySummary>, App
 }
 
 /// A survey's current version in `locale`, with a fresh submission token. Drafts are not found.
+/// Opened through an invitation link (`invite`), it says whose answers these are, or why the link
+/// no longer works.
 #[server(prefix = "/api", endpoint = "surveys/get")]
-pub async fn get_survey(slug: String, locale: Locale) -> Result<SurveyForm, AppError> {
+pub async fn get_survey(
+    slug: String,
+    locale: Locale,
+    invite: Option<String>,
+) -> Result<SurveyForm, AppError> {
     use crate::models::SurveyStatus;
-    use crate::server::{db, surveys};
+    use crate::models::links::InviteView;
+    use crate::server::{db, links, surveys};
 
-    let loaded = surveys::current(&db()?, &slug).await?;
+    let db = db()?;
+    let loaded = surveys::current(&db, &slug).await?;
     if SurveyStatus::parse(&loaded.survey.status) == Some(SurveyStatus::Draft) {
         return Err(AppError::NotFound);
     }
     let token = uuid::Uuid::new_v4().to_string();
-    Ok(loaded
+    let mut form = loaded
         .definition
-        .localize(loaded.version_id, locale, loaded.is_open(), token))
+        .localize(loaded.version_id, locale, loaded.is_open(), token);
+    if let Some(invite) = invite.filter(|t| !t.trim().is_empty()) {
+        match links::check(&db, loaded.survey.id, &invite).await? {
+            Ok(link) => {
+                form.invite = Some(InviteView {
+                    token: invite.trim().to_owned(),
+                    organization: link.organization,
+                });
+            }
+            Err(problem) => form.invite_problem = Some(problem),
+        }
+    }
+    Ok(form)
 }

@@ -38,6 +38,7 @@ pub fn StaffNav(viewer: Option<Viewer>, csrf: String) -> impl IntoView {
                         <li><a href="/staff/dashboard">"Dashboard"</a></li>
                         <li><a href="/staff/runs">"Analysis runs"</a></li>
                         <li><a href="/staff/notes">"All interview notes"</a></li>
+                        <li><a href="/staff/links">"Invitation links"</a></li>
                     })}
                     {admin.then(|| view! {
                         <li><a href="/staff/admin/surveys">"Surveys"</a></li>

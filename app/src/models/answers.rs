@@ -77,6 +77,8 @@ pub enum FormError {
     Malformed,
     /// Storing failed; the answers are still on screen.
     Unavailable,
+    /// The invitation link stopped working between showing and submitting.
+    InviteGone,
 }
 
 impl FormError {
@@ -87,6 +89,7 @@ impl FormError {
             FormError::SurveyClosed => "form-error-closed",
             FormError::Malformed => "form-error-malformed",
             FormError::Unavailable => "form-error-unavailable",
+            FormError::InviteGone => "form-error-invite-gone",
         })
     }
 }

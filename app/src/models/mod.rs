@@ -5,6 +5,7 @@ pub mod answers;
 pub mod dashboard;
 pub mod error;
 pub mod jobs;
+pub mod links;
 pub mod notes;
 pub mod staff;
 pub mod survey;

@@ -164,6 +164,10 @@ pub struct SurveyForm {
     pub open: bool,
     /// A fresh token per page view, so that a double submit stores one response.
     pub submission_token: String,
+    /// The invitation link the page was opened with, when it works.
+    pub invite: Option<crate::models::links::InviteView>,
+    /// Why the invitation link the page was opened with does not work.
+    pub invite_problem: Option<crate::models::links::LinkProblem>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -407,6 +411,8 @@ impl SurveyDefinition {
             questions: self.questions.iter().map(|q| q.localize(locale)).collect(),
             open,
             submission_token,
+            invite: None,
+            invite_problem: None,
         }
     }
 }

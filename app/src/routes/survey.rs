@@ -5,13 +5,14 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::api::surveys::get_survey;
 use crate::components::error_summary::ErrorSummary;
 use crate::components::question::QuestionField;
 use crate::i18n::{FluentArg, Locale, use_i18n};
 use crate::models::answers::is_visible;
+use crate::models::links::INVITE_FIELD;
 use crate::models::{AppError, FieldErrors, PostedSubmission, RawAnswers, SurveyForm};
 
 /// Names of the form's own fields; question keys never start with `_`.
@@ -26,6 +27,7 @@ pub mod fields {
 pub fn SurveyPage() -> impl IntoView {
     let i18n = use_i18n();
     let params = use_params_map();
+    let query = use_query_map();
     // On the server, a rejected POST renders this page with what was posted; it travels to the
     // browser inside the resource, so hydration sees the same answers and errors.
     let posted = use_context::<PostedSubmission>();
@@ -34,17 +36,31 @@ pub fn SurveyPage() -> impl IntoView {
             (
                 params.with(|p| p.get("slug").unwrap_or_default()),
                 i18n.locale(),
+                query.with(|q| q.get("invite")),
             )
         },
-        move |(slug, locale)| {
+        move |(slug, locale, invite)| {
             let posted = posted.clone();
-            async move { get_survey(slug, locale).await.map(|form| (form, posted)) }
+            async move {
+                get_survey(slug, locale, invite)
+                    .await
+                    .map(|form| (form, posted))
+            }
         },
     );
     view! {
         <Suspense fallback=move || view! { <p>{i18n.t("loading")}</p> }>
             {move || Suspend::new(async move {
                 match data.await {
+                    Ok((form, _)) if form.invite_problem.is_some() => {
+                        let problem = form.invite_problem.map(|p| p.message(form.locale));
+                        view! {
+                            <Title text=form.title.clone() />
+                            <h1>{form.title}</h1>
+                            <p class="notice" role="alert">{problem}</p>
+                        }
+                        .into_any()
+                    }
                     Ok((form, posted)) if !form.open => {
                         // A submission that arrived after closing says so, above the notice.
                         let late = posted.and_then(|p| p.form_error).map(|e| e.message(form.locale));
@@ -145,6 +161,9 @@ fn SurveyFormView(form: SurveyForm, posted: PostedSubmission) -> impl IntoView {
         <h1>{form.title.clone()}</h1>
         <p class="lead">{form.intro.clone()}</p>
         <p class="meta">{intro_count}</p>
+        {form.invite.as_ref().map(|invite| view! {
+            <p class="notice">{i18n.locale().tr_args("invite-for", &[("organization", FluentArg::Str(invite.organization.clone()))])}</p>
+        })}
         <form
             method="post"
             action=action
@@ -158,6 +177,9 @@ fn SurveyFormView(form: SurveyForm, posted: PostedSubmission) -> impl IntoView {
             <input type="hidden" name=fields::VERSION value=form.version_id.to_string() />
             <input type="hidden" name=fields::TOKEN value=form.submission_token.clone() />
             <input type="hidden" name=fields::LANG value=form.locale.code() />
+            {form.invite.as_ref().map(|invite| view! {
+                <input type="hidden" name=INVITE_FIELD value=invite.token.clone() />
+            })}
             <div class="hp" aria-hidden="true">
                 <label for="hp-website">{i18n.t("honeypot-label")}</label>
                 <input type="text" id="hp-website" name=fields::HONEYPOT tabindex="-1" autocomplete="off" />

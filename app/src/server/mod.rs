@@ -6,6 +6,7 @@ pub mod auth;
 pub mod dashboards;
 pub mod entities;
 pub mod jobs;
+pub mod links;
 pub mod notes;
 pub mod reports;
 pub mod responses;

@@ -9,7 +9,8 @@ use sea_orm::{
 };
 use uuid::Uuid;
 
-use super::entities::{answer, response};
+use super::entities::{answer, response, survey_link};
+use super::links;
 use super::surveys::LoadedSurvey;
 use crate::i18n::Locale;
 use crate::models::{AnswerValue, AppError};
@@ -20,8 +21,12 @@ pub enum Stored {
     New(i64),
     /// This token was already used: the response is already stored.
     Duplicate,
+    /// The invitation link stopped working (used up, expired or revoked) since the page was
+    /// shown; nothing was stored.
+    LinkGone,
 }
 
+/// Stores a response that came without an invitation link.
 pub async fn store(
     db: &DatabaseConnection,
     survey: &LoadedSurvey,
@@ -29,9 +34,24 @@ pub async fn store(
     token: Uuid,
     answers: &BTreeMap<String, AnswerValue>,
 ) -> Result<Stored, AppError> {
+    store_via(db, survey, locale, token, answers, None).await
+}
+
+/// Stores a response; through `link`, it takes one of the link's uses and records its
+/// organization, or stores nothing if the link no longer works.
+pub async fn store_via(
+    db: &DatabaseConnection,
+    survey: &LoadedSurvey,
+    locale: Locale,
+    token: Uuid,
+    answers: &BTreeMap<String, AnswerValue>,
+    link: Option<&survey_link::Model>,
+) -> Result<Stored, AppError> {
     let txn = db.begin().await?;
     let now = time::OffsetDateTime::now_utc();
     let row = response::ActiveModel {
+        organization: Set(link.map(|l| l.organization.clone())),
+        link_id: Set(link.map(|l| l.id)),
         survey_id: Set(survey.survey.id),
         survey_version_id: Set(survey.version_id),
         stream: Set(survey.definition.audience.as_str().to_string()),
@@ -51,6 +71,12 @@ pub async fn store(
     if inserted == 0 {
         txn.rollback().await?;
         return Ok(Stored::Duplicate);
+    }
+    if let Some(link) = link
+        && !links::claim(&txn, link).await?
+    {
+        txn.rollback().await?;
+        return Ok(Stored::LinkGone);
     }
     let id = response::Entity::find()
         .filter(response::Column::IdempotencyKey.eq(token))

@@ -6,6 +6,7 @@ pub mod client;
 pub mod exports;
 pub mod health;
 pub mod language;
+pub mod links;
 pub mod notes;
 pub mod openapi;
 pub mod runs;

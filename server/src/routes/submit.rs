@@ -16,10 +16,11 @@ use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 use leptos::prelude::provide_context;
 
 use app::i18n::{Locale, locale_from_request};
+use app::models::links::INVITE_FIELD;
 use app::models::{FormError, PostedSubmission, RawAnswers, validate};
 use app::routes::survey_fields as fields;
 use app::server::responses::{self, Stored};
-use app::server::{AppState, surveys};
+use app::server::{AppState, links, surveys};
 
 use super::client::client_ip;
 
@@ -60,6 +61,8 @@ struct Posted {
     token: Option<uuid::Uuid>,
     locale: Option<Locale>,
     honeypot_filled: bool,
+    /// The invitation link's token, when the page was opened through one.
+    invite: Option<String>,
     answers: RawAnswers,
 }
 
@@ -69,6 +72,7 @@ fn split_fields(pairs: Vec<(String, String)>) -> Posted {
         token: None,
         locale: None,
         honeypot_filled: false,
+        invite: None,
         answers: RawAnswers::new(),
     };
     for (name, value) in pairs {
@@ -77,6 +81,7 @@ fn split_fields(pairs: Vec<(String, String)>) -> Posted {
             fields::TOKEN => posted.token = uuid::Uuid::parse_str(value.trim()).ok(),
             fields::LANG => posted.locale = Locale::from_code(&value),
             fields::HONEYPOT => posted.honeypot_filled = !value.trim().is_empty(),
+            INVITE_FIELD => posted.invite = Some(value.trim().to_owned()).filter(|v| !v.is_empty()),
             _ if name.starts_with('_') => {}
             _ => posted.answers.entry(name).or_default().push(value),
         }
@@ -116,7 +121,10 @@ pub async fn submit(
             };
             return render(
                 &state,
-                &slug,
+                Page {
+                    slug: &slug,
+                    invite: None,
+                },
                 header_locale,
                 posted,
                 StatusCode::BAD_REQUEST,
@@ -125,6 +133,10 @@ pub async fn submit(
         }
     };
     let posted = split_fields(pairs);
+    let page = Page {
+        slug: &slug,
+        invite: posted.invite.as_deref(),
+    };
     let locale = posted.locale.unwrap_or(header_locale);
     let reject = |error: FormError, answers: RawAnswers| PostedSubmission {
         values: answers,
@@ -135,7 +147,7 @@ pub async fn submit(
         tracing::info!("honeypot filled: submission refused");
         return render(
             &state,
-            &slug,
+            page,
             locale,
             reject(FormError::Honeypot, posted.answers),
             StatusCode::UNPROCESSABLE_ENTITY,
@@ -145,7 +157,7 @@ pub async fn submit(
     let (Some(version), Some(token)) = (posted.version, posted.token) else {
         return render(
             &state,
-            &slug,
+            page,
             locale,
             reject(FormError::Malformed, posted.answers),
             StatusCode::BAD_REQUEST,
@@ -157,7 +169,7 @@ pub async fn submit(
         Err(app::models::AppError::NotFound) => {
             return render(
                 &state,
-                &slug,
+                page,
                 locale,
                 reject(FormError::Malformed, posted.answers),
                 StatusCode::BAD_REQUEST,
@@ -167,7 +179,7 @@ pub async fn submit(
         Err(_) => {
             return render(
                 &state,
-                &slug,
+                page,
                 locale,
                 reject(FormError::Unavailable, posted.answers),
                 StatusCode::SERVICE_UNAVAILABLE,
@@ -178,7 +190,7 @@ pub async fn submit(
     if !survey.is_open() {
         return render(
             &state,
-            &slug,
+            page,
             locale,
             reject(FormError::SurveyClosed, posted.answers),
             StatusCode::CONFLICT,
@@ -198,7 +210,7 @@ pub async fn submit(
             };
             return render(
                 &state,
-                &slug,
+                page,
                 locale,
                 rejected,
                 StatusCode::UNPROCESSABLE_ENTITY,
@@ -214,22 +226,65 @@ pub async fn submit(
         tracing::info!("submission rate limit reached");
         return render(
             &state,
-            &slug,
+            page,
             locale,
             reject(FormError::RateLimited, posted.answers),
             StatusCode::TOO_MANY_REQUESTS,
         )
         .await;
     }
-    match responses::store(&state.db, &survey, locale, token, &answers).await {
+    // Through an invitation link that stopped working, nothing is stored: the page comes back
+    // without the link, every answer kept, saying they can be sent without it.
+    let without_link = Page {
+        slug: &slug,
+        invite: None,
+    };
+    let link = match page.invite {
+        None => None,
+        Some(token) => match links::check(&state.db, survey.survey.id, token).await {
+            Ok(Ok(link)) => Some(link),
+            Ok(Err(problem)) => {
+                tracing::info!(?problem, "submission through a link that no longer works");
+                return render(
+                    &state,
+                    without_link,
+                    locale,
+                    reject(FormError::InviteGone, posted.answers),
+                    StatusCode::CONFLICT,
+                )
+                .await;
+            }
+            Err(_) => {
+                return render(
+                    &state,
+                    page,
+                    locale,
+                    reject(FormError::Unavailable, posted.answers),
+                    StatusCode::SERVICE_UNAVAILABLE,
+                )
+                .await;
+            }
+        },
+    };
+    match responses::store_via(&state.db, &survey, locale, token, &answers, link.as_ref()).await {
         Ok(Stored::New(id)) => {
             tracing::info!(response = id, answers = answers.len(), "response stored")
         }
         Ok(Stored::Duplicate) => tracing::info!("duplicate submission ignored"),
+        Ok(Stored::LinkGone) => {
+            return render(
+                &state,
+                without_link,
+                locale,
+                reject(FormError::InviteGone, posted.answers),
+                StatusCode::CONFLICT,
+            )
+            .await;
+        }
         Err(_) => {
             return render(
                 &state,
-                &slug,
+                page,
                 locale,
                 reject(FormError::Unavailable, posted.answers),
                 StatusCode::SERVICE_UNAVAILABLE,
@@ -240,15 +295,25 @@ pub async fn submit(
     Redirect::to(&format!("/surveys/{slug}/thanks?lang={}", locale.code())).into_response()
 }
 
+/// The survey page to render again: the survey, and the invitation link it was opened with.
+#[derive(Clone, Copy)]
+struct Page<'a> {
+    slug: &'a str,
+    invite: Option<&'a str>,
+}
+
 /// Renders the survey page (as a GET would) with the rejected submission in the context.
 async fn render(
     state: &AppState,
-    slug: &str,
+    page: Page<'_>,
     locale: Locale,
     posted: PostedSubmission,
     status: StatusCode,
 ) -> Response {
-    let uri = format!("/surveys/{slug}?lang={}", locale.code());
+    let mut uri = format!("/surveys/{}?lang={}", page.slug, locale.code());
+    if let Some(invite) = page.invite {
+        uri.push_str(&format!("&invite={invite}"));
+    }
     let Ok(request) = Request::get(uri)
         .header(header::ACCEPT, "text/html")
         .body(Body::empty())

@@ -1,10 +1,12 @@
 //! sea-orm entities, one module per table (see `migrations/` for the schema).
 
 mod jobs;
+mod links;
 mod notes;
 mod staff;
 
 pub use jobs::analysis_job;
+pub use links::survey_link;
 pub use notes::{note_document, note_passage};
 pub use staff::{audit_event, staff_invitation, staff_session, staff_user};
 
@@ -88,6 +90,9 @@ pub mod response {
         pub submitted_at: TimeDateTimeWithTimeZone,
         #[sea_orm(unique)]
         pub idempotency_key: Uuid,
+        /// The organization of the invitation link the response came through, if any.
+        pub organization: Option<String>,
+        pub link_id: Option<i32>,
     }
 
     #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -22,8 +22,16 @@ both_backends!(
         let form = reqwest::multipart::Form::new()
             .text("_csrf", "forged")
             .text("community", "x")
-            .part("file", reqwest::multipart::Part::bytes(SECRET.as_bytes().to_vec()).file_name("a.txt"));
-        let response = alice.post(app.url("/notes")).multipart(form).send().await.expect("POST");
+            .part(
+                "file",
+                reqwest::multipart::Part::bytes(SECRET.as_bytes().to_vec()).file_name("a.txt"),
+            );
+        let response = alice
+            .post(app.url("/notes"))
+            .multipart(form)
+            .send()
+            .await
+            .expect("POST");
         assert_eq!(response.status(), StatusCode::FORBIDDEN);
         assert_eq!(app.count("SELECT COUNT(*) FROM note_document").await, 0);
         let response = upload(&app, &alice, "alice.txt", SECRET.into(), &METADATA).await;

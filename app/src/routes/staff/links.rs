@@ -1,0 +1,115 @@
+//! Invitation links to the department and community-organization instruments (strategy staff):
+//! make one for an organization (single- or multi-use, expiring), see how often each was used,
+//! withdraw one. A response through a link records the organization.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use crate::api::links::links_page;
+use crate::components::staff::{CsrfField, FlashMessage, PageError, StaffNav};
+
+#[component]
+pub fn LinksPage() -> impl IntoView {
+    let data = Resource::new(|| (), |_| links_page());
+    view! {
+        <Title text="Invitation links" />
+        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok((ctx, page)) => {
+                        let csrf = ctx.csrf.clone();
+                        let flash = ctx.flash.clone();
+                        let kept = move |f: &str| flash.as_ref().map(|x| x.value(f)).unwrap_or_default();
+                        let field = ctx.flash.as_ref().and_then(|f| f.field.clone()).unwrap_or_default();
+                        let invalid = |f: &str| (field == f).then_some("true");
+                        let survey = kept("survey");
+                        let multi = kept("uses") == "multi";
+                        let days = Some(kept("expires_days")).filter(|d| !d.is_empty()).unwrap_or_else(|| "14".into());
+                        view! {
+                            <StaffNav viewer=ctx.viewer.clone() csrf=ctx.csrf.clone() />
+                            <h1>"Invitation links"</h1>
+                            <p class="lead">"Send department leaders and community organizations a link to their instrument. Their answers are recorded with the organization the link is for."</p>
+                            <FlashMessage flash=ctx.flash.clone() />
+                            <h2>"Make a link"</h2>
+                            <form method="post" action="/staff/links" class="stack-form">
+                                <CsrfField token=csrf.clone() />
+                                <label for="link-survey">"Instrument"</label>
+                                <select id="link-survey" name="survey" required aria-invalid=invalid("link-survey")>
+                                    {page.instruments.into_iter().map(|(slug, title)| {
+                                        let selected = slug == survey;
+                                        view! { <option value=slug selected=selected>{title}</option> }
+                                    }).collect_view()}
+                                </select>
+                                <label for="link-organization">"Organization"</label>
+                                <input type="text" id="link-organization" name="organization" required maxlength="200" value=kept("organization") aria-invalid=invalid("link-organization") />
+                                <fieldset>
+                                    <legend>"How many responses"</legend>
+                                    <div class="choices">
+                                        <div class="choice">
+                                            <input type="radio" id="link-single" name="uses" value="single" checked=!multi />
+                                            <label for="link-single">"One response (a single person)"</label>
+                                        </div>
+                                        <div class="choice">
+                                            <input type="radio" id="link-multi" name="uses" value="multi" checked=multi />
+                                            <label for="link-multi">"Several responses (to share within the organization)"</label>
+                                        </div>
+                                    </div>
+                                </fieldset>
+                                <label for="link-max">"Most responses, for a shared link (empty: no limit)"</label>
+                                <input type="number" id="link-max" name="max_uses" min="1" max="10000" class="short" value=kept("max_uses") aria-invalid=invalid("link-max") />
+                                <label for="link-days">"Expires after (days)"</label>
+                                <input type="number" id="link-days" name="expires_days" min="1" max="365" class="short" required value=days aria-invalid=invalid("link-days") />
+                                <button type="submit" class="primary">"Make the link"</button>
+                            </form>
+                            <h2>"Links"</h2>
+                            {if page.rows.is_empty() {
+                                view! { <p>"No links yet."</p> }.into_any()
+                            } else {
+                                view! {
+                                    <div class="table-scroll">
+                                        <table>
+                                            <thead><tr>
+                                                <th scope="col">"Instrument"</th><th scope="col">"Organization"</th><th scope="col">"Responses"</th>
+                                                <th scope="col">"Expires"</th><th scope="col">"State"</th><th scope="col">"Withdraw"</th>
+                                            </tr></thead>
+                                            <tbody>
+                                                {page.rows.into_iter().map(|l| {
+                                                    let uses = match l.max_uses {
+                                                        Some(max) => format!("{} of {max}", l.uses),
+                                                        None => l.uses.to_string(),
+                                                    };
+                                                    let active = l.status == "active";
+                                                    let action = format!("/staff/links/{}/revoke", l.id);
+                                                    let label = format!("Withdraw the link for {}", l.organization);
+                                                    view! {
+                                                        <tr>
+                                                            <td>{l.survey_title.clone()}</td>
+                                                            <td>{l.organization.clone()}</td>
+                                                            <td>{uses}</td>
+                                                            <td>{l.expires_at.clone()}</td>
+                                                            <td>{l.status.clone()}</td>
+                                                            <td>
+                                                                {active.then(|| view! {
+                                                                    <form method="post" action=action class="inline-form">
+                                                                        <CsrfField token=csrf.clone() />
+                                                                        <button type="submit" class="link-button" aria-label=label>"Withdraw"</button>
+                                                                    </form>
+                                                                })}
+                                                            </td>
+                                                        </tr>
+                                                    }
+                                                }).collect_view()}
+                                            </tbody>
+                                        </table>
+                                    </div>
+                                }.into_any()
+                            }}
+                        }
+                        .into_any()
+                    }
+                    Err(error) => view! { <PageError error /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
