@@ -1,5 +1,6 @@
-//! Server-rendered SVG bar chart with interval whiskers: a `<title>` and `<desc>` for screen
-//! readers and, next to it, the same numbers as a table. Hand-written rather than with plotters:
+//! Server-rendered SVG charts: bars of shares with interval whiskers, and columns of sources per
+//! month. Each has a `<title>` and `<desc>` for screen readers and the same numbers as text or a
+//! table next to it. Hand-written rather than with plotters:
 //! plotters' SVG backend writes a finished string with no way to add `<title>`, `<desc>` or ARIA
 //! attributes, which an accessible chart needs, and would add a dependency for 60 lines.
 
@@ -94,5 +95,52 @@ pub fn BarChart(id: String, title: String, description: String, bars: Vec<Bar>) 
                 </table>
             </details>
         </figure>
+    }
+}
+
+/// Columns of a count per month (a theme's sources over time). `months` and `counts` have the
+/// same length; the page shows the numbers as text beside it.
+#[component]
+pub fn MonthColumns(
+    id: String,
+    title: String,
+    description: String,
+    months: Vec<String>,
+    counts: Vec<usize>,
+) -> impl IntoView {
+    const W: f64 = 320.0;
+    const H: f64 = 80.0;
+    const AXIS: f64 = 16.0;
+    let max = counts.iter().copied().max().unwrap_or(0).max(1) as f64;
+    let step = W / counts.len().max(1) as f64;
+    let title_id = format!("{id}-title");
+    let desc_id = format!("{id}-desc");
+    let labelled_by = format!("{title_id} {desc_id}");
+    let columns = counts
+        .iter()
+        .enumerate()
+        .map(|(i, n)| {
+            let h = (*n as f64 / max) * (H - AXIS - 4.0);
+            view! {
+                <rect x=format!("{:.1}", i as f64 * step + 1.0) y=format!("{:.1}", H - AXIS - h) width=format!("{:.1}", (step - 2.0).max(1.0)) height=format!("{h:.1}") class="bar" />
+            }
+        })
+        .collect_view();
+    let first = months.first().cloned().unwrap_or_default();
+    let last = months.last().cloned().unwrap_or_default();
+    view! {
+        <svg
+            class="trend-chart"
+            viewBox=format!("0 0 {W} {H}")
+            role="img"
+            aria-labelledby=labelled_by
+            xmlns="http://www.w3.org/2000/svg"
+        >
+            <title id=title_id>{title}</title>
+            <desc id=desc_id>{description}</desc>
+            {columns}
+            <text x="0" y=format!("{:.0}", H - 3.0) class="axis-label">{first}</text>
+            <text x=format!("{W}") y=format!("{:.0}", H - 3.0) text-anchor="end" class="axis-label">{last}</text>
+        </svg>
     }
 }

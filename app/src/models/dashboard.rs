@@ -113,3 +113,112 @@ pub struct DashboardData {
     pub languages: Vec<String>,
     pub filter: DashboardFilter,
 }
+
+/// Which way a theme is moving.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Direction {
+    Rising,
+    Falling,
+    Steady,
+}
+
+/// A theme's movement: sources in the last three months against the three before.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Movement {
+    pub direction: Direction,
+    pub recent: usize,
+    pub before: usize,
+}
+
+/// Months needed before a movement is called.
+const WINDOW: usize = 3;
+
+/// Every month from the first to the last of `trends` (`YYYY-MM`), gaps included.
+pub fn month_range<'a>(trends: impl IntoIterator<Item = &'a [(String, usize)]>) -> Vec<String> {
+    let parse = |m: &str| -> Option<(i32, u32)> {
+        let (y, mo) = m.split_once('-')?;
+        Some((y.parse().ok()?, mo.parse().ok()?))
+    };
+    let months: Vec<(i32, u32)> = trends
+        .into_iter()
+        .flat_map(|t| t.iter().filter_map(|(m, _)| parse(m)))
+        .collect();
+    let (Some(first), Some(last)) = (months.iter().min(), months.iter().max()) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let (mut y, mut m) = *first;
+    while (y, m) <= *last && out.len() < 600 {
+        out.push(format!("{y:04}-{m:02}"));
+        (y, m) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
+    }
+    out
+}
+
+/// `trend` counted over every month of `months` (zero where it has none).
+pub fn filled(trend: &[(String, usize)], months: &[String]) -> Vec<usize> {
+    months
+        .iter()
+        .map(|m| trend.iter().find(|(t, _)| t == m).map_or(0, |(_, n)| *n))
+        .collect()
+}
+
+/// How a theme moved over the run's last six months (`counts` per month, oldest first): rising
+/// when the last three months have at least a quarter more sources and three more than the three
+/// before, falling the other way; `None` with fewer than six months.
+pub fn movement(counts: &[usize]) -> Option<Movement> {
+    if counts.len() < 2 * WINDOW {
+        return None;
+    }
+    let recent: usize = counts[counts.len() - WINDOW..].iter().sum();
+    let before: usize = counts[counts.len() - 2 * WINDOW..counts.len() - WINDOW]
+        .iter()
+        .sum();
+    let direction = if recent * 4 >= before * 5 && recent >= before + 3 {
+        Direction::Rising
+    } else if before * 4 >= recent * 5 && before >= recent + 3 {
+        Direction::Falling
+    } else {
+        Direction::Steady
+    };
+    Some(Movement {
+        direction,
+        recent,
+        before,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn trend(items: &[(&str, usize)]) -> Vec<(String, usize)> {
+        items.iter().map(|(m, n)| ((*m).to_owned(), *n)).collect()
+    }
+
+    #[test]
+    fn months_fill_gaps_across_years() {
+        let a = trend(&[("2025-11", 1), ("2026-02", 4)]);
+        let b = trend(&[("2026-01", 2)]);
+        let months = month_range([a.as_slice(), b.as_slice()]);
+        assert_eq!(months, ["2025-11", "2025-12", "2026-01", "2026-02"]);
+        assert_eq!(filled(&a, &months), [1, 0, 0, 4]);
+        assert!(month_range(std::iter::empty()).is_empty());
+    }
+
+    #[test]
+    fn movement_needs_six_months_and_a_real_change() {
+        assert_eq!(movement(&[1, 2, 3, 4, 5]), None);
+        let rising = movement(&[2, 1, 2, 3, 4, 5]).map(|m| m.direction);
+        assert_eq!(rising, Some(Direction::Rising));
+        let falling = movement(&[9, 9, 9, 1, 1, 1]).map(|m| m.direction);
+        assert_eq!(falling, Some(Direction::Falling));
+        // One more report is noise, not a trend.
+        let steady = movement(&[0, 1, 0, 1, 0, 1]).map(|m| m.direction);
+        assert_eq!(steady, Some(Direction::Steady));
+        assert_eq!(
+            movement(&[0, 0, 0, 0, 2, 1]).map(|m| m.direction),
+            Some(Direction::Rising)
+        );
+    }
+}

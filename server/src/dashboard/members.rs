@@ -38,6 +38,8 @@ pub struct Members {
     units: HashMap<String, Origin>,
     report_ids: HashMap<i64, String>,
     passages: HashMap<i64, PassageOrigin>,
+    /// Organizations of responses that came through an invitation link.
+    organizations: HashMap<i64, String>,
 }
 
 #[derive(Deserialize)]
@@ -73,19 +75,26 @@ impl Members {
         row: &analysis_run::Model,
     ) -> anyhow::Result<Members> {
         let Assignments { assignments } = Assignments::deserialize(&row.model)?;
+        let mut organizations = HashMap::new();
         let responses: HashMap<i64, (String, OffsetDateTime)> = response::Entity::find()
             .select_only()
             .columns([
                 response::Column::Id,
                 response::Column::Stream,
                 response::Column::SubmittedAt,
+                response::Column::Organization,
             ])
             .filter(response::Column::Id.lte(row.last_response_id))
-            .into_tuple::<(i64, String, OffsetDateTime)>()
+            .into_tuple::<(i64, String, OffsetDateTime, Option<String>)>()
             .all(db)
             .await?
             .into_iter()
-            .map(|(id, stream, at)| (id, (stream, at)))
+            .map(|(id, stream, at, organization)| {
+                if let Some(org) = organization {
+                    organizations.insert(id, org);
+                }
+                (id, (stream, at))
+            })
             .collect();
         let reports = reports(db, row.last_report_id).await?;
         let passages = match row.last_passage_id {
@@ -140,6 +149,7 @@ impl Members {
                 .map(|(id, (ext, _))| (id, ext))
                 .collect(),
             passages,
+            organizations,
         })
     }
 
@@ -208,7 +218,10 @@ impl Members {
                 None => format!("report {id}"),
             }
         } else if let Some((id, key)) = response_of(unit) {
-            format!("response {id}, question {key}")
+            match self.organizations.get(&id) {
+                Some(org) => format!("response {id} ({org}), question {key}"),
+                None => format!("response {id}, question {key}"),
+            }
         } else {
             unit.to_owned()
         };

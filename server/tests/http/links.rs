@@ -133,7 +133,9 @@ both_backends!(
             ],
         )
         .await;
-        let id = app.count("SELECT CAST(MAX(id) AS BIGINT) FROM survey_link").await;
+        let id = app
+            .count("SELECT CAST(MAX(id) AS BIGINT) FROM survey_link")
+            .await;
         post(
             &app,
             &analyst,

@@ -8,9 +8,11 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use crate::api::staff::dashboard;
-use crate::components::chart::{Bar, BarChart};
+use crate::components::chart::{Bar, BarChart, MonthColumns};
 use crate::components::staff::{FlashMessage, PageError, StaffNav};
-use crate::models::dashboard::{DashboardData, DashboardFilter, ThemeCard};
+use crate::models::dashboard::{
+    DashboardData, DashboardFilter, Direction, Movement, ThemeCard, filled, month_range, movement,
+};
 
 fn pct(v: f64) -> String {
     format!("{:.1}%", v * 100.0)
@@ -87,6 +89,21 @@ fn Dashboard(data: DashboardData) -> impl IntoView {
         )
     };
     let filtered = data.filter.stream.is_some() || data.filter.language.is_some();
+    let months = month_range(data.themes.iter().map(|t| t.trend.as_slice()));
+    let rising: Vec<(String, Movement)> = data
+        .themes
+        .iter()
+        .filter_map(|t| {
+            movement(&filled(&t.trend, &months))
+                .filter(|m| m.direction == Direction::Rising)
+                .map(|m| (t.label.clone(), m))
+        })
+        .collect();
+    let stream_name = data
+        .filter
+        .stream
+        .clone()
+        .unwrap_or_else(|| "all streams".to_owned());
     view! {
         <FilterForm data=data.clone() />
         <p class="meta">
@@ -112,9 +129,24 @@ fn Dashboard(data: DashboardData) -> impl IntoView {
             <a href=format!("/api/v1/runs/{run}/audit.json")>"run audit record (JSON)"</a>
         </p>
         <BarChart id="priority-chart".to_owned() title=chart_title.to_owned() description=chart_desc.to_owned() bars />
+        <h2>"Rising needs"</h2>
+        {if months.len() < 6 {
+            view! { <p>{format!("This run covers {} month(s); rising and falling needs show once it covers six.", months.len())}</p> }.into_any()
+        } else if rising.is_empty() {
+            view! { <p>{format!("No theme rose clearly in the last three months ({stream_name}, {} to {}).", months[months.len() - 3], months[months.len() - 1])}</p> }.into_any()
+        } else {
+            view! {
+                <p class="meta">{format!("Sources in the last three months against the three before ({stream_name}). Filter by stream to see, for example, only 311 reports.")}</p>
+                <ul class="rising">
+                    {rising.into_iter().map(|(label, m)| view! {
+                        <li>{format!("{label}: {} against {}", m.recent, m.before)}</li>
+                    }).collect_view()}
+                </ul>
+            }.into_any()
+        }}
         <h2>"Themes"</h2>
         <ol class="theme-list">
-            {data.themes.into_iter().map(|t| view! { <ThemeItem theme=t /> }).collect_view()}
+            {data.themes.into_iter().map(|t| view! { <ThemeItem theme=t months=months.clone() /> }).collect_view()}
         </ol>
         {data.sensitivity.map(|s| view! {
             <h2>"How weighting changes the order"</h2>
@@ -200,7 +232,34 @@ fn FilterForm(data: DashboardData) -> impl IntoView {
 }
 
 #[component]
-fn ThemeItem(theme: ThemeCard) -> impl IntoView {
+fn ThemeItem(theme: ThemeCard, months: Vec<String>) -> impl IntoView {
+    let counts = filled(&theme.trend, &months);
+    let moved = movement(&counts).map(|m| match m.direction {
+        Direction::Rising => format!(
+            "rising: {} sources in the last three months, {} in the three before",
+            m.recent, m.before
+        ),
+        Direction::Falling => format!(
+            "falling: {} sources in the last three months, {} in the three before",
+            m.recent, m.before
+        ),
+        Direction::Steady => format!(
+            "steady: {} sources in the last three months, {} in the three before",
+            m.recent, m.before
+        ),
+    });
+    let chart = (months.len() >= 2).then(|| {
+        let description = format!(
+            "Columns, one per month from {} to {}: {}.{}",
+            months[0],
+            months[months.len() - 1],
+            months.iter().zip(&counts).map(|(m, n)| format!("{m} {n}")).collect::<Vec<_>>().join(", "),
+            moved.as_ref().map(|m| format!(" {m}.")).unwrap_or_default()
+        );
+        view! {
+            <MonthColumns id=format!("trend-{}", theme.id) title=format!("{}: sources per month", theme.label) description months=months.clone() counts=counts.clone() />
+        }
+    });
     let weighted = theme.weighted_share.map(|e| match (e.lower, e.upper) {
         (Some(lo), Some(hi)) => {
             format!("{} (90% interval {} – {})", pct(e.value), pct(lo), pct(hi))
@@ -228,11 +287,13 @@ fn ThemeItem(theme: ThemeCard) -> impl IntoView {
                 <dd>{theme.by_stream.iter().map(|(s, n)| format!("{s} {n}")).collect::<Vec<_>>().join(" · ")}</dd>
                 <dt>"Languages"</dt>
                 <dd>{theme.languages.iter().map(|(l, n)| format!("{l} {n}")).collect::<Vec<_>>().join(" · ")}</dd>
+                {moved.map(|m| view! { <dt>"Trend"</dt><dd>{m}</dd> })}
                 {(!theme.trend.is_empty()).then(|| view! {
                     <dt>"By month"</dt>
                     <dd>{theme.trend.iter().map(|(m, n)| format!("{m}: {n}")).collect::<Vec<_>>().join(" · ")}</dd>
                 })}
             </dl>
+            {chart}
             <h4>"What people wrote"</h4>
             {theme.quotes.into_iter().map(|q| view! {
                 <figure class="quote">

@@ -169,3 +169,92 @@ both_backends!(
         );
     }
 );
+
+/// 311 reports over six months: potholes steady, streetlights rising.
+async fn seed_monthly_reports(app: &TestApp) {
+    use app::server::reports::{NewReport, insert_batch};
+    let mut batch = Vec::new();
+    let texts = [
+        (
+            "pothole",
+            [
+                "Pothole in the road damaged my tire",
+                "Please repave the road, the potholes are deep",
+                "Large pothole in the asphalt, my tire blew",
+            ],
+        ),
+        (
+            "light",
+            [
+                "Streetlight out, the street is dark at night",
+                "The lamp post bulb is broken and it is dark",
+                "No working streetlight at night, too dark to walk",
+            ],
+        ),
+    ];
+    for (month, lights) in [(1u8, 1), (2, 1), (3, 2), (4, 6), (5, 7), (6, 8)] {
+        for (need, text) in texts {
+            let n = if need == "light" { lights } else { 5 };
+            for i in 0..n {
+                batch.push(NewReport {
+                    external_id: format!("{need}-{month}-{i}"),
+                    text: text[(i + usize::from(month)) % 3].to_owned(),
+                    category: None,
+                    requested_at: Some(
+                        time::Date::from_calendar_date(
+                            2026,
+                            time::Month::try_from(month).expect("month"),
+                            10,
+                        )
+                        .expect("date")
+                        .midnight()
+                        .assume_utc(),
+                    ),
+                    district: None,
+                    zip: None,
+                });
+            }
+        }
+    }
+    insert_batch(&app.db, "sj311", batch)
+        .await
+        .expect("reports");
+}
+
+both_backends!(
+    the_dashboard_shows_which_needs_are_rising,
+    |app: TestApp| async move {
+        seed_monthly_reports(&app).await;
+        let run = server::runs::new_run(&app.db, None, Some(2), 42)
+            .await
+            .expect("run");
+        let (analyst, _) = signed_in(&app, Role::Analyst).await;
+        let (status, html) = get(
+            &app,
+            &analyst,
+            &format!("/staff/dashboard?run={run}&stream=reports"),
+        )
+        .await;
+        assert_eq!(status, StatusCode::OK);
+        let rising = html
+            .split("<ul class=\"rising\">")
+            .nth(1)
+            .and_then(|rest| rest.split("</ul>").next())
+            .unwrap_or_else(|| panic!("a list of rising needs: {html}"));
+        assert!(
+            rising.contains("light") || rising.contains("dark"),
+            "{rising}"
+        );
+        assert!(!rising.contains("pothole"), "potholes are steady: {rising}");
+        assert!(
+            html.contains("rising: 21 sources in the last three months, 4 in the three before"),
+            "{html}"
+        );
+        assert!(
+            html.contains("steady: 15 sources in the last three months, 15 in the three before")
+        );
+        assert!(
+            html.contains("class=\"trend-chart\"") && html.contains("sources per month</title>")
+        );
+    }
+);
