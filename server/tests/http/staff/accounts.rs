@@ -196,7 +196,11 @@ both_backends!(
             ],
         )
         .await;
-        assert_eq!(response.headers()["location"], "/account");
+        assert_eq!(
+            response.headers()["location"],
+            "/notes",
+            "a partner starts at their notes"
+        );
         let (status, page) = get(&app, &guest, "/account").await;
         assert_eq!(status, StatusCode::OK);
         assert!(
