@@ -8,8 +8,8 @@ use leptos_router::{SsrMode, path};
 use crate::components::layout::Layout;
 use crate::i18n::provide_i18n;
 use crate::routes::staff::{
-    AccountPage, AuditPage, DashboardPage, InvitationPage, LinksPage, LoginPage, RunsPage,
-    StaffHomePage, StaffNotePage, StaffNotesPage, SurveysPage, UsersPage,
+    AccountPage, AuditPage, DashboardPage, InvitationPage, LinksPage, LoginPage, ReportsPage,
+    RunsPage, StaffHomePage, StaffNotePage, StaffNotesPage, SurveysPage, UsersPage,
 };
 use crate::routes::{HomePage, NotFound, NotePage, NotesPage, SurveyPage, ThanksPage};
 
@@ -65,6 +65,7 @@ fn Shell() -> impl IntoView {
                 <Route path=path!("/notes/:id") view=NotePage ssr=SsrMode::Async />
                 <Route path=path!("/staff/notes") view=StaffNotesPage ssr=SsrMode::Async />
                 <Route path=path!("/staff/links") view=LinksPage ssr=SsrMode::Async />
+                <Route path=path!("/staff/reports") view=ReportsPage ssr=SsrMode::Async />
                 <Route path=path!("/staff/notes/:id") view=StaffNotePage ssr=SsrMode::Async />
                 <Route path=path!("/staff") view=StaffHomePage ssr=SsrMode::Async />
                 <Route path=path!("/staff/dashboard") view=DashboardPage ssr=SsrMode::Async />

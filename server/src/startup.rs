@@ -29,7 +29,7 @@ use crate::config::Settings;
 use crate::dashboard::Dashboards;
 use crate::database;
 use crate::jobs::{self, JobQueue};
-use crate::routes::{admin, exports, health, language, links, notes, runs, submit};
+use crate::routes::{admin, exports, health, language, links, notes, reports, runs, submit};
 
 pub struct Application {
     listener: TcpListener,
@@ -230,6 +230,10 @@ fn router(state: AppState, layers: Layers, upload_limit: u64) -> Router {
         )
         .route("/notes/{id}/confirm", post(notes::confirm))
         .route("/notes/{id}/delete", post(notes::delete))
+        .route(
+            "/staff/reports",
+            post(reports::import).layer(DefaultBodyLimit::max(reports::MAX_BYTES)),
+        )
         .route("/staff/links", post(links::create))
         .route("/staff/links/{id}/revoke", post(links::revoke))
         .route("/staff/runs", post(runs::start))

@@ -2,5 +2,6 @@
 
 pub mod links;
 pub mod notes;
+pub mod reports;
 pub mod staff;
 pub mod surveys;

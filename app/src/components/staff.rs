@@ -39,6 +39,7 @@ pub fn StaffNav(viewer: Option<Viewer>, csrf: String) -> impl IntoView {
                         <li><a href="/staff/runs">"Analysis runs"</a></li>
                         <li><a href="/staff/notes">"All interview notes"</a></li>
                         <li><a href="/staff/links">"Invitation links"</a></li>
+                        <li><a href="/staff/reports">"311 reports"</a></li>
                     })}
                     {admin.then(|| view! {
                         <li><a href="/staff/admin/surveys">"Surveys"</a></li>

@@ -61,3 +61,19 @@ pub async fn for_analysis(
     }
     query.all(db).await
 }
+
+/// How many reports each source holds, by source name.
+pub async fn counts_by_source(db: &DatabaseConnection) -> Result<Vec<(String, i64)>, DbErr> {
+    use sea_orm::QuerySelect;
+    use sea_orm::sea_query::{Expr, ExprTrait};
+
+    report::Entity::find()
+        .select_only()
+        .column(report::Column::Source)
+        .column_as(Expr::col(report::Column::Id).count(), "n")
+        .group_by(report::Column::Source)
+        .order_by_asc(report::Column::Source)
+        .into_tuple::<(String, i64)>()
+        .all(db)
+        .await
+}

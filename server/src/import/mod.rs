@@ -29,15 +29,15 @@ pub enum ImportAction {
 pub struct ReportArgs {
     /// The file: CSV with a header row, or an Open311 GeoReport v2 `requests.json`.
     #[arg(long)]
-    input: PathBuf,
+    pub input: PathBuf,
     /// `csv` or `open311` (default: from the file name, `.json` is Open311).
     #[arg(long, value_parser = ["csv", "open311"])]
-    format: Option<String>,
+    pub format: Option<String>,
     /// Name of the source; request ids are unique within it (e.g. `sj311`).
     #[arg(long, default_value = "311")]
-    source: String,
+    pub source: String,
     #[command(flatten)]
-    columns: csv_reports::ReportColumns,
+    pub columns: csv_reports::ReportColumns,
 }
 
 /// One parsed row, a refused one, or progress in bytes.

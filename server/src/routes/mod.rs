@@ -9,5 +9,6 @@ pub mod language;
 pub mod links;
 pub mod notes;
 pub mod openapi;
+pub mod reports;
 pub mod runs;
 pub mod submit;

@@ -17,6 +17,8 @@ const PAGES: &[(&str, &[Role])] = &[
     ("/staff/admin/audit", &[Role::Administrator]),
     ("/staff/admin/surveys", &[Role::Administrator]),
     ("/staff/notes", &[Role::Administrator, Role::Analyst]),
+    ("/staff/links", &[Role::Administrator, Role::Analyst]),
+    ("/staff/reports", &[Role::Administrator, Role::Analyst]),
     (
         "/notes",
         &[Role::Administrator, Role::Analyst, Role::Partner],
@@ -36,6 +38,11 @@ const PAGES: &[(&str, &[Role])] = &[
 const FORMS: &[(&str, &str, &[Role])] = &[
     (
         "/staff/runs",
+        "/account",
+        &[Role::Administrator, Role::Analyst],
+    ),
+    (
+        "/staff/links/1/revoke",
         "/account",
         &[Role::Administrator, Role::Analyst],
     ),
