@@ -65,8 +65,9 @@ test('partners: upload a .docx, preview redactions, confirm; analysts see it quo
   await analyst.goto('/staff/runs');
   await analyst.getByLabel(/Number of themes/).fill('3');
   await analyst.getByRole('button', { name: 'Start the run' }).click();
+  await expect(analyst.locator('.job[data-status="queued"], .job[data-status="running"]')).toHaveCount(0, { timeout: 180_000 });
   const open = analyst.getByRole('link', { name: /Open run \d+ on the dashboard/ }).first();
-  await expect(open).toBeVisible({ timeout: 180_000 });
+  await expect(open).toBeVisible();
   await open.click();
   const source = analyst.locator('.theme-list figcaption a[href^="/staff/notes/"]').first();
   await expect(source).toContainText('tran-interview.docx');

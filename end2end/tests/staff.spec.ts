@@ -65,8 +65,10 @@ test('staff: invite, run an analysis, read the dashboard, export; partners stay 
   await analyst.getByLabel(/Number of themes/).fill('3');
   await analyst.getByRole('button', { name: 'Start the run' }).click();
   await expect(analyst.getByRole('status')).toContainText('queued');
+  // The list follows the run by itself (no reload): wait until no run is in progress.
+  await expect(analyst.locator('.job[data-status="queued"], .job[data-status="running"]')).toHaveCount(0, { timeout: 180_000 });
   const open = analyst.getByRole('link', { name: /Open run \d+ on the dashboard/ }).first();
-  await expect(open).toBeVisible({ timeout: 180_000 });
+  await expect(open).toBeVisible();
   await expectNoAxeViolations(analyst);
   await open.click();
 

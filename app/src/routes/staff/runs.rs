@@ -1,8 +1,9 @@
 //! Analysis runs (strategy staff): start one over a chosen scope, follow its progress by stage,
-//! cancel it. Without JavaScript the page refreshes itself while a job is active.
+//! cancel it. Once hydrated, the page polls every two seconds while a job is active; without
+//! JavaScript a link reloads it (no timed refresh, which WCAG 2.2.1 rules out).
 
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
+use leptos_meta::Title;
 
 use crate::api::staff::runs_page;
 use crate::components::staff::{CsrfField, FlashMessage, PageError, StaffNav};
@@ -11,9 +12,28 @@ use crate::models::jobs::{JobStatus, JobView, STREAMS};
 #[component]
 pub fn RunsPage() -> impl IntoView {
     let data = Resource::new(|| (), |_| runs_page());
+    #[cfg(feature = "hydrate")]
+    {
+        let poll = set_interval_with_handle(
+            move || {
+                let active = data.with_untracked(|d| {
+                    matches!(d, Some(Ok((_, page))) if page.jobs.iter().any(|j| j.status.is_active()))
+                });
+                if active {
+                    data.refetch();
+                }
+            },
+            std::time::Duration::from_secs(2),
+        );
+        on_cleanup(move || {
+            if let Ok(handle) = poll {
+                handle.clear();
+            }
+        });
+    }
     view! {
         <Title text="Analysis runs" />
-        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
+        <Transition fallback=|| view! { <p>"Loading…"</p> }>
             {move || Suspend::new(async move {
                 match data.await {
                     Ok((ctx, page)) => {
@@ -25,7 +45,6 @@ pub fn RunsPage() -> impl IntoView {
                         let from = kept("from");
                         let to = kept("to");
                         view! {
-                            {active.then(|| view! { <Meta http_equiv="refresh" content="2" /> })}
                             <StaffNav viewer=ctx.viewer.clone() csrf=ctx.csrf.clone() />
                             <h1>"Analysis runs"</h1>
                             <FlashMessage flash=ctx.flash.clone() />
@@ -71,6 +90,9 @@ pub fn RunsPage() -> impl IntoView {
                                 <button type="submit" class="primary">"Start the run"</button>
                             </form>
                             <h2>"Recent runs"</h2>
+                            {active.then(|| view! {
+                                <p class="meta">"A run is in progress; this list follows it by itself when JavaScript is on. " <a href="/staff/runs">"Reload to see its progress"</a></p>
+                            })}
                             {if page.jobs.is_empty() {
                                 view! { <p>"No runs yet."</p> }.into_any()
                             } else {
@@ -87,7 +109,7 @@ pub fn RunsPage() -> impl IntoView {
                     Err(error) => view! { <PageError error /> }.into_any(),
                 }
             })}
-        </Suspense>
+        </Transition>
     }
 }
 
