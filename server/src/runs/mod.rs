@@ -400,6 +400,17 @@ pub async fn verify(
         Some(last) => scope.passages(app::server::notes::for_analysis(db, Some(last)).await?),
         None => Vec::new(),
     };
+    let logged_passages = logged
+        .assignments()
+        .iter()
+        .filter(|a| a.unit_id.starts_with("passage:"))
+        .count();
+    if passages.len() < logged_passages {
+        bail!(
+            "run {id} read {logged_passages} interview-note passages and {} are left: a partner deleted a document since, so the run cannot be repeated exactly",
+            passages.len()
+        );
+    }
     let recipe = Recipe {
         params: logged.params().clone(),
         previous,

@@ -91,9 +91,21 @@ both_backends!(
         assert!(quote.source.contains("parks.docx") && quote.source.contains("Casa Esperanza"));
         assert!(quote.text.contains("park"));
 
-        // The partner deletes the document: the next run has none of it, and the earlier run's
-        // dashboard stops quoting it.
+        let (same, _) = server::runs::verify(&app.db, None, run)
+            .await
+            .expect("verify");
+        assert!(same, "a run over notes repeats exactly");
+
+        // The partner deletes the document: the next run has none of it, the earlier run's
+        // dashboard stops quoting it, and verifying the earlier run says why it cannot repeat.
         post(&app, &partner, &page, &format!("{page}/delete"), &[]).await;
+        let problem = server::runs::verify(&app.db, None, run)
+            .await
+            .expect_err("the text is gone");
+        assert!(
+            problem.to_string().contains("deleted a document since"),
+            "{problem}"
+        );
         let after = server::runs::new_run(&app.db, None, Some(5), 42)
             .await
             .expect("run");
