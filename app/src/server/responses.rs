@@ -9,7 +9,7 @@ use sea_orm::{
 };
 use uuid::Uuid;
 
-use super::entities::{answer, response, survey_link};
+use super::entities::{answer, response};
 use super::links;
 use super::surveys::LoadedSurvey;
 use crate::i18n::Locale;
@@ -37,21 +37,33 @@ pub async fn store(
     store_via(db, survey, locale, token, answers, None).await
 }
 
-/// Stores a response; through `link`, it takes one of the link's uses and records its
-/// organization, or stores nothing if the link no longer works.
+/// Stores a response; through an invitation link (`invite`, its token), it checks the link and
+/// takes one of its uses in the same transaction and records its organization, or stores nothing
+/// if the link no longer works.
 pub async fn store_via(
     db: &DatabaseConnection,
     survey: &LoadedSurvey,
     locale: Locale,
     token: Uuid,
     answers: &BTreeMap<String, AnswerValue>,
-    link: Option<&survey_link::Model>,
+    invite: Option<&str>,
 ) -> Result<Stored, AppError> {
     let txn = db.begin().await?;
+    let link = match invite {
+        None => None,
+        Some(invite) => match links::check(&txn, survey.survey.id, invite).await? {
+            Ok(link) => Some(link),
+            Err(problem) => {
+                tracing::info!(?problem, "submission through a link that no longer works");
+                txn.rollback().await?;
+                return Ok(Stored::LinkGone);
+            }
+        },
+    };
     let now = time::OffsetDateTime::now_utc();
     let row = response::ActiveModel {
-        organization: Set(link.map(|l| l.organization.clone())),
-        link_id: Set(link.map(|l| l.id)),
+        organization: Set(link.as_ref().map(|l| l.organization.clone())),
+        link_id: Set(link.as_ref().map(|l| l.id)),
         survey_id: Set(survey.survey.id),
         survey_version_id: Set(survey.version_id),
         stream: Set(survey.definition.audience.as_str().to_string()),
@@ -72,7 +84,7 @@ pub async fn store_via(
         txn.rollback().await?;
         return Ok(Stored::Duplicate);
     }
-    if let Some(link) = link
+    if let Some(link) = &link
         && !links::claim(&txn, link).await?
     {
         txn.rollback().await?;

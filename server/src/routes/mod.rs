@@ -12,3 +12,7 @@ pub mod openapi;
 pub mod reports;
 pub mod runs;
 pub mod submit;
+
+/// Said after a problem with an upload form: the page's file input is empty again.
+pub const CHOOSE_FILE_AGAIN: &str =
+    " Choose the file again: browsers do not keep it after a problem.";

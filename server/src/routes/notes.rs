@@ -21,11 +21,10 @@ use app::server::{AppState, audit};
 use crate::auth::handlers::{Fields, field};
 use crate::auth::{flash_redirect, form_viewer};
 use crate::notes::{Format, Prepared, ReadError, prepare};
+use crate::routes::CHOOSE_FILE_AGAIN as AGAIN;
 use crate::runs::scope::parse_day;
 
 const NOTES: &str = "/notes";
-/// Said after a problem: the file input is empty again on the page.
-const AGAIN: &str = " Choose the file again: browsers do not keep it after a problem.";
 /// Longest metadata value, in characters.
 const MAX_FIELD_CHARS: usize = 200;
 
@@ -328,15 +327,18 @@ fn too_large(limits: NoteLimits) -> String {
     )
 }
 
-/// The viewer's own document `id`, or the response to send instead.
+/// The form's viewer (session token first) and their own document `id`, or the response to
+/// send instead.
 async fn own_document(
     state: &AppState,
     session: &Session,
-    viewer: &Viewer,
+    fields: &Fields,
+    viewer: Option<Extension<Viewer>>,
     id: i32,
-) -> Result<app::server::entities::note_document::Model, Response> {
+) -> Result<(Viewer, app::server::entities::note_document::Model), Response> {
+    let viewer = form_viewer(session, fields, viewer, SIGNED_IN).await?;
     match store::owned(&state.db, viewer.id, id).await {
-        Ok(Some(doc)) => Ok(doc),
+        Ok(Some(doc)) => Ok((viewer, doc)),
         Ok(None) => Err(flash_redirect(
             session,
             NOTES,
@@ -354,12 +356,8 @@ pub async fn confirm(
     session: Session,
     Form(fields): Form<Fields>,
 ) -> Response {
-    let viewer = match form_viewer(&session, &fields, viewer, SIGNED_IN).await {
-        Ok(v) => v,
-        Err(refused) => return refused,
-    };
-    let doc = match own_document(&state, &session, &viewer, id).await {
-        Ok(doc) => doc,
+    let (viewer, doc) = match own_document(&state, &session, &fields, viewer, id).await {
+        Ok(found) => found,
         Err(refused) => return refused,
     };
     let page = format!("{NOTES}/{id}");
@@ -390,12 +388,8 @@ pub async fn delete(
     session: Session,
     Form(fields): Form<Fields>,
 ) -> Response {
-    let viewer = match form_viewer(&session, &fields, viewer, SIGNED_IN).await {
-        Ok(v) => v,
-        Err(refused) => return refused,
-    };
-    let doc = match own_document(&state, &session, &viewer, id).await {
-        Ok(doc) => doc,
+    let (viewer, doc) = match own_document(&state, &session, &fields, viewer, id).await {
+        Ok(found) => found,
         Err(refused) => return refused,
     };
     if store::delete(&state.db, id).await.is_err() {

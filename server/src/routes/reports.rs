@@ -19,6 +19,7 @@ use crate::auth::handlers::{Fields, field};
 use crate::auth::{flash_redirect, form_viewer};
 use crate::import::csv_reports::ReportColumns;
 use crate::import::{ReportArgs, import_reports};
+use crate::routes::CHOOSE_FILE_AGAIN;
 
 const REPORTS: &str = "/staff/reports";
 /// Largest file accepted (about a million rows of a typical 311 export).
@@ -133,11 +134,10 @@ pub async fn import(
                 f.keep(name, field(&fields, name).unwrap_or_default())
             })
     };
-    let again = " Choose the file again: browsers do not keep it after a problem.";
     let source = text("source");
     if source.is_empty() || source.chars().count() > 80 {
         let message = format!(
-            "Name the source in at most 80 characters (for example sj311): request ids are unique within it.{again}"
+            "Name the source in at most 80 characters (for example sj311): request ids are unique within it.{CHOOSE_FILE_AGAIN}"
         );
         return flash_redirect(
             &session,
@@ -181,7 +181,7 @@ pub async fn import(
         Ok(summary) => summary,
         Err(err) => {
             let message = format!(
-                "“{filename}” could not be imported: {}.{again}",
+                "“{filename}” could not be imported: {}.{CHOOSE_FILE_AGAIN}",
                 for_people(&format!("{err:#}"))
             );
             return flash_redirect(

@@ -20,7 +20,7 @@ use app::models::links::INVITE_FIELD;
 use app::models::{FormError, PostedSubmission, RawAnswers, validate};
 use app::routes::survey_fields as fields;
 use app::server::responses::{self, Stored};
-use app::server::{AppState, links, surveys};
+use app::server::{AppState, surveys};
 
 use super::client::client_ip;
 
@@ -233,45 +233,18 @@ pub async fn submit(
         )
         .await;
     }
-    // Through an invitation link that stopped working, nothing is stored: the page comes back
-    // without the link, every answer kept, saying they can be sent without it.
-    let without_link = Page {
-        slug: &slug,
-        invite: None,
-    };
-    let link = match page.invite {
-        None => None,
-        Some(token) => match links::check(&state.db, survey.survey.id, token).await {
-            Ok(Ok(link)) => Some(link),
-            Ok(Err(problem)) => {
-                tracing::info!(?problem, "submission through a link that no longer works");
-                return render(
-                    &state,
-                    without_link,
-                    locale,
-                    reject(FormError::InviteGone, posted.answers),
-                    StatusCode::CONFLICT,
-                )
-                .await;
-            }
-            Err(_) => {
-                return render(
-                    &state,
-                    page,
-                    locale,
-                    reject(FormError::Unavailable, posted.answers),
-                    StatusCode::SERVICE_UNAVAILABLE,
-                )
-                .await;
-            }
-        },
-    };
-    match responses::store_via(&state.db, &survey, locale, token, &answers, link.as_ref()).await {
+    match responses::store_via(&state.db, &survey, locale, token, &answers, page.invite).await {
         Ok(Stored::New(id)) => {
             tracing::info!(response = id, answers = answers.len(), "response stored")
         }
         Ok(Stored::Duplicate) => tracing::info!("duplicate submission ignored"),
+        // Through an invitation link that stopped working, nothing is stored: the page comes
+        // back without the link, every answer kept, saying they can be sent without it.
         Ok(Stored::LinkGone) => {
+            let without_link = Page {
+                slug: &slug,
+                invite: None,
+            };
             return render(
                 &state,
                 without_link,
