@@ -98,6 +98,17 @@ pub async fn list_confirmed(db: &DatabaseConnection) -> Result<Vec<note_document
         .await
 }
 
+/// Every confirmed document, by id.
+async fn confirmed_by_id(
+    db: &DatabaseConnection,
+) -> Result<HashMap<i32, note_document::Model>, DbErr> {
+    Ok(list_confirmed(db)
+        .await?
+        .into_iter()
+        .map(|d| (d.id, d))
+        .collect())
+}
+
 /// A document's passages: stored ones once confirmed, the preview while pending.
 pub async fn passages(
     db: &DatabaseConnection,
@@ -207,11 +218,7 @@ pub async fn for_analysis(
     db: &DatabaseConnection,
     up_to: Option<i64>,
 ) -> Result<Vec<PassageForAnalysis>, DbErr> {
-    let documents: HashMap<i32, note_document::Model> = list_confirmed(db)
-        .await?
-        .into_iter()
-        .map(|d| (d.id, d))
-        .collect();
+    let documents = confirmed_by_id(db).await?;
     let mut query = note_passage::Entity::find().order_by_asc(note_passage::Column::Id);
     if let Some(last) = up_to {
         query = query.filter(note_passage::Column::Id.lte(last));
@@ -248,11 +255,7 @@ pub async fn origins(
     db: &DatabaseConnection,
     up_to: i64,
 ) -> Result<HashMap<i64, PassageOrigin>, DbErr> {
-    let documents: HashMap<i32, note_document::Model> = list_confirmed(db)
-        .await?
-        .into_iter()
-        .map(|d| (d.id, d))
-        .collect();
+    let documents = confirmed_by_id(db).await?;
     Ok(note_passage::Entity::find()
         .select_only()
         .columns([
