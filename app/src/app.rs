@@ -8,8 +8,9 @@ use leptos_router::{SsrMode, path};
 use crate::components::layout::Layout;
 use crate::i18n::provide_i18n;
 use crate::routes::staff::{
-    AccountPage, AuditPage, DashboardPage, InvitationPage, LinksPage, LoginPage, ReportsPage,
-    RunsPage, StaffHomePage, StaffNotePage, StaffNotesPage, SurveysPage, UsersPage,
+    AccountPage, AuditPage, DashboardPage, DefinitionPage, InvitationPage, LinksPage, LoginPage,
+    QuestionPage, ReportsPage, RunsPage, StaffHomePage, StaffNotePage, StaffNotesPage,
+    SurveyEditorPage, SurveysPage, TranslationPage, UsersPage,
 };
 use crate::routes::{HomePage, NotFound, NotePage, NotesPage, SurveyPage, ThanksPage};
 
@@ -73,6 +74,11 @@ fn Shell() -> impl IntoView {
                 <Route path=path!("/staff/admin/users") view=UsersPage ssr=SsrMode::Async />
                 <Route path=path!("/staff/admin/audit") view=AuditPage ssr=SsrMode::Async />
                 <Route path=path!("/staff/admin/surveys") view=SurveysPage ssr=SsrMode::Async />
+                <Route path=path!("/staff/admin/surveys/:slug") view=SurveyEditorPage ssr=SsrMode::Async />
+                <Route path=path!("/staff/admin/surveys/:slug/add-question") view=QuestionPage ssr=SsrMode::Async />
+                <Route path=path!("/staff/admin/surveys/:slug/questions/:key") view=QuestionPage ssr=SsrMode::Async />
+                <Route path=path!("/staff/admin/surveys/:slug/translations/:locale") view=TranslationPage ssr=SsrMode::Async />
+                <Route path=path!("/staff/admin/surveys/:slug/definition") view=DefinitionPage ssr=SsrMode::Async />
             </Routes>
         </Layout>
     }

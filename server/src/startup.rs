@@ -29,7 +29,9 @@ use crate::config::Settings;
 use crate::dashboard::Dashboards;
 use crate::database;
 use crate::jobs::{self, JobQueue};
-use crate::routes::{admin, exports, health, language, links, notes, reports, runs, submit};
+use crate::routes::{
+    admin, exports, health, language, links, notes, reports, runs, submit, surveys,
+};
 
 pub struct Application {
     listener: TcpListener,
@@ -220,9 +222,35 @@ fn router(state: AppState, layers: Layers, upload_limit: u64) -> Router {
         .route("/staff/admin/invitations", post(admin::invite))
         .route("/staff/admin/invitations/{id}/revoke", post(admin::revoke))
         .route("/staff/admin/users/{id}", post(admin::update_user))
+        .route("/staff/admin/surveys", post(surveys::create))
         .route(
             "/staff/admin/surveys/{slug}",
             post(admin::set_survey_status),
+        )
+        .route("/staff/admin/surveys/{slug}/texts", post(surveys::texts))
+        .route(
+            "/staff/admin/surveys/{slug}/questions",
+            post(surveys::add_question),
+        )
+        .route(
+            "/staff/admin/surveys/{slug}/questions/{key}",
+            post(surveys::edit_question),
+        )
+        .route(
+            "/staff/admin/surveys/{slug}/questions/{key}/move",
+            post(surveys::move_question),
+        )
+        .route(
+            "/staff/admin/surveys/{slug}/questions/{key}/remove",
+            post(surveys::remove_question),
+        )
+        .route(
+            "/staff/admin/surveys/{slug}/translations/{locale}",
+            post(surveys::translate),
+        )
+        .route(
+            "/staff/admin/surveys/{slug}/definition",
+            post(surveys::replace_definition),
         )
         .route(
             "/notes",
@@ -236,6 +264,8 @@ fn router(state: AppState, layers: Layers, upload_limit: u64) -> Router {
         )
         .route("/staff/links", post(links::create))
         .route("/staff/links/{id}/revoke", post(links::revoke))
+        .route(
+        )
         .route("/staff/runs", post(runs::start))
         .route("/staff/runs/jobs/{id}/cancel", post(runs::cancel))
         .route("/api/v1/openapi.json", get(exports::openapi))
@@ -255,6 +285,8 @@ fn router(state: AppState, layers: Layers, upload_limit: u64) -> Router {
         .route(
             "/api/v1/runs/{id}/audit.json",
             get(exports::audit_json_export),
+        .route(
+        )
         )
         .leptos_routes_with_context(
             &state,

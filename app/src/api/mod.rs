@@ -4,4 +4,5 @@ pub mod links;
 pub mod notes;
 pub mod reports;
 pub mod staff;
+pub mod survey_editor;
 pub mod surveys;

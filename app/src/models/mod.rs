@@ -10,6 +10,7 @@ pub mod notes;
 pub mod staff;
 pub mod survey;
 
+pub mod survey_edit;
 pub use answers::{
     AnswerValue, FieldError, FieldErrors, FormError, PostedSubmission, RawAnswers, validate,
 };

@@ -131,6 +131,46 @@ impl Flash {
     }
 }
 
+/// What a form shows after a redirect: when it came back with a problem, what was typed and the
+/// field that is wrong; otherwise what is stored.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Typed(Option<Flash>);
+
+impl Typed {
+    /// The form's state from a page's flash (a confirmation keeps nothing).
+    pub fn from(flash: &Option<Flash>) -> Typed {
+        Typed(flash.clone().filter(|f| f.error))
+    }
+
+    fn kept(&self) -> Option<&Flash> {
+        self.0.as_ref().filter(|f| !f.values.is_empty())
+    }
+
+    /// What `name` shows: what was typed, or `stored`.
+    pub fn value(&self, name: &str, stored: &str) -> String {
+        match self.kept() {
+            Some(f) => f.value(name),
+            None => stored.to_owned(),
+        }
+    }
+
+    /// Whether checkbox `name` is ticked: as posted, or `stored`.
+    pub fn checked(&self, name: &str, stored: bool) -> bool {
+        match self.kept() {
+            Some(f) => f.values.contains_key(name),
+            None => stored,
+        }
+    }
+
+    /// `aria-invalid` of the field with id `id`.
+    pub fn invalid(&self, id: &str) -> Option<&'static str> {
+        self.0
+            .as_ref()
+            .filter(|f| f.field.as_deref() == Some(id))
+            .map(|_| "true")
+    }
+}
+
 /// What every staff page gets from the server: the viewer, the form token and any flash message.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PageContext {
@@ -202,6 +242,29 @@ pub struct AuditRow {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn typed_values_come_back_only_with_a_problem() {
+        let stored = Typed::from(&Some(Flash::notice("Saved")));
+        assert_eq!(stored.value("title", "Parks"), "Parks");
+        let problem = Flash::error("Write the title.")
+            .on("survey-title")
+            .keep("title", "")
+            .keep("required", "on");
+        let typed = Typed::from(&Some(problem));
+        assert_eq!(
+            typed.value("title", "Parks"),
+            "",
+            "what was typed, even empty"
+        );
+        assert!(typed.checked("required", false));
+        assert!(
+            !typed.checked("other", true),
+            "an unticked box is not posted"
+        );
+        assert_eq!(typed.invalid("survey-title"), Some("true"));
+        assert_eq!(typed.invalid("survey-intro"), None);
+    }
 
     #[test]
     fn the_route_table_protects_staff_admin_and_api_paths() {

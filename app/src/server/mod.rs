@@ -13,6 +13,7 @@ pub mod responses;
 pub mod runs;
 pub mod staff;
 pub mod state;
+pub mod survey_edits;
 pub mod surveys;
 pub mod weighting;
 

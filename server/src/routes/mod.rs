@@ -12,6 +12,7 @@ pub mod openapi;
 pub mod reports;
 pub mod runs;
 pub mod submit;
+pub mod surveys;
 
 /// Said after a problem with an upload form: the page's file input is empty again.
 pub const CHOOSE_FILE_AGAIN: &str =

@@ -12,6 +12,9 @@ mod login;
 mod notes;
 mod reports;
 mod runs;
+mod survey_editor;
+mod survey_question;
+mod survey_texts;
 mod surveys;
 mod users;
 
@@ -25,5 +28,8 @@ pub use login::LoginPage;
 pub use notes::{StaffNotePage, StaffNotesPage};
 pub use reports::ReportsPage;
 pub use runs::RunsPage;
+pub use survey_editor::SurveyEditorPage;
+pub use survey_question::QuestionPage;
+pub use survey_texts::{DefinitionPage, TranslationPage};
 pub use surveys::SurveysPage;
 pub use users::UsersPage;

@@ -16,6 +16,14 @@ const PAGES: &[(&str, &[Role])] = &[
     ("/staff/admin/users", &[Role::Administrator]),
     ("/staff/admin/audit", &[Role::Administrator]),
     ("/staff/admin/surveys", &[Role::Administrator]),
+    (
+        "/staff/admin/surveys/resident-digital-services",
+        &[Role::Administrator],
+    ),
+    (
+        "/staff/admin/surveys/resident-digital-services/translations/es",
+        &[Role::Administrator],
+    ),
     ("/staff/notes", &[Role::Administrator, Role::Analyst]),
     ("/staff/links", &[Role::Administrator, Role::Analyst]),
     ("/staff/reports", &[Role::Administrator, Role::Analyst]),
@@ -57,6 +65,17 @@ const FORMS: &[(&str, &str, &[Role])] = &[
         &[Role::Administrator],
     ),
     ("/staff/admin/users/1", "/account", &[Role::Administrator]),
+    ("/staff/admin/surveys", "/account", &[Role::Administrator]),
+    (
+        "/staff/admin/surveys/resident-digital-services/questions/zip",
+        "/account",
+        &[Role::Administrator],
+    ),
+    (
+        "/staff/admin/surveys/resident-digital-services/definition",
+        "/account",
+        &[Role::Administrator],
+    ),
     (
         "/staff/admin/invitations/1/revoke",
         "/account",

@@ -5,3 +5,4 @@ mod accounts;
 mod dashboard;
 pub mod helpers;
 mod jobs;
+mod surveys;

@@ -1,0 +1,159 @@
+//! Server functions behind the survey editor (administrators): a survey's editor page, a
+//! question's form, a translation page and the whole definition as JSON. Changes are form POSTs.
+
+use leptos::prelude::*;
+
+use crate::models::AppError;
+use crate::models::staff::PageContext;
+use crate::models::survey_edit::{
+    DefinitionPageData, EditorData, QuestionPageData, TranslationPageData,
+};
+
+/// Loads survey `slug` for an administrator.
+#[cfg(feature = "ssr")]
+async fn admin_survey(
+    slug: &str,
+) -> Result<
+    (
+        sea_orm::DatabaseConnection,
+        crate::server::surveys::LoadedSurvey,
+    ),
+    AppError,
+> {
+    use crate::models::staff::ADMINS;
+    use crate::server::{auth, db, surveys};
+
+    auth::require(ADMINS)?;
+    let db = db()?;
+    let survey = surveys::current(&db, slug).await?;
+    Ok((db, survey))
+}
+
+/// One survey: its texts, questions, translations and versions.
+#[server(prefix = "/api", endpoint = "staff/survey-editor")]
+pub async fn survey_editor_page(slug: String) -> Result<(PageContext, EditorData), AppError> {
+    use crate::i18n::Locale;
+    use crate::models::survey_edit::{coverage, question_lines};
+    use crate::server::{auth, survey_edits};
+
+    let (db, s) = admin_survey(&slug).await?;
+    let def = &s.definition;
+    let en = |t: &crate::models::survey::Localized| t.get("en").cloned().unwrap_or_default();
+    let translations = Locale::ALL
+        .into_iter()
+        .filter(|l| *l != Locale::En)
+        .map(|l| {
+            let (done, all) = coverage(def, l);
+            (l.code().to_owned(), l.endonym().to_owned(), done, all)
+        })
+        .collect();
+    let data = EditorData {
+        slug: s.survey.slug.clone(),
+        audience: s.survey.audience.clone(),
+        status: s.survey.status.clone(),
+        version: s.survey.current_version,
+        title: en(&def.title),
+        intro: en(&def.intro),
+        questions: question_lines(def),
+        translations,
+        versions: survey_edits::versions(&db, s.survey.id).await?,
+    };
+    Ok((auth::page_context(), data))
+}
+
+/// The form of question `key` of survey `slug`, or of a new question when `key` is `None`.
+#[server(prefix = "/api", endpoint = "staff/survey-question")]
+pub async fn question_page(
+    slug: String,
+    key: Option<String>,
+) -> Result<(PageContext, QuestionPageData), AppError> {
+    use crate::models::survey_edit::{QuestionInput, question_lines};
+    use crate::server::auth;
+
+    let (_, s) = admin_survey(&slug).await?;
+    let def = &s.definition;
+    let (input, notes) = match &key {
+        Some(key) => {
+            let q = def
+                .questions
+                .iter()
+                .find(|q| &q.key == key)
+                .ok_or(AppError::NotFound)?;
+            let notes = question_lines(def)
+                .into_iter()
+                .find(|l| &l.key == key)
+                .map(|l| l.notes)
+                .unwrap_or_default();
+            (QuestionInput::of(q), notes)
+        }
+        None => (
+            QuestionInput {
+                kind: "long_text".to_owned(),
+                after: def
+                    .questions
+                    .last()
+                    .map(|q| q.key.clone())
+                    .unwrap_or_default(),
+                ..QuestionInput::default()
+            },
+            Vec::new(),
+        ),
+    };
+    let data = QuestionPageData {
+        slug: s.survey.slug.clone(),
+        title: def.title.get("en").cloned().unwrap_or_default(),
+        key,
+        input,
+        questions: def
+            .questions
+            .iter()
+            .map(|q| {
+                (
+                    q.key.clone(),
+                    q.prompt.get("en").cloned().unwrap_or_default(),
+                )
+            })
+            .collect(),
+        notes,
+    };
+    Ok((auth::page_context(), data))
+}
+
+/// Every text of survey `slug` in English beside its translation into `locale`.
+#[server(prefix = "/api", endpoint = "staff/survey-translation")]
+pub async fn translation_page(
+    slug: String,
+    locale: String,
+) -> Result<(PageContext, TranslationPageData), AppError> {
+    use crate::i18n::Locale;
+    use crate::models::survey_edit::text_slots;
+    use crate::server::auth;
+
+    let (_, s) = admin_survey(&slug).await?;
+    let locale = Locale::from_code(&locale)
+        .filter(|l| *l != Locale::En && l.code() == locale)
+        .ok_or(AppError::NotFound)?;
+    let data = TranslationPageData {
+        slug: s.survey.slug.clone(),
+        title: s.definition.title.get("en").cloned().unwrap_or_default(),
+        locale: locale.code().to_owned(),
+        language: locale.endonym().to_owned(),
+        slots: text_slots(&s.definition, locale),
+    };
+    Ok((auth::page_context(), data))
+}
+
+/// Survey `slug`'s current definition as JSON, for branching, weighting variables and reasons.
+#[server(prefix = "/api", endpoint = "staff/survey-definition")]
+pub async fn definition_page(slug: String) -> Result<(PageContext, DefinitionPageData), AppError> {
+    use crate::server::auth;
+
+    let (_, s) = admin_survey(&slug).await?;
+    let json = serde_json::to_string_pretty(&s.definition).map_err(|_| AppError::Unavailable)?;
+    let data = DefinitionPageData {
+        slug: s.survey.slug.clone(),
+        title: s.definition.title.get("en").cloned().unwrap_or_default(),
+        json,
+    };
+    Ok((auth::page_context(), data))
+}

@@ -1,0 +1,105 @@
+//! Two pages of the survey editor (administrators): every text of a survey in English beside its
+//! translation into one language (an empty box falls back to English), and the whole definition
+//! as JSON for what the question form does not cover (branching, weighting variables, reasons).
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+use crate::api::survey_editor::{definition_page, translation_page};
+use crate::components::staff::{CsrfField, FlashMessage, PageError, StaffNav};
+use crate::models::staff::Typed;
+use crate::models::survey_edit::{MAX_INTRO, MAX_TEXT, TextSlot};
+
+#[component]
+pub fn TranslationPage() -> impl IntoView {
+    let params = use_params_map();
+    let args = move || {
+        params.with(|p| {
+            (
+                p.get("slug").unwrap_or_default(),
+                p.get("locale").unwrap_or_default(),
+            )
+        })
+    };
+    let data = Resource::new(args, |(slug, locale)| translation_page(slug, locale));
+    view! {
+        <Title text="Translate survey" />
+        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok((ctx, page)) => {
+                        let typed = Typed::from(&ctx.flash);
+                        let base = format!("/staff/admin/surveys/{}", page.slug);
+                        let missing = page.slots.iter().filter(|s| s.translation.is_empty()).count();
+                        view! {
+                            <StaffNav viewer=ctx.viewer.clone() csrf=ctx.csrf.clone() />
+                            <p><a href=base.clone()>{format!("← {}", page.title)}</a></p>
+                            <h1>{format!("{}: {}", page.language, page.title)}</h1>
+                            <FlashMessage flash=ctx.flash.clone() />
+                            <p>{format!("{missing} of {} texts have no translation yet and are shown in English. An empty box removes a translation.", page.slots.len())}</p>
+                            <form method="post" action=format!("{base}/translations/{}", page.locale) class="stack-form wide-form">
+                                <CsrfField token=ctx.csrf.clone() />
+                                {page.slots.into_iter().map(|slot| view! {
+                                    <TextField text=slot typed=typed.clone() lang=page.locale.clone() />
+                                }).collect_view()}
+                                <button type="submit" class="primary">{format!("Save the {} texts", page.language)}</button>
+                            </form>
+                        }.into_any()
+                    }
+                    Err(error) => view! { <PageError error /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn TextField(text: TextSlot, typed: Typed, lang: String) -> impl IntoView {
+    let id = format!("t-{}", text.field.replace('.', "-"));
+    let english_id = format!("{id}-en");
+    let value = typed.value(&text.field, &text.translation);
+    let max = if text.long { MAX_INTRO } else { MAX_TEXT };
+    let rows = if text.long { "6" } else { "2" };
+    view! {
+        <div class="translation">
+            <label for=id.clone()>{text.what.clone()}</label>
+            <p class="english" id=english_id.clone() lang="en">{text.english.clone()}</p>
+            <textarea id=id name=text.field.clone() rows=rows maxlength=max.to_string() lang=lang aria-describedby=english_id aria-invalid=typed.invalid(&text.field)>{value}</textarea>
+        </div>
+    }
+}
+
+#[component]
+pub fn DefinitionPage() -> impl IntoView {
+    let params = use_params_map();
+    let slug = move || params.with(|p| p.get("slug").unwrap_or_default());
+    let data = Resource::new(slug, definition_page);
+    view! {
+        <Title text="Survey definition" />
+        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok((ctx, page)) => {
+                        let typed = Typed::from(&ctx.flash);
+                        let base = format!("/staff/admin/surveys/{}", page.slug);
+                        view! {
+                            <StaffNav viewer=ctx.viewer.clone() csrf=ctx.csrf.clone() />
+                            <p><a href=base.clone()>{format!("← {}", page.title)}</a></p>
+                            <h1>{format!("Definition of {}", page.title)}</h1>
+                            <FlashMessage flash=ctx.flash.clone() />
+                            <p id="definition-hint">"The whole survey as JSON. A question can have "<code>"show_if"</code>" (shown only when an earlier choice question has one of some values), "<code>"variable"</code>" (the weighting variable it measures) and "<code>"why"</code>" (why it is asked). The address and audience cannot change. It is checked before it is saved."</p>
+                            <form method="post" action=format!("{base}/definition") class="wide-form">
+                                <CsrfField token=ctx.csrf.clone() />
+                                <label for="definition">"Definition (JSON)"</label>
+                                <textarea id="definition" name="definition" class="definition-box" rows="30" spellcheck="false" aria-describedby="definition-hint" aria-invalid=typed.invalid("definition")>{typed.value("definition", &page.json)}</textarea>
+                                <p><button type="submit" class="primary">"Check and save"</button></p>
+                            </form>
+                        }.into_any()
+                    }
+                    Err(error) => view! { <PageError error /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
