@@ -17,6 +17,7 @@ use sea_orm::DatabaseConnection;
 use serde_json::json;
 use tokio::sync::Notify;
 
+use crate::embedding_store;
 use crate::runs::{self, Hooks, RunRequest, Scope};
 
 /// Wakes the worker and carries cancellation to running jobs.
@@ -63,7 +64,12 @@ impl JobQueue {
 
 /// The worker: requeues interrupted jobs, then runs queued jobs one by one until the task is
 /// aborted.
-pub async fn work(db: DatabaseConnection, model_dir: Option<PathBuf>, queue: JobQueue) {
+pub async fn work(
+    db: DatabaseConnection,
+    model_dir: Option<PathBuf>,
+    queue: JobQueue,
+    cache_file: PathBuf,
+) {
     match jobs::recover(&db).await {
         Ok((0, 0)) => {}
         Ok((requeued, failed)) => {
@@ -71,10 +77,22 @@ pub async fn work(db: DatabaseConnection, model_dir: Option<PathBuf>, queue: Job
         }
         Err(err) => tracing::error!(error = %err, "recovering analysis jobs"),
     }
-    let cache = Arc::new(Mutex::new(EmbeddingCache::new()));
+    let loaded = {
+        let file = cache_file.clone();
+        tokio::task::spawn_blocking(move || embedding_store::load(&file))
+            .await
+            .unwrap_or_default()
+    };
+    let cache = Arc::new(Mutex::new(loaded));
     loop {
         match jobs::claim_next(&db).await {
-            Ok(Some(job)) => execute(&db, model_dir.clone(), &queue, cache.clone(), job).await,
+            Ok(Some(job)) => {
+                let before = lock(&cache).len();
+                execute(&db, model_dir.clone(), &queue, cache.clone(), job).await;
+                if lock(&cache).len() != before {
+                    save_cache(cache.clone(), cache_file.clone()).await;
+                }
+            }
             Ok(None) => {
                 let _ = tokio::time::timeout(Duration::from_secs(5), queue.notify.notified()).await;
             }
@@ -83,6 +101,24 @@ pub async fn work(db: DatabaseConnection, model_dir: Option<PathBuf>, queue: Job
                 tokio::time::sleep(Duration::from_secs(5)).await;
             }
         }
+    }
+}
+
+fn lock(cache: &Mutex<EmbeddingCache>) -> std::sync::MutexGuard<'_, EmbeddingCache> {
+    cache.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+/// Saves the embedding cache on a blocking thread; a failure is logged (the cache stays in memory).
+async fn save_cache(cache: Arc<Mutex<EmbeddingCache>>, file: PathBuf) {
+    let saved = tokio::task::spawn_blocking(move || {
+        let cache = lock(&cache);
+        embedding_store::save(&file, &cache).map(|()| cache.len())
+    })
+    .await;
+    match saved {
+        Ok(Ok(vectors)) => tracing::info!(vectors, "embedding cache saved"),
+        Ok(Err(err)) => tracing::error!(error = %err, "saving the embedding cache"),
+        Err(err) => tracing::error!(error = %err, "the embedding cache writer stopped"),
     }
 }
 

@@ -8,6 +8,7 @@ pub mod cli;
 pub mod config;
 pub mod dashboard;
 pub mod database;
+pub mod embedding_store;
 pub mod import;
 pub mod jobs;
 pub mod notes;

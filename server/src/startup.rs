@@ -42,6 +42,8 @@ pub struct Application {
     sessions: DbSessionStore,
     queue: JobQueue,
     model_dir: Option<std::path::PathBuf>,
+    /// Where the sentence-embedding cache is kept between runs and restarts.
+    embeddings: std::path::PathBuf,
     run_jobs: bool,
     grace: Duration,
 }
@@ -110,6 +112,7 @@ impl Application {
             sessions,
             queue,
             model_dir: settings.model_dir.clone(),
+            embeddings: crate::embedding_store::path(&settings.data_dir),
             run_jobs: settings.run_jobs,
             grace: Duration::from_secs(settings.shutdown_grace_seconds),
         })
@@ -133,6 +136,7 @@ impl Application {
             sessions,
             queue,
             model_dir,
+            embeddings,
             run_jobs,
             grace,
         } = self;
@@ -156,7 +160,8 @@ impl Application {
             }
         });
         // An interrupted job goes back to the queue at the next start (jobs::recover).
-        let worker = run_jobs.then(|| tokio::spawn(jobs::work(db.clone(), model_dir, queue)));
+        let worker =
+            run_jobs.then(|| tokio::spawn(jobs::work(db.clone(), model_dir, queue, embeddings)));
         let (stopping_tx, stopping_rx) = tokio::sync::oneshot::channel::<()>();
         let server = axum::serve(
             listener,

@@ -205,10 +205,12 @@ both_backends_with!(
             .await
             .expect("interrupt");
         // A worker starting (as after a restart) requeues the first and fails the second.
+        let cache = tempfile::tempdir().expect("temp dir");
         let worker = tokio::spawn(server::jobs::work(
             app.db.clone(),
             None,
             server::jobs::JobQueue::default(),
+            cache.path().join("embeddings.cache"),
         ));
         let job = settled(&app, once).await;
         let failed = jobs::get(&app.db, twice).await.expect("read").expect("job");
@@ -223,5 +225,67 @@ both_backends_with!(
         worker.abort();
         assert_eq!(job.status, "succeeded", "{:?}", job.error);
         assert_eq!(job.attempts, 2);
+    }
+);
+
+both_backends_with!(
+    sentence_embeddings_are_kept_across_a_restart,
+    without_worker,
+    |app: TestApp| async move {
+        let model = analysis::semantic::encoder::default_model_dir();
+        assert!(
+            model.join("config.json").exists(),
+            "the sentence model is needed at {} (scripts/fetch-model.sh)",
+            model.display()
+        );
+        seed_responses(&app).await;
+        let dir = tempfile::tempdir().expect("temp dir");
+        let file = server::embedding_store::path(dir.path());
+        let semantic = JobOptions {
+            representation: "semantic".into(),
+            ..JobOptions::default()
+        };
+        let start = || {
+            let (db, model, file) = (app.db.clone(), model.clone(), file.clone());
+            tokio::spawn(server::jobs::work(
+                db,
+                Some(model),
+                server::jobs::JobQueue::default(),
+                file,
+            ))
+        };
+        let first = jobs::enqueue(&app.db, &semantic, None)
+            .await
+            .expect("enqueue");
+        let worker = start();
+        let job = settled(&app, first).await;
+        worker.abort();
+        assert_eq!(job.status, "succeeded", "{:?}", job.error);
+        let saved = server::embedding_store::load(&file);
+        assert!(
+            saved.len() > 10,
+            "the run's vectors are on disk: {}",
+            saved.len()
+        );
+        let modified = std::fs::metadata(&file)
+            .and_then(|m| m.modified())
+            .expect("mtime");
+
+        // After a restart, the same input needs no new embedding: the file is not rewritten.
+        let second = jobs::enqueue(&app.db, &semantic, None)
+            .await
+            .expect("enqueue");
+        let worker = start();
+        let job = settled(&app, second).await;
+        worker.abort();
+        assert_eq!(job.status, "succeeded", "{:?}", job.error);
+        assert_eq!(server::embedding_store::load(&file).len(), saved.len());
+        assert_eq!(
+            std::fs::metadata(&file)
+                .and_then(|m| m.modified())
+                .expect("mtime"),
+            modified,
+            "nothing new to save"
+        );
     }
 );
