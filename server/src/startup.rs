@@ -288,6 +288,10 @@ fn router(state: AppState, layers: Layers, upload_limit: u64) -> Router {
             get(exports::breakdown_csv_export),
         )
         .route(
+            "/api/v1/runs/{id}/closed.csv",
+            get(exports::closed_csv_export),
+        )
+        .route(
             "/api/v1/runs/{id}/audit.json",
             get(exports::audit_json_export),
         .route(

@@ -1,6 +1,7 @@
 //! Reusable views.
 
 pub mod chart;
+pub mod closed;
 pub mod error_summary;
 pub mod layout;
 pub mod notes;

@@ -3,6 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::closed::ClosedResults;
+
 /// Filters of the dashboard (query parameters).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct DashboardFilter {
@@ -14,6 +16,11 @@ pub struct DashboardFilter {
     pub language: Option<String>,
     /// Break weighted shares down by this survey variable (default: council district).
     pub by: Option<String>,
+    /// The closed question to cross with the themes, `<survey slug>:<question key>` (default:
+    /// the first one answered).
+    pub q: Option<String>,
+    /// The question of the same survey to cross it with (default: its first demographic).
+    pub against: Option<String>,
 }
 
 /// A share with its 90% bootstrap interval, when one was computed.
@@ -111,6 +118,9 @@ pub struct DashboardData {
     pub runs: Vec<RunChoice>,
     pub streams: Vec<String>,
     pub languages: Vec<String>,
+    /// Results of the surveys' closed questions.
+    #[serde(default)]
+    pub closed: ClosedResults,
     pub filter: DashboardFilter,
 }
 

@@ -2,6 +2,7 @@
 //! sees, answers and their validation, and the app's error type.
 
 pub mod answers;
+pub mod closed;
 pub mod dashboard;
 pub mod error;
 pub mod jobs;

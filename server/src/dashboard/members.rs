@@ -53,7 +53,7 @@ fn month(at: OffsetDateTime) -> String {
 }
 
 /// Response id of a survey unit id (`<response>:<question>`).
-fn response_of(unit: &str) -> Option<(i64, &str)> {
+pub(super) fn response_of(unit: &str) -> Option<(i64, &str)> {
     let (id, key) = unit.split_once(':')?;
     Some((id.parse().ok()?, key))
 }

@@ -1,8 +1,10 @@
 //! Builds the strategy dashboard from a logged analysis run: themes ranked by raked × equity
 //! priority with intervals (suppressed where small), quotes, streams, languages and months per
-//! theme, the sensitivity panel and the district breakdown. Runs never change, so a built
-//! dashboard is kept in memory per run and filter (the last [`CACHED`] of them).
+//! theme, the sensitivity panel, the district breakdown and the closed questions' results. Runs
+//! never change, so a built dashboard is kept in memory per run and filter (the last [`CACHED`]
+//! of them).
 
+mod closed;
 mod members;
 
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
@@ -11,6 +13,7 @@ use std::sync::{Arc, Mutex, PoisonError};
 use analysis::ThemeReport;
 use analysis::weighting::{PublishedPriority, WeightingRun};
 use app::models::AppError;
+use app::models::closed::ClosedResults;
 use app::models::dashboard::{
     BreakdownView, DashboardData, DashboardFilter, Estimate, QuoteView, RunChoice, SensitivityView,
     ThemeCard,
@@ -177,6 +180,16 @@ pub async fn build(
             std::cmp::Reverse(b.respondents),
         ))
     });
+    let ordered: Vec<(String, String)> = themes
+        .iter()
+        .map(|t| (t.id.clone(), t.label.clone()))
+        .collect();
+    let closed = closed::results(db, &row, &report, weighting.as_ref(), &ordered, &filter)
+        .await
+        .unwrap_or_else(|err| {
+            tracing::warn!(error = %format!("{err:#}"), "no closed-question results");
+            ClosedResults::default()
+        });
     let labels: BTreeMap<&str, &str> = report
         .themes
         .iter()
@@ -259,6 +272,7 @@ pub async fn build(
             .keys()
             .map(|l| l.code().to_owned())
             .collect(),
+        closed,
         filter,
     })
 }

@@ -1,7 +1,7 @@
 //! The JSON API and exports for strategy staff (`/api/v1`, staff session required; the route
 //! table refuses everyone else before these run): themes with priorities as CSV and JSON, a
-//! suppressed breakdown as CSV, a run's audit record, the list of runs, and the OpenAPI document.
-//! Every export is audited.
+//! suppressed breakdown and the closed questions' distributions as CSV, a run's audit record, the
+//! list of runs, and the OpenAPI document. Every export is audited.
 
 use axum::Json;
 use axum::extract::{Extension, Path, Query, State};
@@ -273,6 +273,67 @@ pub async fn runs_list(
         .into_response(),
         Err(_) => unavailable(),
     }
+}
+
+/// Every closed question's distribution as CSV bytes: one row per answer option, suppressed
+/// figures written as `suppressed`, weighted shares empty where the run is not weighted.
+pub fn closed_csv(data: &DashboardData) -> Result<Vec<u8>, csv::Error> {
+    let mut out = csv::Writer::from_writer(Vec::new());
+    out.write_record([
+        "survey",
+        "question_key",
+        "question",
+        "several_allowed",
+        "answered",
+        "skipped",
+        "not_asked",
+        "option_value",
+        "option_label",
+        "respondents",
+        "share",
+        "weighted_share",
+    ])?;
+    let count = |n: Option<u64>| n.map_or_else(|| "suppressed".to_owned(), |n| n.to_string());
+    let share = |v: Option<f64>| v.map_or_else(|| "suppressed".to_owned(), |v| format!("{v:.6}"));
+    for d in &data.closed.distributions {
+        for o in &d.options {
+            out.write_record([
+                d.survey.clone(),
+                d.key.clone(),
+                d.prompt.clone(),
+                d.multiple.to_string(),
+                count(d.answered),
+                count(d.skipped),
+                d.not_asked.map_or_else(String::new, |n| n.to_string()),
+                o.value.clone(),
+                o.label.clone(),
+                count(o.count),
+                share(o.share),
+                d.weighted_respondents
+                    .map_or_else(String::new, |_| share(o.weighted_share)),
+            ])?;
+        }
+    }
+    out.into_inner().map_err(|e| e.into_error().into())
+}
+
+pub async fn closed_csv_export(
+    State(state): State<AppState>,
+    viewer: Option<Extension<Viewer>>,
+    Path(id): Path<i32>,
+) -> Response {
+    let Some(viewer) = viewer_in(viewer, STAFF) else {
+        return staff_only();
+    };
+    let data = match dashboard_of(&state, id).await {
+        Ok(d) => d,
+        Err(r) => return r,
+    };
+    let Ok(bytes) = closed_csv(&data) else {
+        return unavailable();
+    };
+    audited(&state, &viewer, "closed.csv", Some(id)).await;
+    csv_response(format!("needscope-run-{id}-closed-questions.csv"), bytes)
 }
 
 pub async fn openapi() -> Json<Value> {

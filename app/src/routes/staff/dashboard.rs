@@ -1,7 +1,7 @@
 //! The strategy dashboard: one run's themes ranked by equity-weighted priority with intervals,
 //! a chart (SVG with a data table), quotes in their language, streams, trend, the district
-//! breakdown and the weighting sensitivity; filters and exports. Works without JavaScript: the
-//! filter form is a plain GET.
+//! breakdown, the weighting sensitivity and the closed questions' results; filters and exports.
+//! Works without JavaScript: the filter forms are plain GETs.
 
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -9,6 +9,7 @@ use leptos_router::hooks::use_query_map;
 
 use crate::api::staff::dashboard;
 use crate::components::chart::{Bar, BarChart, MonthColumns};
+use crate::components::closed::ClosedPanel;
 use crate::components::staff::{FlashMessage, PageError, StaffNav};
 use crate::models::dashboard::{
     DashboardData, DashboardFilter, Direction, Movement, ThemeCard, filled, month_range, movement,
@@ -27,6 +28,8 @@ pub fn DashboardPage() -> impl IntoView {
             stream: q.get("stream").filter(|s| !s.is_empty()),
             language: q.get("language").filter(|s| !s.is_empty()),
             by: q.get("by").filter(|s| !s.is_empty()),
+            q: q.get("q").filter(|s| !s.is_empty()),
+            against: q.get("against").filter(|s| !s.is_empty()),
         })
     };
     let data = Resource::new(filter, dashboard);
@@ -126,6 +129,8 @@ fn Dashboard(data: DashboardData) -> impl IntoView {
             " · "
             <a href=format!("/api/v1/runs/{run}/breakdown.csv?by={}", data.filter.by.clone().unwrap_or_else(|| "council_district".to_owned())) download="">"breakdown (CSV)"</a>
             " · "
+            <a href=format!("/api/v1/runs/{run}/closed.csv") download="">"closed questions (CSV)"</a>
+            " · "
             <a href=format!("/api/v1/runs/{run}/audit.json")>"run audit record (JSON)"</a>
         </p>
         <BarChart id="priority-chart".to_owned() title=chart_title.to_owned() description=chart_desc.to_owned() bars />
@@ -186,6 +191,7 @@ fn Dashboard(data: DashboardData) -> impl IntoView {
                 </table>
             </div>
         })}
+        <ClosedPanel run results=data.closed filter=data.filter />
     }
 }
 
@@ -200,6 +206,8 @@ fn FilterForm(data: DashboardData) -> impl IntoView {
         .unwrap_or_else(|| "council_district".to_owned());
     view! {
         <form method="get" action="/staff/dashboard" class="filter-form">
+            {data.filter.q.clone().map(|q| view! { <input type="hidden" name="q" value=q /> })}
+            {data.filter.against.clone().map(|a| view! { <input type="hidden" name="against" value=a /> })}
             <label for="run">"Run"</label>
             <select id="run" name="run">
                 {data.runs.iter().map(|r| view! {

@@ -2,6 +2,7 @@
 
 mod access;
 mod accounts;
+mod closed;
 mod dashboard;
 pub mod helpers;
 mod jobs;
