@@ -19,7 +19,8 @@ pub async fn list_open_surveys(locale: Locale) -> Result<Vec<SurveySummary>, App
         .collect())
 }
 
-/// A survey's current version in `locale`, with a fresh submission token. Drafts are not found.
+/// A survey's current version in `locale`, with a fresh submission token. Drafts are not found,
+/// except by administrators, who get a preview.
 /// Opened through an invitation link (`invite`), it says whose answers these are, or why the link
 /// no longer works.
 #[server(prefix = "/api", endpoint = "surveys/get")]
@@ -30,17 +31,22 @@ pub async fn get_survey(
 ) -> Result<SurveyForm, AppError> {
     use crate::models::SurveyStatus;
     use crate::models::links::InviteView;
+    use crate::models::staff::ADMINS;
     use crate::server::{db, links, surveys};
 
     let db = db()?;
     let loaded = surveys::current(&db, &slug).await?;
-    if SurveyStatus::parse(&loaded.survey.status) == Some(SurveyStatus::Draft) {
+    // A draft exists only for administrators, who see it as a preview.
+    let preview = SurveyStatus::parse(&loaded.survey.status) == Some(SurveyStatus::Draft);
+    if preview && !crate::server::auth::viewer().is_some_and(|v| v.is(ADMINS)) {
         return Err(AppError::NotFound);
     }
     let token = uuid::Uuid::new_v4().to_string();
-    let mut form = loaded
-        .definition
-        .localize(loaded.version_id, locale, loaded.is_open(), token);
+    let mut form =
+        loaded
+            .definition
+            .localize(loaded.version_id, locale, loaded.is_open() || preview, token);
+    form.preview = preview;
     if let Some(invite) = invite.filter(|t| !t.trim().is_empty()) {
         match links::check(&db, loaded.survey.id, &invite).await? {
             Ok(link) => {

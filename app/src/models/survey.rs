@@ -168,6 +168,8 @@ pub struct SurveyForm {
     pub invite: Option<crate::models::links::InviteView>,
     /// Why the invitation link the page was opened with does not work.
     pub invite_problem: Option<crate::models::links::LinkProblem>,
+    /// A draft shown to an administrator: answers sent from it are not stored.
+    pub preview: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -413,6 +415,7 @@ impl SurveyDefinition {
             submission_token,
             invite: None,
             invite_problem: None,
+            preview: false,
         }
     }
 }

@@ -161,6 +161,7 @@ fn SurveyFormView(form: SurveyForm, posted: PostedSubmission) -> impl IntoView {
         <h1>{form.title.clone()}</h1>
         <p class="lead">{form.intro.clone()}</p>
         <p class="meta">{intro_count}</p>
+        {form.preview.then(|| view! { <p class="notice" role="note">{i18n.t("survey-preview")}</p> })}
         {form.invite.as_ref().map(|invite| view! {
             <p class="notice">{i18n.locale().tr_args("invite-for", &[("organization", FluentArg::Str(invite.organization.clone()))])}</p>
         })}

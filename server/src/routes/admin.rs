@@ -212,6 +212,13 @@ pub async fn set_survey_status(
         )
         .await;
     };
+    if status == SurveyStatus::Open
+        && let Ok(survey) = surveys::current(&state.db, &slug).await
+        && survey.definition.questions.is_empty()
+    {
+        let message = format!("{slug} has no questions yet: add one before opening it.");
+        return flash_redirect(&session, SURVEYS, Flash::error(message)).await;
+    }
     let flash = match surveys::set_status(&state.db, &slug, status).await {
         Ok(before) => {
             audit::note(

@@ -107,6 +107,17 @@ both_backends!(
             html.contains("Survey made, as a draft") && html.contains("No questions yet"),
             "{html}"
         );
+        // An empty survey cannot be opened.
+        post(
+            &app,
+            &admin,
+            "/staff/admin/surveys",
+            "/staff/admin/surveys/parks-2027",
+            &[("status", "open")],
+        )
+        .await;
+        let (_, html) = get(&app, &admin, "/staff/admin/surveys").await;
+        assert!(html.contains("parks-2027 has no questions yet"), "{html}");
 
         // Questions: a long text, then a choice put first.
         let to = change(
@@ -196,6 +207,11 @@ both_backends!(
             page.contains("4 of 6 texts have no translation yet"),
             "{page}"
         );
+        // A draft is a preview for administrators and does not exist for anyone else.
+        let (_, preview) = get(&app, &admin, "/surveys/parks-2027?lang=en").await;
+        assert!(preview.contains("Preview for administrators"), "{preview}");
+        let (status, _) = app.get("/surveys/parks-2027").await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "residents cannot see a draft");
         assert_eq!(
             versions(&app).await,
             1,
