@@ -13,6 +13,7 @@ mod m20261125_000007_create_staff_accounts;
 mod m20261125_000008_create_analysis_jobs;
 mod m20261126_000009_create_note_documents;
 mod m20261126_000010_create_survey_links;
+mod m20261127_000011_create_api_tokens;
 
 /// The seeded instruments, as JSON survey definitions (`slug`, `audience`, `title`, `intro`, `questions`).
 pub const SEED_INSTRUMENTS: [&str; 3] = [
@@ -37,6 +38,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000008_create_analysis_jobs::Migration),
             Box::new(m20261126_000009_create_note_documents::Migration),
             Box::new(m20261126_000010_create_survey_links::Migration),
+            Box::new(m20261127_000011_create_api_tokens::Migration),
         ]
     }
 }

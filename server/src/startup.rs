@@ -269,7 +269,10 @@ fn router(state: AppState, layers: Layers, upload_limit: u64) -> Router {
         )
         .route("/staff/links", post(links::create))
         .route("/staff/links/{id}/revoke", post(links::revoke))
+        .route("/account/tokens", post(crate::routes::tokens::create))
         .route(
+            "/account/tokens/{id}/revoke",
+            post(crate::routes::tokens::revoke),
         )
         .route("/staff/runs", post(runs::start))
         .route("/staff/runs/jobs/{id}/cancel", post(runs::cancel))
@@ -294,8 +297,6 @@ fn router(state: AppState, layers: Layers, upload_limit: u64) -> Router {
         .route(
             "/api/v1/runs/{id}/audit.json",
             get(exports::audit_json_export),
-        .route(
-        )
         )
         .leptos_routes_with_context(
             &state,

@@ -8,6 +8,7 @@ use crate::models::AppError;
 use crate::models::dashboard::{DashboardData, DashboardFilter};
 use crate::models::jobs::RunsPageData;
 use crate::models::staff::{AuditRow, InvitationPageData, PageContext, SurveyRow, UsersPageData};
+use crate::models::tokens::TokenRow;
 
 /// Viewer, form token and flash for a public page with a form (sign-in).
 #[server(prefix = "/api", endpoint = "staff/context")]
@@ -15,12 +16,32 @@ pub async fn sign_in_page() -> Result<PageContext, AppError> {
     Ok(crate::server::auth::page_context())
 }
 
-/// The account page: anyone signed in.
+/// The account page: anyone signed in; strategy staff also see their API tokens.
 #[server(prefix = "/api", endpoint = "staff/account")]
-pub async fn account_page() -> Result<PageContext, AppError> {
-    use crate::models::staff::SIGNED_IN;
-    crate::server::auth::require(SIGNED_IN)?;
-    Ok(crate::server::auth::page_context())
+pub async fn account_page() -> Result<(PageContext, Vec<TokenRow>), AppError> {
+    use crate::models::staff::{SIGNED_IN, STAFF};
+    use crate::server::runs::minute;
+    use crate::server::{auth, db, tokens};
+
+    let viewer = auth::require(SIGNED_IN)?;
+    let rows = if viewer.is(STAFF) {
+        let now = time::OffsetDateTime::now_utc();
+        tokens::list(&db()?, viewer.id)
+            .await?
+            .into_iter()
+            .map(|t| TokenRow {
+                id: t.id,
+                status: tokens::status(&t, now).to_owned(),
+                name: t.name,
+                created_at: minute(t.created_at),
+                last_used_at: t.last_used_at.map(minute),
+                expires_at: t.expires_at.map(minute),
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    Ok((auth::page_context(), rows))
 }
 
 /// The staff home: context only (links depend on the role).

@@ -10,8 +10,9 @@ pub mod links;
 pub mod notes;
 pub mod staff;
 pub mod survey;
-
 pub mod survey_edit;
+pub mod tokens;
+
 pub use answers::{
     AnswerValue, FieldError, FieldErrors, FormError, PostedSubmission, RawAnswers, validate,
 };

@@ -55,7 +55,7 @@ pub fn required_roles(path: &str) -> Option<&'static [Role]> {
     let under = |prefix: &str| path == prefix || path.starts_with(&format!("{prefix}/"));
     if under("/staff/admin") {
         Some(ADMINS)
-    } else if under("/staff") || under("/api/v1") {
+    } else if under("/staff") || under("/api/v1") || under("/account/tokens") {
         Some(STAFF)
     } else if under("/account") || under("/notes") {
         Some(SIGNED_IN)
@@ -274,6 +274,8 @@ mod tests {
         assert_eq!(required_roles("/staff/dashboard"), Some(STAFF));
         assert_eq!(required_roles("/api/v1/runs/1/themes.csv"), Some(STAFF));
         assert_eq!(required_roles("/account"), Some(SIGNED_IN));
+        assert_eq!(required_roles("/account/tokens"), Some(STAFF));
+        assert_eq!(required_roles("/account/tokens/4/revoke"), Some(STAFF));
         assert_eq!(required_roles("/notes/3"), Some(SIGNED_IN));
         assert_eq!(required_roles("/staff/notes/3"), Some(STAFF));
         assert_eq!(required_roles("/staffroom"), None);

@@ -15,6 +15,7 @@ pub mod staff;
 pub mod state;
 pub mod survey_edits;
 pub mod surveys;
+pub mod tokens;
 pub mod weighting;
 
 pub use state::{AppState, db, state};

@@ -1,4 +1,5 @@
-//! The sign-in forms: `POST /login`, `/logout`, `/logout/everywhere` and `/invitations/{token}`.
+//! The sign-in forms: `POST /login`, `/logout`, `/logout/everywhere` (which also revokes the
+//! account's API tokens) and `/invitations/{token}`.
 //! Each checks the session's CSRF token first; problems go back to the form with a specific
 //! message and what was typed (never the password).
 
@@ -12,7 +13,7 @@ use serde_json::json;
 use tower_sessions::Session;
 
 use app::models::staff::{CSRF_FIELD, Flash, Viewer};
-use app::server::{AppState, audit, staff};
+use app::server::{AppState, audit, staff, tokens};
 
 use super::{CSRF_KEY, LoginLimiter, USER_KEY, csrf_ok, csrf_refused, flash_redirect, password};
 use crate::routes::client::client_ip;
@@ -160,24 +161,37 @@ pub async fn logout_everywhere(
         return Redirect::to("/login").into_response();
     };
     let ended = staff::delete_sessions(&state.db, v.id).await.unwrap_or(0);
+    // Everywhere includes scripts: the account's API tokens are revoked too.
+    let revoked = match tokens::revoke_all(&state.db, v.id).await {
+        Ok(n) => Some(n),
+        Err(err) => {
+            tracing::error!(error = %err, "revoking API tokens");
+            None
+        }
+    };
     audit::note(
         &state.db,
         Some(&v),
         "sign_out_everywhere",
-        json!({ "sessions": ended }),
+        json!({ "sessions": ended, "tokens_revoked": revoked }),
     )
     .await;
     if let Err(err) = sign_out(&session).await {
         tracing::error!(error = %err, "ending a session");
     }
-    flash_redirect(
-        &session,
-        "/login",
-        Flash::notice(format!(
+    let flash = match revoked {
+        Some(0) => Flash::notice(format!(
             "You are signed out everywhere ({ended} sessions ended)."
         )),
-    )
-    .await
+        Some(n) => Flash::notice(format!(
+            "You are signed out everywhere ({ended} sessions ended, {n} API tokens revoked)."
+        )),
+        None => Flash::error(format!(
+            "You are signed out everywhere ({ended} sessions ended), but your API tokens could \
+             not be revoked: sign in and revoke them on your account page."
+        )),
+    };
+    flash_redirect(&session, "/login", flash).await
 }
 
 pub async fn accept_invitation(

@@ -2,20 +2,27 @@
 //! session checked on every state-changing form, per-account and per-address sign-in limits, and
 //! the middleware that resolves the viewer and enforces the route table
 //! ([`app::models::staff::required_roles`]) before any page, server function or handler runs.
+//!
+//! Under `/api/v1` only, a personal API token (`Authorization: Bearer …`) stands in for the session:
+//! it acts as its owner, checked by the same route table. Pages, server functions and forms never
+//! look at the header, so a token cannot get past a form's CSRF check.
 
 pub mod handlers;
 mod limiter;
 pub mod password;
 pub mod store;
 
+use axum::Json;
 use axum::extract::{Request, State};
-use axum::http::{HeaderValue, Method, StatusCode, header};
+use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{Html, IntoResponse, Redirect, Response};
+use serde_json::json;
 use tower_sessions::Session;
 
 use app::models::staff::{Flash, Role, Viewer, required_roles};
 use app::server::auth::CsrfToken;
+use app::server::tokens;
 use app::server::{AppState, staff};
 
 pub use limiter::LoginLimiter;
@@ -30,6 +37,40 @@ pub const FLASH_KEY: &str = "flash";
 /// Pages whose forms need a token even though anyone may open them.
 fn has_public_form(path: &str) -> bool {
     path == "/login" || path.starts_with("/invitations/")
+}
+
+/// The paths a personal API token may open: the JSON API and exports, nothing else.
+fn accepts_tokens(path: &str) -> bool {
+    path == "/api/v1" || path.starts_with("/api/v1/")
+}
+
+/// The token of an `Authorization: Bearer <token>` header (scheme in any case), if there is one.
+fn bearer_token(headers: &HeaderMap) -> Option<String> {
+    let value = headers.get(header::AUTHORIZATION)?.to_str().ok()?.trim();
+    let (scheme, token) = value.split_once(' ').unwrap_or((value, ""));
+    scheme
+        .eq_ignore_ascii_case("bearer")
+        .then(|| token.trim().to_owned())
+}
+
+/// A JSON error for the API, `{"error": message}`.
+fn api_error(status: StatusCode, message: &str) -> Response {
+    (status, Json(json!({ "error": message }))).into_response()
+}
+
+/// 401 for the API, with the challenge RFC 6750 asks for.
+fn api_unauthorized(message: &str, invalid_token: bool) -> Response {
+    let mut response = api_error(StatusCode::UNAUTHORIZED, message);
+    let challenge = if invalid_token {
+        "Bearer realm=\"needscope\", error=\"invalid_token\""
+    } else {
+        "Bearer realm=\"needscope\""
+    };
+    response.headers_mut().insert(
+        header::WWW_AUTHENTICATE,
+        HeaderValue::from_static(challenge),
+    );
+    response
 }
 
 /// Requests for files and server functions: no flash is taken for them.
@@ -53,6 +94,11 @@ pub async fn attach(
     // Static files (the wasm, CSS, icons) need no session: no database work for them.
     if required.is_none() && req.method() == Method::GET && path.contains('.') {
         return next.run(req).await;
+    }
+    if accepts_tokens(&path)
+        && let Some(token) = bearer_token(req.headers())
+    {
+        return with_token(&state, &token, required, req, next).await;
     }
     let viewer = match current_viewer(&state, &session).await {
         Ok(v) => v,
@@ -82,6 +128,12 @@ pub async fn attach(
                     .map_or(path.clone(), |pq| pq.to_string());
                 let next_param = form_urlencoded_component(&target);
                 return Redirect::to(&format!("/login?next={next_param}")).into_response();
+            }
+            None if accepts_tokens(&path) => {
+                return api_unauthorized(
+                    "sign in first, or send an API token: Authorization: Bearer <token>",
+                    false,
+                );
             }
             None => {
                 return (
@@ -113,6 +165,51 @@ pub async fn attach(
             .headers_mut()
             .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     }
+    response
+}
+
+/// Lets an `/api/v1` request with a bearer token through as the token's owner, if the token works
+/// and the route table allows the owner's role. No session is read or made, and no form token is
+/// handed out. The token itself is never logged.
+async fn with_token(
+    state: &AppState,
+    token: &str,
+    required: Option<&[Role]>,
+    mut req: Request,
+    next: Next,
+) -> Response {
+    let viewer = match tokens::authenticate(&state.db, token).await {
+        Ok(Ok(authenticated)) => {
+            tracing::debug!(
+                user = authenticated.viewer.id,
+                token = authenticated.token_id,
+                "API token accepted"
+            );
+            authenticated.viewer
+        }
+        Ok(Err(problem)) => {
+            tracing::info!(reason = problem.message(), path = %req.uri().path(), "API token refused");
+            return api_unauthorized(problem.message(), true);
+        }
+        Err(err) => {
+            tracing::error!(error = %err, "checking an API token");
+            return api_error(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "the service is unavailable, please try again shortly",
+            );
+        }
+    };
+    if let Some(roles) = required
+        && !viewer.is(roles)
+    {
+        tracing::warn!(user = viewer.id, role = viewer.role.as_str(), path = %req.uri().path(), "refused: wrong role for an API token");
+        return api_error(StatusCode::FORBIDDEN, "strategy staff only");
+    }
+    req.extensions_mut().insert(viewer);
+    let mut response = next.run(req).await;
+    response
+        .headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     response
 }
 

@@ -1,5 +1,6 @@
 //! Administrator forms: invite someone, withdraw an invitation, change a role or disable an
-//! account. Every change is audited; the last enabled administrator cannot be demoted or disabled.
+//! account (which ends its sessions and revokes its API tokens). Every change is audited; the last
+//! enabled administrator cannot be demoted or disabled.
 
 use axum::Form;
 use axum::extract::{Extension, Path, State};
@@ -7,9 +8,9 @@ use axum::response::Response;
 use serde_json::json;
 use tower_sessions::Session;
 
-use app::models::staff::{ADMINS, Flash, Role, Viewer};
+use app::models::staff::{ADMINS, Flash, Role, STAFF, Viewer};
 use app::models::{AppError, SurveyStatus};
-use app::server::{AppState, audit, staff, surveys};
+use app::server::{AppState, audit, staff, surveys, tokens};
 
 use crate::auth::handlers::{Fields, field};
 use crate::auth::{flash_redirect, form_viewer};
@@ -173,11 +174,31 @@ pub async fn update_user(
     if before != (role.as_str().to_owned(), disabled) {
         let _ = staff::delete_sessions(&state.db, id).await;
     }
+    // A disabled account, or one that is no longer strategy staff, keeps no API tokens (enabling
+    // it again does not bring them back).
+    let tokens_revoked = if disabled || !STAFF.contains(&role) {
+        match tokens::revoke_all(&state.db, id).await {
+            Ok(n) => n,
+            Err(err) => {
+                tracing::error!(error = %err, user = id, "revoking an account's API tokens");
+                return flash_redirect(
+                    &session,
+                    USERS,
+                    Flash::error(format!(
+                        "Saved {email}, but its API tokens could not be revoked: save again."
+                    )),
+                )
+                .await;
+            }
+        }
+    } else {
+        0
+    };
     audit::note(
         &state.db,
         Some(&admin),
         "user_updated",
-        json!({ "user": id, "email": email, "role": { "from": before.0, "to": role.as_str() }, "disabled": { "from": before.1, "to": disabled } }),
+        json!({ "user": id, "email": email, "role": { "from": before.0, "to": role.as_str() }, "disabled": { "from": before.1, "to": disabled }, "tokens_revoked": tokens_revoked }),
     )
     .await;
     flash_redirect(

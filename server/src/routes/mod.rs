@@ -13,6 +13,7 @@ pub mod reports;
 pub mod runs;
 pub mod submit;
 pub mod surveys;
+pub mod tokens;
 
 /// Said after a problem with an upload form: the page's file input is empty again.
 pub const CHOOSE_FILE_AGAIN: &str =

@@ -1,5 +1,6 @@
-//! The OpenAPI 3.1 description of `/api/v1`, served at `/api/v1/openapi.json`. Written by hand:
-//! six read-only endpoints do not justify a derive framework's dependency tree.
+//! The OpenAPI 3.1 description of `/api/v1`, served at `/api/v1/openapi.json`: a staff session
+//! cookie or a personal API token (bearer). Written by hand: six read-only endpoints do not justify
+//! a derive framework's dependency tree.
 
 use serde_json::{Value, json};
 
@@ -9,8 +10,8 @@ fn run_param() -> Value {
 
 fn errors() -> Value {
     json!({
-        "401": { "description": "No staff session" },
-        "403": { "description": "The signed-in role is not strategy staff" },
+        "401": { "description": "No staff session or API token, or the token is unknown, revoked or expired, or its account disabled (the `error` says which)", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } },
+        "403": { "description": "The signed-in role (or the token owner's) is not strategy staff" },
         "404": { "description": "No such run", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } }
     })
 }
@@ -30,13 +31,16 @@ pub fn document() -> Value {
         "info": {
             "title": "Needscope staff API",
             "version": env!("CARGO_PKG_VERSION"),
-            "description": "Themes, equity-weighted priorities, suppressed breakdowns and audit records of analysis runs. Requires a staff session cookie (sign in at /login); every export is written to the audit log."
+            "description": "Themes, equity-weighted priorities, suppressed breakdowns and audit records of analysis runs. Requires a staff session cookie (sign in at /login) or a personal API token sent as `Authorization: Bearer <token>` (strategy staff make one on their account page, /account; it acts as its owner, for /api/v1 only). Refused tokens get 401 with `error` set to `unknown token`, `token revoked`, `token expired` or `account disabled`. Every export is written to the audit log."
         },
         "components": {
-            "securitySchemes": { "session": { "type": "apiKey", "in": "cookie", "name": "needscope_session" } },
+            "securitySchemes": {
+                "session": { "type": "apiKey", "in": "cookie", "name": "needscope_session" },
+                "bearer": { "type": "http", "scheme": "bearer", "description": "A personal API token from the account page (/account), shown once when made" }
+            },
             "schemas": { "Error": { "type": "object", "properties": { "error": { "type": "string" } }, "required": ["error"] } }
         },
-        "security": [{ "session": [] }],
+        "security": [{ "session": [] }, { "bearer": [] }],
         "paths": {
             "/api/v1/runs": { "get": { "summary": "Analysis runs, newest first", "responses": with_errors(json!({ "description": "Runs", "content": { "application/json": { "schema": { "type": "array", "items": { "type": "object" } } } } })) } },
             "/api/v1/runs/{id}/themes.json": { "get": { "summary": "Themes ranked by priority, with intervals, quotes, streams, trend, sensitivity and district breakdown", "parameters": [run_param()], "responses": with_errors(json!({ "description": "Dashboard data", "content": { "application/json": { "schema": { "type": "object" } } } })) } },

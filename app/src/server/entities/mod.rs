@@ -4,11 +4,13 @@ mod jobs;
 mod links;
 mod notes;
 mod staff;
+mod tokens;
 
 pub use jobs::analysis_job;
 pub use links::survey_link;
 pub use notes::{note_document, note_passage};
 pub use staff::{audit_event, staff_invitation, staff_session, staff_user};
+pub use tokens::api_token;
 
 pub mod survey {
     use sea_orm::entity::prelude::*;

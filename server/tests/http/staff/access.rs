@@ -60,6 +60,16 @@ const FORMS: &[(&str, &str, &[Role])] = &[
         &[Role::Administrator, Role::Analyst],
     ),
     (
+        "/account/tokens",
+        "/account",
+        &[Role::Administrator, Role::Analyst],
+    ),
+    (
+        "/account/tokens/1/revoke",
+        "/account",
+        &[Role::Administrator, Role::Analyst],
+    ),
+    (
         "/staff/admin/invitations",
         "/account",
         &[Role::Administrator],

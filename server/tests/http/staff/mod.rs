@@ -7,3 +7,4 @@ mod dashboard;
 pub mod helpers;
 mod jobs;
 mod surveys;
+mod tokens;
