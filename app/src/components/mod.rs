@@ -2,6 +2,7 @@
 
 pub mod chart;
 pub mod closed;
+pub mod dashboard_filters;
 pub mod error_summary;
 pub mod layout;
 pub mod notes;

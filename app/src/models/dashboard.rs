@@ -14,6 +14,14 @@ pub struct DashboardFilter {
     pub stream: Option<String>,
     /// Only count members written in this language.
     pub language: Option<String>,
+    /// Only count answers to this survey (by slug).
+    pub survey: Option<String>,
+    /// Only count people and reports from this council district.
+    pub district: Option<String>,
+    /// Only count what was said on or after this day (`YYYY-MM-DD`).
+    pub from: Option<String>,
+    /// Only count what was said on or before this day (`YYYY-MM-DD`).
+    pub to: Option<String>,
     /// Break weighted shares down by this survey variable (default: council district).
     pub by: Option<String>,
     /// The closed question to cross with the themes, `<survey slug>:<question key>` (default:
@@ -21,6 +29,22 @@ pub struct DashboardFilter {
     pub q: Option<String>,
     /// The question of the same survey to cross it with (default: its first demographic).
     pub against: Option<String>,
+}
+
+impl DashboardFilter {
+    /// Whether any filter narrows who is counted (the run, breakdown and questions do not).
+    pub fn narrows(&self) -> bool {
+        [
+            &self.stream,
+            &self.language,
+            &self.survey,
+            &self.district,
+            &self.from,
+            &self.to,
+        ]
+        .iter()
+        .any(|f| f.is_some())
+    }
 }
 
 /// A share with its 90% bootstrap interval, when one was computed.
@@ -118,6 +142,12 @@ pub struct DashboardData {
     pub runs: Vec<RunChoice>,
     pub streams: Vec<String>,
     pub languages: Vec<String>,
+    /// Surveys the run analysed answers of: slug and title.
+    pub surveys: Vec<(String, String)>,
+    /// Council districts the run's people and reports came from.
+    pub districts: Vec<String>,
+    /// Why a filter was set aside (a date that is not a date).
+    pub filter_problem: Option<String>,
     /// Results of the surveys' closed questions.
     #[serde(default)]
     pub closed: ClosedResults,

@@ -5,6 +5,7 @@
 //! of them).
 
 mod closed;
+mod criteria;
 mod members;
 
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
@@ -184,12 +185,20 @@ pub async fn build(
         .iter()
         .map(|t| (t.id.clone(), t.label.clone()))
         .collect();
-    let closed = closed::results(db, &row, &report, weighting.as_ref(), &ordered, &filter)
-        .await
-        .unwrap_or_else(|err| {
-            tracing::warn!(error = %format!("{err:#}"), "no closed-question results");
-            ClosedResults::default()
-        });
+    let closed = closed::results(
+        db,
+        &row,
+        &report,
+        weighting.as_ref(),
+        &ordered,
+        &members,
+        &filter,
+    )
+    .await
+    .unwrap_or_else(|err| {
+        tracing::warn!(error = %format!("{err:#}"), "no closed-question results");
+        ClosedResults::default()
+    });
     let labels: BTreeMap<&str, &str> = report
         .themes
         .iter()
@@ -267,6 +276,9 @@ pub async fn build(
         breakdown_variables,
         runs: Vec::new(),
         streams: streams.into_iter().collect(),
+        surveys: members.surveys(),
+        districts: members.districts(),
+        filter_problem: criteria::Criteria::of(&filter).1,
         languages: report
             .languages
             .keys()

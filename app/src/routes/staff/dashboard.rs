@@ -1,7 +1,8 @@
 //! The strategy dashboard: one run's themes ranked by equity-weighted priority with intervals,
 //! a chart (SVG with a data table), quotes in their language, streams, trend, the district
 //! breakdown, the weighting sensitivity and the closed questions' results; filters and exports.
-//! Works without JavaScript: the filter forms are plain GETs.
+//! Works without JavaScript: the filter forms are plain GETs; once hydrated, filters apply in
+//! place.
 
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -10,9 +11,10 @@ use leptos_router::hooks::use_query_map;
 use crate::api::staff::dashboard;
 use crate::components::chart::{Bar, BarChart, MonthColumns};
 use crate::components::closed::ClosedPanel;
+use crate::components::dashboard_filters::{FilterForm, Refocus, announcement, filter_of, focus};
 use crate::components::staff::{FlashMessage, PageError, StaffNav};
 use crate::models::dashboard::{
-    DashboardData, DashboardFilter, Direction, Movement, ThemeCard, filled, month_range, movement,
+    DashboardData, Direction, Movement, ThemeCard, filled, month_range, movement,
 };
 
 fn pct(v: f64) -> String {
@@ -22,20 +24,23 @@ fn pct(v: f64) -> String {
 #[component]
 pub fn DashboardPage() -> impl IntoView {
     let query = use_query_map();
-    let filter = move || {
-        query.with(|q| DashboardFilter {
-            run: q.get("run").and_then(|r| r.parse().ok()),
-            stream: q.get("stream").filter(|s| !s.is_empty()),
-            language: q.get("language").filter(|s| !s.is_empty()),
-            by: q.get("by").filter(|s| !s.is_empty()),
-            q: q.get("q").filter(|s| !s.is_empty()),
-            against: q.get("against").filter(|s| !s.is_empty()),
-        })
-    };
-    let data = Resource::new(filter, dashboard);
+    let data = Resource::new(move || query.with(filter_of), dashboard);
+    // Once hydrated, filters apply in place: say what is shown, and give focus back.
+    let announce = RwSignal::new(String::new());
+    let refocus = RwSignal::new(None::<String>);
+    provide_context(Refocus(refocus));
+    Effect::new(move |_| {
+        if let Some(Ok((_, Some(d)))) = data.get()
+            && let Some(id) = refocus.get_untracked()
+        {
+            announce.set(announcement(&d));
+            focus(&id);
+        }
+    });
     view! {
         <Title text="Dashboard" />
-        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
+        <p class="visually-hidden" aria-live="polite">{announce}</p>
+        <Transition fallback=|| view! { <p>"Loading…"</p> }>
             {move || Suspend::new(async move {
                 match data.await {
                     Ok((ctx, page)) => view! {
@@ -54,7 +59,7 @@ pub fn DashboardPage() -> impl IntoView {
                     Err(error) => view! { <PageError error /> }.into_any(),
                 }
             })}
-        </Suspense>
+        </Transition>
     }
 }
 
@@ -91,7 +96,7 @@ fn Dashboard(data: DashboardData) -> impl IntoView {
             "Horizontal bars, one per theme, largest first.",
         )
     };
-    let filtered = data.filter.stream.is_some() || data.filter.language.is_some();
+    let filtered = data.filter.narrows();
     let months = month_range(data.themes.iter().map(|t| t.trend.as_slice()));
     let rising: Vec<(String, Movement)> = data
         .themes
@@ -119,7 +124,7 @@ fn Dashboard(data: DashboardData) -> impl IntoView {
             <p class="notice">{format!("Not equity-weighted: {p}. Themes are ranked by how many people raised them.")}</p>
         })}
         {filtered.then(|| view! {
-            <p class="notice">"Filtered: counts and unweighted shares are for the selected stream and language; weighted figures and ranks are for the whole run."</p>
+            <p class="notice">"Filtered: counts, unweighted shares, trends and closed-question results are for the selected survey, stream, language, district and dates; weighted figures and ranks are for the whole run."</p>
         })}
         <p class="exports">
             "Export: "
@@ -192,50 +197,6 @@ fn Dashboard(data: DashboardData) -> impl IntoView {
             </div>
         })}
         <ClosedPanel run results=data.closed filter=data.filter />
-    }
-}
-
-#[component]
-fn FilterForm(data: DashboardData) -> impl IntoView {
-    let stream = data.filter.stream.clone().unwrap_or_default();
-    let language = data.filter.language.clone().unwrap_or_default();
-    let by = data
-        .filter
-        .by
-        .clone()
-        .unwrap_or_else(|| "council_district".to_owned());
-    view! {
-        <form method="get" action="/staff/dashboard" class="filter-form">
-            {data.filter.q.clone().map(|q| view! { <input type="hidden" name="q" value=q /> })}
-            {data.filter.against.clone().map(|a| view! { <input type="hidden" name="against" value=a /> })}
-            <label for="run">"Run"</label>
-            <select id="run" name="run">
-                {data.runs.iter().map(|r| view! {
-                    <option value=r.id.to_string() selected=r.id == data.run_id>{r.label.clone()}</option>
-                }).collect_view()}
-            </select>
-            <label for="stream">"Stream"</label>
-            <select id="stream" name="stream">
-                <option value="" selected=stream.is_empty()>"All"</option>
-                {data.streams.iter().map(|s| view! {
-                    <option value=s.clone() selected=*s == stream>{s.clone()}</option>
-                }).collect_view()}
-            </select>
-            <label for="language">"Language"</label>
-            <select id="language" name="language">
-                <option value="" selected=language.is_empty()>"All"</option>
-                {data.languages.iter().map(|l| view! {
-                    <option value=l.clone() selected=*l == language>{l.clone()}</option>
-                }).collect_view()}
-            </select>
-            <label for="by">"Breakdown by"</label>
-            <select id="by" name="by">
-                {data.breakdown_variables.iter().map(|v| view! {
-                    <option value=v.clone() selected=*v == by>{v.replace('_', " ")}</option>
-                }).collect_view()}
-            </select>
-            <button type="submit" class="primary">"Apply"</button>
-        </form>
     }
 }
 

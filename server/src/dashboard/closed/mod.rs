@@ -1,5 +1,5 @@
 //! The dashboard's closed-question panel: for the responses a run analysed (its scope and last
-//! response, under the dashboard's stream and language filters), how every closed question of
+//! response, under the dashboard's filters), how every closed question of
 //! every survey involved was answered, and one chosen question crossed with the need themes and
 //! with a second question. Suppressed with the run's minimum cell size (the weighting's, or the
 //! default when the run is not weighted).
@@ -23,7 +23,7 @@ use app::models::survey::{SurveyDefinition, pick};
 use app::server::entities::{analysis_run, answer, response, survey_version};
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
 
-use super::members::response_of;
+use super::members::{Members, response_of};
 use crate::runs::logged_scope;
 use tally::Person;
 
@@ -48,12 +48,13 @@ pub async fn results(
     report: &ThemeReport,
     weighting: Option<&WeightingRun>,
     themes: &[(String, String)],
+    members: &Members,
     filter: &DashboardFilter,
 ) -> anyhow::Result<ClosedResults> {
     let settings = weighting.map_or_else(SuppressionSettings::default, |w| {
         w.config.params.suppression.clone()
     });
-    let surveys = load(db, row, report, weighting, filter).await?;
+    let surveys = load(db, row, report, weighting, members, filter).await?;
     let mut distributions: Vec<Distribution> = Vec::new();
     for s in &surveys {
         for q in &s.questions {
@@ -113,6 +114,7 @@ async fn load(
     row: &analysis_run::Model,
     report: &ThemeReport,
     weighting: Option<&WeightingRun>,
+    members: &Members,
     filter: &DashboardFilter,
 ) -> anyhow::Result<Vec<Answered>> {
     let scope = logged_scope(row)?;
@@ -127,8 +129,7 @@ async fn load(
         .filter(|(r, _)| {
             scope.includes_stream(&r.stream)
                 && scope.includes_time(r.submitted_at)
-                && filter.stream.as_ref().is_none_or(|s| *s == r.stream)
-                && filter.language.as_ref().is_none_or(|l| *l == r.language)
+                && members.keeps_response(r.id, filter)
         })
         .collect();
     // Each survey at the newest version its responses answered.

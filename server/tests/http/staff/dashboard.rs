@@ -1,7 +1,7 @@
 //! The dashboard and its exports: ranked themes with intervals, quotes in their language, an
 //! accessible SVG chart with a data table, filters, CSV / JSON exports, and the audit of exports.
 
-use app::models::dashboard::DashboardData;
+use app::models::dashboard::{DashboardData, DashboardFilter};
 use app::models::staff::Role;
 use reqwest::StatusCode;
 
@@ -256,5 +256,106 @@ both_backends!(
         assert!(
             html.contains("class=\"trend-chart\"") && html.contains("sources per month</title>")
         );
+    }
+);
+
+both_backends!(
+    filters_by_survey_district_and_dates_count_the_same_people_everywhere,
+    |app: TestApp| async move {
+        seed_responses(&app).await;
+        store_weighting(&app).await;
+        let run = server::runs::new_run(&app.db, None, Some(5), 42)
+            .await
+            .expect("run");
+        let build = |filter: DashboardFilter| {
+            let db = app.db.clone();
+            async move {
+                let row = app::server::runs::get(&db, run)
+                    .await
+                    .expect("read")
+                    .expect("run");
+                server::dashboard::build(&db, row, filter)
+                    .await
+                    .expect("dashboard")
+            }
+        };
+        let of = |f: fn(&mut DashboardFilter)| {
+            let mut filter = DashboardFilter {
+                run: Some(run),
+                ..DashboardFilter::default()
+            };
+            f(&mut filter);
+            filter
+        };
+        let sources = |d: &DashboardData| d.themes.iter().map(|t| t.respondents).sum::<usize>();
+        let all = build(of(|_| {})).await;
+        assert_eq!(all.districts, ["1", "2"]);
+        assert_eq!(
+            all.surveys
+                .iter()
+                .map(|(s, _)| s.as_str())
+                .collect::<Vec<_>>(),
+            ["resident-digital-services", "community-organizations"]
+        );
+        let one = build(of(|f| f.district = Some("1".into()))).await;
+        let two = build(of(|f| f.district = Some("2".into()))).await;
+        let cbo = build(of(|f| f.survey = Some("community-organizations".into()))).await;
+        assert!(
+            sources(&two) > 0 && sources(&one) > sources(&two),
+            "a third live in 2"
+        );
+        assert_eq!(
+            sources(&one) + sources(&two) + sources(&cbo),
+            sources(&all),
+            "every source is in exactly one district or is an organization without one"
+        );
+        assert!(
+            cbo.themes
+                .iter()
+                .flat_map(|t| &t.by_stream)
+                .all(|(stream, _)| stream == "community_org")
+        );
+        let tomorrow = (time::OffsetDateTime::now_utc() + time::Duration::days(1)).date();
+        let later = build(DashboardFilter {
+            run: Some(run),
+            from: Some(tomorrow.to_string()),
+            ..DashboardFilter::default()
+        })
+        .await;
+        assert_eq!(sources(&later), 0, "nothing was said after today");
+        let today = time::OffsetDateTime::now_utc().date().to_string();
+        let until_today = build(DashboardFilter {
+            run: Some(run),
+            to: Some(today),
+            ..DashboardFilter::default()
+        })
+        .await;
+        assert_eq!(sources(&until_today), sources(&all));
+        let bad = build(of(|f| f.from = Some("March".into()))).await;
+        assert!(bad.filter_problem.as_deref().is_some_and(|p| p.contains("“March”")));
+        assert_eq!(sources(&bad), sources(&all), "a bad date is set aside");
+
+        // The page offers the filters and says when they apply.
+        let (analyst, _) = signed_in(&app, Role::Analyst).await;
+        let (_, html) = get(
+            &app,
+            &analyst,
+            &format!("/staff/dashboard?run={run}&district=2&from=2020-01-01"),
+        )
+        .await;
+        for control in [
+            "id=\"survey\"",
+            "id=\"district\"",
+            "id=\"from\"",
+            "id=\"to\"",
+        ] {
+            assert!(html.contains(control), "{control}");
+        }
+        assert!(
+            html.contains("<option value=\"2\" selected"),
+            "district kept: {html}"
+        );
+        assert!(html.contains("value=\"2020-01-01\""));
+        assert!(html.contains("Filtered:"));
     }
 );
