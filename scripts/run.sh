@@ -7,7 +7,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 stage "tools"
 scripts/setup-tools.sh build
 stage "release build (server + wasm)"
-cargo leptos build --release
+cargo leptos build --release --split
 stage "starting Needscope"
 export NEEDSCOPE_LISTEN="${NEEDSCOPE_LISTEN:-127.0.0.1:3000}"
 # This local server speaks plain HTTP, where a Secure session cookie would never come back. In

@@ -26,7 +26,7 @@ stage "unit and integration tests"
 cargo nextest run --workspace --no-fail-fast
 
 stage "release build"
-cargo leptos build --release
+cargo leptos build --release --split
 
 stage "end-to-end tests (release server, Chromium)"
 E2E_DIR=$(mktemp -d /tmp/needscope-e2e.XXXXXX)

@@ -3,16 +3,11 @@
 use leptos::prelude::*;
 use leptos_meta::{Html, MetaTags, Title, provide_meta_context};
 use leptos_router::components::{Route, Router, Routes};
-use leptos_router::{SsrMode, path};
+use leptos_router::{Lazy, SsrMode, path};
 
 use crate::components::layout::Layout;
 use crate::i18n::provide_i18n;
-use crate::routes::staff::{
-    AccountPage, AuditPage, DashboardPage, DefinitionPage, InvitationPage, LinksPage, LoginPage,
-    QuestionPage, ReportsPage, RunsPage, StaffHomePage, StaffNotePage, StaffNotesPage,
-    SurveyEditorPage, SurveysPage, TranslationPage, UsersPage,
-};
-use crate::routes::{HomePage, NotFound, NotePage, NotesPage, SurveyPage, ThanksPage};
+use crate::routes::{HomePage, NotFound, SurveyPage, ThanksPage, lazy};
 
 /// The document around the app, rendered on the server only.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -54,31 +49,32 @@ fn Shell() -> impl IntoView {
         <Html {..} lang=move || i18n.locale().code() />
         <Title formatter=|title: String| if title.is_empty() { "Needscope".to_string() } else { format!("{title} · Needscope") } />
         <Layout>
-            // Async: pages render complete on the server, so they work without JavaScript.
+            // Async: pages render complete on the server, so they work without JavaScript. Signed-in
+            // pages are lazy: their code reaches the browser only when one is opened.
             <Routes fallback=NotFound>
                 <Route path=path!("/") view=HomePage ssr=SsrMode::Async />
                 <Route path=path!("/surveys/:slug") view=SurveyPage ssr=SsrMode::Async />
                 <Route path=path!("/surveys/:slug/thanks") view=ThanksPage ssr=SsrMode::Async />
-                <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async />
-                <Route path=path!("/invitations/:token") view=InvitationPage ssr=SsrMode::Async />
-                <Route path=path!("/account") view=AccountPage ssr=SsrMode::Async />
-                <Route path=path!("/notes") view=NotesPage ssr=SsrMode::Async />
-                <Route path=path!("/notes/:id") view=NotePage ssr=SsrMode::Async />
-                <Route path=path!("/staff/notes") view=StaffNotesPage ssr=SsrMode::Async />
-                <Route path=path!("/staff/links") view=LinksPage ssr=SsrMode::Async />
-                <Route path=path!("/staff/reports") view=ReportsPage ssr=SsrMode::Async />
-                <Route path=path!("/staff/notes/:id") view=StaffNotePage ssr=SsrMode::Async />
-                <Route path=path!("/staff") view=StaffHomePage ssr=SsrMode::Async />
-                <Route path=path!("/staff/dashboard") view=DashboardPage ssr=SsrMode::Async />
-                <Route path=path!("/staff/runs") view=RunsPage ssr=SsrMode::Async />
-                <Route path=path!("/staff/admin/users") view=UsersPage ssr=SsrMode::Async />
-                <Route path=path!("/staff/admin/audit") view=AuditPage ssr=SsrMode::Async />
-                <Route path=path!("/staff/admin/surveys") view=SurveysPage ssr=SsrMode::Async />
-                <Route path=path!("/staff/admin/surveys/:slug") view=SurveyEditorPage ssr=SsrMode::Async />
-                <Route path=path!("/staff/admin/surveys/:slug/add-question") view=QuestionPage ssr=SsrMode::Async />
-                <Route path=path!("/staff/admin/surveys/:slug/questions/:key") view=QuestionPage ssr=SsrMode::Async />
-                <Route path=path!("/staff/admin/surveys/:slug/translations/:locale") view=TranslationPage ssr=SsrMode::Async />
-                <Route path=path!("/staff/admin/surveys/:slug/definition") view=DefinitionPage ssr=SsrMode::Async />
+                <Route path=path!("/login") view={Lazy::<lazy::Login>::new()} ssr=SsrMode::Async />
+                <Route path=path!("/invitations/:token") view={Lazy::<lazy::Invitation>::new()} ssr=SsrMode::Async />
+                <Route path=path!("/account") view={Lazy::<lazy::Account>::new()} ssr=SsrMode::Async />
+                <Route path=path!("/notes") view={Lazy::<lazy::Notes>::new()} ssr=SsrMode::Async />
+                <Route path=path!("/notes/:id") view={Lazy::<lazy::Note>::new()} ssr=SsrMode::Async />
+                <Route path=path!("/staff/notes") view={Lazy::<lazy::StaffNotes>::new()} ssr=SsrMode::Async />
+                <Route path=path!("/staff/links") view={Lazy::<lazy::Links>::new()} ssr=SsrMode::Async />
+                <Route path=path!("/staff/reports") view={Lazy::<lazy::Reports>::new()} ssr=SsrMode::Async />
+                <Route path=path!("/staff/notes/:id") view={Lazy::<lazy::StaffNote>::new()} ssr=SsrMode::Async />
+                <Route path=path!("/staff") view={Lazy::<lazy::StaffHome>::new()} ssr=SsrMode::Async />
+                <Route path=path!("/staff/dashboard") view={Lazy::<lazy::Dashboard>::new()} ssr=SsrMode::Async />
+                <Route path=path!("/staff/runs") view={Lazy::<lazy::Runs>::new()} ssr=SsrMode::Async />
+                <Route path=path!("/staff/admin/users") view={Lazy::<lazy::Users>::new()} ssr=SsrMode::Async />
+                <Route path=path!("/staff/admin/audit") view={Lazy::<lazy::Audit>::new()} ssr=SsrMode::Async />
+                <Route path=path!("/staff/admin/surveys") view={Lazy::<lazy::Surveys>::new()} ssr=SsrMode::Async />
+                <Route path=path!("/staff/admin/surveys/:slug") view={Lazy::<lazy::SurveyEditor>::new()} ssr=SsrMode::Async />
+                <Route path=path!("/staff/admin/surveys/:slug/add-question") view={Lazy::<lazy::Question>::new()} ssr=SsrMode::Async />
+                <Route path=path!("/staff/admin/surveys/:slug/questions/:key") view={Lazy::<lazy::Question>::new()} ssr=SsrMode::Async />
+                <Route path=path!("/staff/admin/surveys/:slug/translations/:locale") view={Lazy::<lazy::Translation>::new()} ssr=SsrMode::Async />
+                <Route path=path!("/staff/admin/surveys/:slug/definition") view={Lazy::<lazy::Definition>::new()} ssr=SsrMode::Async />
             </Routes>
         </Layout>
     }

@@ -74,12 +74,23 @@ test('staff: invite, run an analysis, read the dashboard, export; partners stay 
 
   // Ranked themes, quotes in their language, an accessible chart with its data table.
   await expect(analyst.getByRole('heading', { level: 1 })).toHaveText('Need themes');
-  await expect(analyst.locator('figure.chart svg[role="img"] title')).toHaveCount(1);
+  await expect(analyst.locator('figure.chart svg[role="img"] title#priority-chart-title')).toHaveCount(1);
   expect(await analyst.locator('.theme-list > li').count()).toBeGreaterThanOrEqual(2);
   await expect(analyst.locator('.theme-list blockquote[lang]').first()).toBeVisible();
   await expect(analyst.getByText(/pothole|streetlight|dumped/i).first()).toBeVisible();
   await expectNoAxeViolations(analyst);
   await analyst.screenshot({ path: path.join(SHOTS, 'dashboard.png'), fullPage: false });
+
+  // Once hydrated, a filter applies in place: no reload, the address follows, focus stays.
+  await analyst.evaluate(() => ((window as unknown as { stayed: boolean }).stayed = true));
+  await analyst.getByLabel('Stream', { exact: true }).selectOption('reports');
+  await expect(analyst).toHaveURL(/stream=reports/);
+  await expect(analyst.getByText(/^Filtered:/)).toBeVisible();
+  await expect(analyst.getByLabel('Stream', { exact: true })).toBeFocused();
+  expect(await analyst.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(true);
+  await expect(analyst.getByText(/pothole|streetlight|dumped/i).first()).toBeVisible();
+  await analyst.getByLabel('Stream', { exact: true }).selectOption('');
+  await expect(analyst).not.toHaveURL(/stream=/);
 
   // CSV export.
   const [download] = await Promise.all([

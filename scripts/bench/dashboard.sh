@@ -2,7 +2,7 @@
 # Benchmark: how long the strategy dashboard takes for a large run. Imports N resident reports
 # (default 100,000: the labelled civic fixture's texts, varied), logs a 20-theme analysis run, signs in
 # as an analyst and times GET /staff/dashboard cold (built from the run) and warm (cached), then the
-# CSV export, with curl. Needs a release build (`cargo leptos build --release`).
+# CSV export, with curl. Needs a release build (`cargo leptos build --release --split`).
 source "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
 N=${N:-100000}
 PORT=${PORT:-3991}

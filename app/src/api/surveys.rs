@@ -42,10 +42,12 @@ pub async fn get_survey(
         return Err(AppError::NotFound);
     }
     let token = uuid::Uuid::new_v4().to_string();
-    let mut form =
-        loaded
-            .definition
-            .localize(loaded.version_id, locale, loaded.is_open() || preview, token);
+    let mut form = loaded.definition.localize(
+        loaded.version_id,
+        locale,
+        loaded.is_open() || preview,
+        token,
+    );
     form.preview = preview;
     if let Some(invite) = invite.filter(|t| !t.trim().is_empty()) {
         match links::check(&db, loaded.survey.id, &invite).await? {

@@ -1,6 +1,7 @@
 //! Pages.
 
 mod home;
+pub mod lazy;
 mod not_found;
 mod notes;
 pub mod staff;

@@ -34,7 +34,8 @@ pub fn DashboardPage() -> impl IntoView {
             && let Some(id) = refocus.get_untracked()
         {
             announce.set(announcement(&d));
-            focus(&id);
+            // After the new figures are drawn, which replaces the form.
+            set_timeout(move || focus(&id), std::time::Duration::from_millis(50));
         }
     });
     view! {

@@ -91,7 +91,10 @@ fn Facts(page: EditorData) -> impl IntoView {
     };
     view! {
         <dl class="facts">
-            <dt>"Address"</dt><dd><a href=format!("/surveys/{}", page.slug)>{format!("/surveys/{}", page.slug)}</a></dd>
+            <dt>"Address"</dt><dd>
+                <a href=format!("/surveys/{}", page.slug)>{format!("/surveys/{}", page.slug)}</a>
+                {(page.status == "draft").then_some(" (a preview: residents cannot see a draft)")}
+            </dd>
             <dt>"For"</dt><dd>{page.audience.clone()}</dd>
             <dt>"Status"</dt><dd>{page.status.clone()}" (change it on "<a href="/staff/admin/surveys">"the surveys page"</a>")"</dd>
             <dt>"Version"</dt><dd>{page.version}</dd>

@@ -89,6 +89,7 @@ fn QuestionForm(page: QuestionPageData, typed: Typed, csrf: String) -> impl Into
             </div>
             <fieldset class="for-options">
                 <legend>"Options (one choice, several choices, language)"</legend>
+                <label for="question-options">"Options, one per line"</label>
                 <p class="meta" id="question-options-hint">"One per line: “value | label”, or just the label. The value is what is stored; keep it when you reword the label."</p>
                 <textarea id="question-options" name="options" rows="6" aria-describedby="question-options-hint" aria-invalid=inv("question-options")>{v("options", &input.options)}</textarea>
             </fieldset>

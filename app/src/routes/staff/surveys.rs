@@ -79,7 +79,7 @@ pub fn SurveysPage() -> impl IntoView {
                                 <CsrfField token=csrf.clone() />
                                 <label for="survey-slug">"Address"</label>
                                 <p class="meta" id="survey-slug-hint">"The survey's web address, /surveys/…: a-z, 0-9 and hyphens, like parks-2027. It cannot change later."</p>
-                                <input type="text" id="survey-slug" name="slug" required maxlength="80" pattern="[a-z][a-z0-9\\-]{2,79}" aria-describedby="survey-slug-hint" value=typed.value("slug", "") aria-invalid=typed.invalid("survey-slug") />
+                                <input type="text" id="survey-slug" name="slug" required maxlength="80" aria-describedby="survey-slug-hint" value=typed.value("slug", "") aria-invalid=typed.invalid("survey-slug") />
                                 <label for="survey-audience">"Who it is for"</label>
                                 <select id="survey-audience" name="audience" aria-invalid=typed.invalid("survey-audience")>
                                     {AUDIENCES.into_iter().map(|(a, name)| view! {

@@ -332,7 +332,11 @@ both_backends!(
         .await;
         assert_eq!(sources(&until_today), sources(&all));
         let bad = build(of(|f| f.from = Some("March".into()))).await;
-        assert!(bad.filter_problem.as_deref().is_some_and(|p| p.contains("“March”")));
+        assert!(
+            bad.filter_problem
+                .as_deref()
+                .is_some_and(|p| p.contains("“March”"))
+        );
         assert_eq!(sources(&bad), sources(&all), "a bad date is set aside");
 
         // The page offers the filters and says when they apply.

@@ -211,7 +211,11 @@ both_backends!(
         let (_, preview) = get(&app, &admin, "/surveys/parks-2027?lang=en").await;
         assert!(preview.contains("Preview for administrators"), "{preview}");
         let (status, _) = app.get("/surveys/parks-2027").await;
-        assert_eq!(status, StatusCode::NOT_FOUND, "residents cannot see a draft");
+        assert_eq!(
+            status,
+            StatusCode::NOT_FOUND,
+            "residents cannot see a draft"
+        );
         assert_eq!(
             versions(&app).await,
             1,

@@ -1,0 +1,261 @@
+//! The signed-in pages as lazy routes: built with `cargo leptos build --split`, their code is a
+//! separate WASM chunk that the browser fetches only when one of them is opened, so residents on a
+//! survey page download only the survey's code. Each page loads its own data, so `data()` has
+//! nothing to start.
+
+use leptos::prelude::*;
+use leptos_router::{LazyRoute, lazy_route};
+
+use crate::routes::staff::{
+    AccountPage, AuditPage, DashboardPage, DefinitionPage, InvitationPage, LinksPage, LoginPage,
+    QuestionPage, ReportsPage, RunsPage, StaffHomePage, StaffNotePage, StaffNotesPage,
+    SurveyEditorPage, SurveysPage, TranslationPage, UsersPage,
+};
+use crate::routes::{NotePage, NotesPage};
+
+pub struct Login;
+
+#[lazy_route]
+impl LazyRoute for Login {
+    fn data() -> Self {
+        Login
+    }
+
+    fn view(_this: Self) -> AnyView {
+        view! { <LoginPage /> }.into_any()
+    }
+}
+
+pub struct Invitation;
+
+#[lazy_route]
+impl LazyRoute for Invitation {
+    fn data() -> Self {
+        Invitation
+    }
+
+    fn view(_this: Self) -> AnyView {
+        view! { <InvitationPage /> }.into_any()
+    }
+}
+
+pub struct Account;
+
+#[lazy_route]
+impl LazyRoute for Account {
+    fn data() -> Self {
+        Account
+    }
+
+    fn view(_this: Self) -> AnyView {
+        view! { <AccountPage /> }.into_any()
+    }
+}
+
+pub struct Notes;
+
+#[lazy_route]
+impl LazyRoute for Notes {
+    fn data() -> Self {
+        Notes
+    }
+
+    fn view(_this: Self) -> AnyView {
+        view! { <NotesPage /> }.into_any()
+    }
+}
+
+pub struct Note;
+
+#[lazy_route]
+impl LazyRoute for Note {
+    fn data() -> Self {
+        Note
+    }
+
+    fn view(_this: Self) -> AnyView {
+        view! { <NotePage /> }.into_any()
+    }
+}
+
+pub struct StaffNotes;
+
+#[lazy_route]
+impl LazyRoute for StaffNotes {
+    fn data() -> Self {
+        StaffNotes
+    }
+
+    fn view(_this: Self) -> AnyView {
+        view! { <StaffNotesPage /> }.into_any()
+    }
+}
+
+pub struct StaffNote;
+
+#[lazy_route]
+impl LazyRoute for StaffNote {
+    fn data() -> Self {
+        StaffNote
+    }
+
+    fn view(_this: Self) -> AnyView {
+        view! { <StaffNotePage /> }.into_any()
+    }
+}
+
+pub struct Links;
+
+#[lazy_route]
+impl LazyRoute for Links {
+    fn data() -> Self {
+        Links
+    }
+
+    fn view(_this: Self) -> AnyView {
+        view! { <LinksPage /> }.into_any()
+    }
+}
+
+pub struct Reports;
+
+#[lazy_route]
+impl LazyRoute for Reports {
+    fn data() -> Self {
+        Reports
+    }
+
+    fn view(_this: Self) -> AnyView {
+        view! { <ReportsPage /> }.into_any()
+    }
+}
+
+pub struct StaffHome;
+
+#[lazy_route]
+impl LazyRoute for StaffHome {
+    fn data() -> Self {
+        StaffHome
+    }
+
+    fn view(_this: Self) -> AnyView {
+        view! { <StaffHomePage /> }.into_any()
+    }
+}
+
+pub struct Dashboard;
+
+#[lazy_route]
+impl LazyRoute for Dashboard {
+    fn data() -> Self {
+        Dashboard
+    }
+
+    fn view(_this: Self) -> AnyView {
+        view! { <DashboardPage /> }.into_any()
+    }
+}
+
+pub struct Runs;
+
+#[lazy_route]
+impl LazyRoute for Runs {
+    fn data() -> Self {
+        Runs
+    }
+
+    fn view(_this: Self) -> AnyView {
+        view! { <RunsPage /> }.into_any()
+    }
+}
+
+pub struct Users;
+
+#[lazy_route]
+impl LazyRoute for Users {
+    fn data() -> Self {
+        Users
+    }
+
+    fn view(_this: Self) -> AnyView {
+        view! { <UsersPage /> }.into_any()
+    }
+}
+
+pub struct Audit;
+
+#[lazy_route]
+impl LazyRoute for Audit {
+    fn data() -> Self {
+        Audit
+    }
+
+    fn view(_this: Self) -> AnyView {
+        view! { <AuditPage /> }.into_any()
+    }
+}
+
+pub struct Surveys;
+
+#[lazy_route]
+impl LazyRoute for Surveys {
+    fn data() -> Self {
+        Surveys
+    }
+
+    fn view(_this: Self) -> AnyView {
+        view! { <SurveysPage /> }.into_any()
+    }
+}
+
+pub struct SurveyEditor;
+
+#[lazy_route]
+impl LazyRoute for SurveyEditor {
+    fn data() -> Self {
+        SurveyEditor
+    }
+
+    fn view(_this: Self) -> AnyView {
+        view! { <SurveyEditorPage /> }.into_any()
+    }
+}
+
+pub struct Question;
+
+#[lazy_route]
+impl LazyRoute for Question {
+    fn data() -> Self {
+        Question
+    }
+
+    fn view(_this: Self) -> AnyView {
+        view! { <QuestionPage /> }.into_any()
+    }
+}
+
+pub struct Translation;
+
+#[lazy_route]
+impl LazyRoute for Translation {
+    fn data() -> Self {
+        Translation
+    }
+
+    fn view(_this: Self) -> AnyView {
+        view! { <TranslationPage /> }.into_any()
+    }
+}
+
+pub struct Definition;
+
+#[lazy_route]
+impl LazyRoute for Definition {
+    fn data() -> Self {
+        Definition
+    }
+
+    fn view(_this: Self) -> AnyView {
+        view! { <DefinitionPage /> }.into_any()
+    }
+}
