@@ -65,14 +65,47 @@ struct Change<'a> {
     kept: &'a [&'a str],
 }
 
+/// What every editing form posts with: the state, the viewer, the session and the fields.
+struct Posted {
+    state: AppState,
+    viewer: Option<Extension<Viewer>>,
+    session: Session,
+    fields: Fields,
+}
+
+impl Posted {
+    fn new(
+        state: AppState,
+        viewer: Option<Extension<Viewer>>,
+        session: Session,
+        fields: Fields,
+    ) -> Posted {
+        Posted {
+            state,
+            viewer,
+            session,
+            fields,
+        }
+    }
+}
+
+/// Checks the form (token, administrator), then applies and stores the change (see [`Change`]).
 async fn change(
-    state: &AppState,
-    session: &Session,
-    staff: &Viewer,
-    fields: &Fields,
+    posted: Posted,
     c: Change<'_>,
     apply: impl FnOnce(&mut SurveyDefinition) -> Result<(), EditError>,
 ) -> Response {
+    let Posted {
+        state,
+        viewer,
+        session,
+        fields,
+    } = posted;
+    let staff = match form_viewer(&session, &fields, viewer, ADMINS).await {
+        Ok(v) => v,
+        Err(refused) => return refused,
+    };
+    let (session, fields, staff) = (&session, &fields, &staff);
     match survey_edits::save(&state.db, c.slug, apply).await {
         Ok(saved) => {
             let stored = match saved {
@@ -186,10 +219,6 @@ pub async fn texts(
     session: Session,
     Form(fields): Form<Fields>,
 ) -> Response {
-    let staff = match form_viewer(&session, &fields, viewer, ADMINS).await {
-        Ok(v) => v,
-        Err(refused) => return refused,
-    };
     let c = Change {
         slug: &slug,
         what: "texts",
@@ -197,9 +226,12 @@ pub async fn texts(
         back: editor(&slug),
         kept: &["title", "intro"],
     };
-    let (title, intro) = (text(&fields, "title"), text(&fields, "intro"));
-    change(&state, &session, &staff, &fields, c, |def| {
-        edit::set_texts(def, title, intro)
+    let (title, intro) = (
+        text(&fields, "title").to_owned(),
+        text(&fields, "intro").to_owned(),
+    );
+    change(Posted::new(state, viewer, session, fields), c, |def| {
+        edit::set_texts(def, &title, &intro)
     })
     .await
 }
@@ -239,10 +271,6 @@ pub async fn add_question(
     session: Session,
     Form(fields): Form<Fields>,
 ) -> Response {
-    let staff = match form_viewer(&session, &fields, viewer, ADMINS).await {
-        Ok(v) => v,
-        Err(refused) => return refused,
-    };
     let input = question_input(&fields);
     let kept = question_kept(&fields);
     let c = Change {
@@ -252,7 +280,7 @@ pub async fn add_question(
         back: format!("{}/add-question", editor(&slug)),
         kept: &kept,
     };
-    change(&state, &session, &staff, &fields, c, |def| {
+    change(Posted::new(state, viewer, session, fields), c, |def| {
         edit::add_question(def, &input)
     })
     .await
@@ -266,10 +294,6 @@ pub async fn edit_question(
     session: Session,
     Form(fields): Form<Fields>,
 ) -> Response {
-    let staff = match form_viewer(&session, &fields, viewer, ADMINS).await {
-        Ok(v) => v,
-        Err(refused) => return refused,
-    };
     let input = question_input(&fields);
     let kept = question_kept(&fields);
     let c = Change {
@@ -279,7 +303,7 @@ pub async fn edit_question(
         back: format!("{}/questions/{key}", editor(&slug)),
         kept: &kept,
     };
-    change(&state, &session, &staff, &fields, c, |def| {
+    change(Posted::new(state, viewer, session, fields), c, |def| {
         edit::edit_question(def, &key, &input)
     })
     .await
@@ -293,10 +317,6 @@ pub async fn move_question(
     session: Session,
     Form(fields): Form<Fields>,
 ) -> Response {
-    let staff = match form_viewer(&session, &fields, viewer, ADMINS).await {
-        Ok(v) => v,
-        Err(refused) => return refused,
-    };
     let up = text(&fields, "direction") == "up";
     let c = Change {
         slug: &slug,
@@ -309,7 +329,7 @@ pub async fn move_question(
         back: editor(&slug),
         kept: &[],
     };
-    change(&state, &session, &staff, &fields, c, |def| {
+    change(Posted::new(state, viewer, session, fields), c, |def| {
         edit::move_question(def, &key, up)
     })
     .await
@@ -323,10 +343,6 @@ pub async fn remove_question(
     session: Session,
     Form(fields): Form<Fields>,
 ) -> Response {
-    let staff = match form_viewer(&session, &fields, viewer, ADMINS).await {
-        Ok(v) => v,
-        Err(refused) => return refused,
-    };
     let c = Change {
         slug: &slug,
         what: "question removed",
@@ -334,7 +350,7 @@ pub async fn remove_question(
         back: editor(&slug),
         kept: &[],
     };
-    change(&state, &session, &staff, &fields, c, |def| {
+    change(Posted::new(state, viewer, session, fields), c, |def| {
         edit::remove_question(def, &key)
     })
     .await
@@ -348,21 +364,14 @@ pub async fn translate(
     session: Session,
     Form(fields): Form<Fields>,
 ) -> Response {
-    let staff = match form_viewer(&session, &fields, viewer, ADMINS).await {
-        Ok(v) => v,
-        Err(refused) => return refused,
-    };
-    let Some(locale) = Locale::from_code(&code).filter(|l| *l != Locale::En) else {
-        let flash = Flash::error(format!("Surveys cannot be translated into “{code}” yet."));
-        return flash_redirect(&session, &editor(&slug), flash).await;
-    };
+    let locale = Locale::from_code(&code).filter(|l| *l != Locale::En);
     let posted: BTreeMap<String, String> = fields
         .iter()
         .filter(|(k, _)| k != app::models::staff::CSRF_FIELD)
         .cloned()
         .collect();
     let names: Vec<&str> = posted.keys().map(String::as_str).collect();
-    let page = format!("{}/translations/{}", editor(&slug), locale.code());
+    let page = format!("{}/translations/{code}", editor(&slug));
     let c = Change {
         slug: &slug,
         what: "translated",
@@ -370,7 +379,13 @@ pub async fn translate(
         back: page,
         kept: &names,
     };
-    change(&state, &session, &staff, &fields, c, |def| {
+    change(Posted::new(state, viewer, session, fields), c, |def| {
+        let locale = locale.ok_or_else(|| {
+            EditError::new(
+                "translations",
+                format!("Surveys cannot be translated into “{code}” yet."),
+            )
+        })?;
         edit::translate(def, locale, &posted)
     })
     .await
@@ -384,11 +399,7 @@ pub async fn replace_definition(
     session: Session,
     Form(fields): Form<Fields>,
 ) -> Response {
-    let staff = match form_viewer(&session, &fields, viewer, ADMINS).await {
-        Ok(v) => v,
-        Err(refused) => return refused,
-    };
-    let json = text(&fields, "definition");
+    let json = text(&fields, "definition").to_owned();
     let c = Change {
         slug: &slug,
         what: "definition replaced",
@@ -396,8 +407,8 @@ pub async fn replace_definition(
         back: format!("{}/definition", editor(&slug)),
         kept: &["definition"],
     };
-    change(&state, &session, &staff, &fields, c, |def| {
-        *def = edit::parse_definition(json, def)?;
+    change(Posted::new(state, viewer, session, fields), c, |def| {
+        *def = edit::parse_definition(&json, def)?;
         Ok(())
     })
     .await
