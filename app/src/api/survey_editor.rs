@@ -49,6 +49,7 @@ pub async fn survey_editor_page(slug: String) -> Result<(PageContext, EditorData
         .collect();
     let data = EditorData {
         slug: s.survey.slug.clone(),
+        revision: crate::server::survey_edits::revision(&s.definition),
         audience: s.survey.audience.clone(),
         status: s.survey.status.clone(),
         version: s.survey.current_version,
@@ -101,6 +102,7 @@ pub async fn question_page(
     };
     let data = QuestionPageData {
         slug: s.survey.slug.clone(),
+        revision: crate::server::survey_edits::revision(&s.definition),
         title: def.title.get("en").cloned().unwrap_or_default(),
         key,
         input,
@@ -135,6 +137,7 @@ pub async fn translation_page(
         .ok_or(AppError::NotFound)?;
     let data = TranslationPageData {
         slug: s.survey.slug.clone(),
+        revision: crate::server::survey_edits::revision(&s.definition),
         title: s.definition.title.get("en").cloned().unwrap_or_default(),
         locale: locale.code().to_owned(),
         language: locale.endonym().to_owned(),
@@ -152,6 +155,7 @@ pub async fn definition_page(slug: String) -> Result<(PageContext, DefinitionPag
     let json = serde_json::to_string_pretty(&s.definition).map_err(|_| AppError::Unavailable)?;
     let data = DefinitionPageData {
         slug: s.survey.slug.clone(),
+        revision: crate::server::survey_edits::revision(&s.definition),
         title: s.definition.title.get("en").cloned().unwrap_or_default(),
         json,
     };

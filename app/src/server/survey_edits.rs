@@ -106,11 +106,20 @@ fn json(def: &SurveyDefinition) -> Result<serde_json::Value, EditFailure> {
     })
 }
 
+/// A short fingerprint of a definition, carried by the editor's forms so that a save based on a
+/// page someone else has changed since is refused instead of silently undoing their change.
+pub fn revision(def: &SurveyDefinition) -> String {
+    let json = serde_json::to_string(def).unwrap_or_default();
+    super::staff::token_digest(&json)[..16].to_owned()
+}
+
 /// Applies `edit` to survey `slug`'s current definition, checks the result against the
-/// definition rules and stores it (see [`Saved`]). Nothing is stored when `edit` or a rule fails.
+/// definition rules and stores it (see [`Saved`]). Nothing is stored when `based_on` (the
+/// revision the form's page showed, if it says) is not the current one, or `edit` or a rule fails.
 pub async fn save(
     db: &DatabaseConnection,
     slug: &str,
+    based_on: Option<&str>,
     edit: impl FnOnce(&mut SurveyDefinition) -> Result<(), EditError>,
 ) -> Result<Saved, EditFailure> {
     let txn = db.begin().await?;
@@ -130,6 +139,13 @@ pub async fn save(
             tracing::error!(version = version.id, error = %e, "stored survey definition does not parse");
             EditFailure::Unavailable
         })?;
+    if based_on.is_some_and(|r| r != revision(&before)) {
+        return Err(EditFailure::Invalid(EditError::new(
+            "revision",
+            "Someone else changed this survey after you opened the page, so nothing was saved. \
+             What you typed is kept: compare it with the survey as it is now, then save again.",
+        )));
+    }
     let mut after = before.clone();
     edit(&mut after).map_err(EditFailure::Invalid)?;
     after.check().map_err(|e| {

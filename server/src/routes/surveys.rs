@@ -17,7 +17,7 @@ use app::models::Audience;
 use app::models::staff::{ADMINS, Flash, Viewer};
 use app::models::survey::{Localized, SurveyDefinition};
 use app::models::survey_edit::{
-    self as edit, EditError, QUESTION_FIELDS, QuestionInput, valid_slug,
+    self as edit, EditError, QUESTION_FIELDS, QuestionInput, REVISION_FIELD, valid_slug,
 };
 use app::server::survey_edits::{self, EditFailure, Saved};
 use app::server::{AppState, audit, surveys};
@@ -106,7 +106,8 @@ async fn change(
         Err(refused) => return refused,
     };
     let (session, fields, staff) = (&session, &fields, &staff);
-    match survey_edits::save(&state.db, c.slug, apply).await {
+    let based_on = field(fields, REVISION_FIELD);
+    match survey_edits::save(&state.db, c.slug, based_on, apply).await {
         Ok(saved) => {
             let stored = match saved {
                 Saved::NewVersion(v) => Some((v, true)),

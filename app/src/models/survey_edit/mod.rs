@@ -35,6 +35,9 @@ pub const KINDS: [(&str, &str); 9] = [
     ("language", "Language spoken"),
 ];
 
+/// The hidden form field that carries the revision of the definition a page showed.
+pub const REVISION_FIELD: &str = "revision";
+
 /// Longest prompt, help text, label or title the editor accepts.
 pub const MAX_TEXT: usize = 600;
 /// Longest survey introduction.

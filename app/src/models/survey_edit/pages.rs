@@ -28,6 +28,8 @@ pub struct VersionRow {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EditorData {
     pub slug: String,
+    /// The definition the page shows (see `REVISION_FIELD`): a save based on an older one is refused.
+    pub revision: String,
     pub audience: String,
     pub status: String,
     pub version: i32,
@@ -82,6 +84,8 @@ pub fn question_lines(def: &SurveyDefinition) -> Vec<QuestionLine> {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct QuestionPageData {
     pub slug: String,
+    /// The definition the page shows (see `REVISION_FIELD`): a save based on an older one is refused.
+    pub revision: String,
     pub title: String,
     /// `None` for a new question.
     pub key: Option<String>,
@@ -96,6 +100,8 @@ pub struct QuestionPageData {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TranslationPageData {
     pub slug: String,
+    /// The definition the page shows (see `REVISION_FIELD`): a save based on an older one is refused.
+    pub revision: String,
     pub title: String,
     pub locale: String,
     pub language: String,
@@ -106,6 +112,8 @@ pub struct TranslationPageData {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DefinitionPageData {
     pub slug: String,
+    /// The definition the page shows (see `REVISION_FIELD`): a save based on an older one is refused.
+    pub revision: String,
     pub title: String,
     pub json: String,
 }

@@ -7,7 +7,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 use crate::api::survey_editor::survey_editor_page;
-use crate::components::staff::{CsrfField, FlashMessage, PageError, StaffNav};
+use crate::components::staff::{CsrfField, FlashMessage, PageError, RevisionField, StaffNav};
 use crate::models::staff::Typed;
 use crate::models::survey_edit::{EditorData, MAX_INTRO, MAX_TEXT, QuestionLine};
 
@@ -33,6 +33,7 @@ pub fn SurveyEditorPage() -> impl IntoView {
                             <h2>"Title and introduction"</h2>
                             <form method="post" action=format!("{base}/texts") class="stack-form">
                                 <CsrfField token=ctx.csrf.clone() />
+                                <RevisionField revision=page.revision.clone() />
                                 <label for="survey-title">"Title (English)"</label>
                                 <input type="text" id="survey-title" name="title" required maxlength=MAX_TEXT.to_string() value=typed.value("title", &page.title) aria-invalid=typed.invalid("survey-title") />
                                 <label for="survey-intro">"Introduction (English)"</label>
@@ -45,10 +46,11 @@ pub fn SurveyEditorPage() -> impl IntoView {
                                 view! { <p>"No questions yet."</p> }.into_any()
                             } else {
                                 let count = page.questions.len();
+                                let revision = page.revision.clone();
                                 view! {
                                     <ol class="question-list">
                                         {page.questions.into_iter().enumerate().map(|(i, q)| view! {
-                                            <QuestionItem q base=base.clone() csrf=ctx.csrf.clone() first=i == 0 last=i + 1 == count />
+                                            <QuestionItem q base=base.clone() csrf=ctx.csrf.clone() revision=revision.clone() first=i == 0 last=i + 1 == count />
                                         }).collect_view()}
                                     </ol>
                                 }.into_any()
@@ -108,6 +110,7 @@ fn QuestionItem(
     q: QuestionLine,
     base: String,
     csrf: String,
+    revision: String,
     first: bool,
     last: bool,
 ) -> impl IntoView {
@@ -120,12 +123,13 @@ fn QuestionItem(
             {q.notes.iter().map(|n| view! { <br /><span class="meta">{n.clone()}</span> }).collect_view()}
             <div class="actions">
                 <a href=action.clone() aria-label=format!("Change question {}", q.key)>"Change"</a>
-                {(!first).then(|| view! { <MoveButton action=format!("{action}/move") csrf=csrf.clone() key=q.key.clone() up=true /> })}
-                {(!last).then(|| view! { <MoveButton action=format!("{action}/move") csrf=csrf.clone() key=q.key.clone() up=false /> })}
+                {(!first).then(|| view! { <MoveButton action=format!("{action}/move") csrf=csrf.clone() revision=revision.clone() key=q.key.clone() up=true /> })}
+                {(!last).then(|| view! { <MoveButton action=format!("{action}/move") csrf=csrf.clone() revision=revision.clone() key=q.key.clone() up=false /> })}
                 <details>
                     <summary>{format!("Remove {}…", q.key)}</summary>
                     <form method="post" action=format!("{action}/remove") class="inline-form" id=remove_id>
                         <CsrfField token=csrf.clone() />
+                        <RevisionField revision=revision.clone() />
                         <span>"Answers already given stay with their version."</span>
                         <button type="submit" class="link-button">{format!("Remove question {}", q.key)}</button>
                     </form>
@@ -136,7 +140,13 @@ fn QuestionItem(
 }
 
 #[component]
-fn MoveButton(action: String, csrf: String, key: String, up: bool) -> impl IntoView {
+fn MoveButton(
+    action: String,
+    csrf: String,
+    revision: String,
+    key: String,
+    up: bool,
+) -> impl IntoView {
     let (direction, text) = if up {
         ("up", "Move up")
     } else {
@@ -145,6 +155,7 @@ fn MoveButton(action: String, csrf: String, key: String, up: bool) -> impl IntoV
     view! {
         <form method="post" action=action class="inline-form">
             <CsrfField token=csrf />
+            <RevisionField revision />
             <input type="hidden" name="direction" value=direction />
             <button type="submit" class="link-button" aria-label=format!("{text}: {key}")>{text}</button>
         </form>

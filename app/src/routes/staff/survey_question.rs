@@ -7,7 +7,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 use crate::api::survey_editor::question_page;
-use crate::components::staff::{CsrfField, FlashMessage, PageError, StaffNav};
+use crate::components::staff::{CsrfField, FlashMessage, PageError, RevisionField, StaffNav};
 use crate::models::staff::Typed;
 use crate::models::survey_edit::{KINDS, MAX_TEXT, QuestionPageData};
 
@@ -58,6 +58,7 @@ fn QuestionForm(page: QuestionPageData, typed: Typed, csrf: String) -> impl Into
         })}
         <form method="post" action=action class="stack-form question-form">
             <CsrfField token=csrf />
+            <RevisionField revision=page.revision.clone() />
             {match &page.key {
                 Some(key) => view! { <p>"Key: "<code>{key.clone()}</code>" (answers are stored under it, so it does not change)"</p> }.into_any(),
                 None => view! {

@@ -7,7 +7,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 use crate::api::survey_editor::{definition_page, translation_page};
-use crate::components::staff::{CsrfField, FlashMessage, PageError, StaffNav};
+use crate::components::staff::{CsrfField, FlashMessage, PageError, RevisionField, StaffNav};
 use crate::models::staff::Typed;
 use crate::models::survey_edit::{MAX_INTRO, MAX_TEXT, TextSlot};
 
@@ -40,6 +40,7 @@ pub fn TranslationPage() -> impl IntoView {
                             <p>{format!("{missing} of {} texts have no translation yet and are shown in English. An empty box removes a translation.", page.slots.len())}</p>
                             <form method="post" action=format!("{base}/translations/{}", page.locale) class="stack-form wide-form">
                                 <CsrfField token=ctx.csrf.clone() />
+                                <RevisionField revision=page.revision.clone() />
                                 {page.slots.into_iter().map(|slot| view! {
                                     <TextField text=slot typed=typed.clone() lang=page.locale.clone() />
                                 }).collect_view()}
@@ -91,6 +92,7 @@ pub fn DefinitionPage() -> impl IntoView {
                             <p id="definition-hint">"The whole survey as JSON. A question can have "<code>"show_if"</code>" (shown only when an earlier choice question has one of some values), "<code>"variable"</code>" (the weighting variable it measures) and "<code>"why"</code>" (why it is asked). The address and audience cannot change. It is checked before it is saved."</p>
                             <form method="post" action=format!("{base}/definition") class="wide-form">
                                 <CsrfField token=ctx.csrf.clone() />
+                                <RevisionField revision=page.revision.clone() />
                                 <label for="definition">"Definition (JSON)"</label>
                                 <textarea id="definition" name="definition" class="definition-box" rows="30" spellcheck="false" aria-describedby="definition-hint" aria-invalid=typed.invalid("definition")>{typed.value("definition", &page.json)}</textarea>
                                 <p><button type="submit" class="primary">"Check and save"</button></p>

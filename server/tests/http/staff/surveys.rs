@@ -393,3 +393,75 @@ fn html_unescape(s: &str) -> String {
         .replace("&#39;", "'")
         .replace("&amp;", "&")
 }
+
+both_backends!(
+    a_save_from_a_page_someone_changed_since_is_refused_and_kept,
+    |app: TestApp| async move {
+        let (admin, _) = signed_in(&app, Role::Administrator).await;
+        make_survey(&app, &admin).await;
+        // Two administrators open the same survey; the first saves a change.
+        let (_, stale) = get(&app, &admin, &format!("{EDITOR}/definition")).await;
+        let revision = field_value(&stale, "revision");
+        let (_, page) = get(&app, &admin, EDITOR).await;
+        change(
+            &app,
+            &admin,
+            &format!("{EDITOR}/texts"),
+            &[
+                ("revision", &field_value(&page, "revision")),
+                ("title", "Parks and pools 2027"),
+                ("intro", "Tell us about parks and pools."),
+            ],
+        )
+        .await;
+        // The second saves from the page they opened before: refused, their text kept.
+        let json = html_unescape(between(&stale, "name=\"definition\"", "</textarea>"))
+            .replace("Parks 2027", "Parks 2027 (second admin)");
+        let to = change(
+            &app,
+            &admin,
+            &format!("{EDITOR}/definition"),
+            &[("revision", &revision), ("definition", &json)],
+        )
+        .await;
+        assert_eq!(to, format!("{EDITOR}/definition"));
+        let (_, page) = get(&app, &admin, &to).await;
+        assert!(page.contains("Someone else changed this survey"), "{page}");
+        assert!(
+            page.contains("Parks 2027 (second admin)"),
+            "their text is kept"
+        );
+        let (_, editor) = get(&app, &admin, EDITOR).await;
+        assert!(
+            editor.contains("Parks and pools 2027") && !editor.contains("second admin"),
+            "the first change stands"
+        );
+        // With the page's current revision, the save goes through.
+        let current = field_value(&page, "revision");
+        assert_ne!(current, revision);
+        let (_, fresh) = get(&app, &admin, &format!("{EDITOR}/definition")).await;
+        let json = html_unescape(between(&fresh, "name=\"definition\"", "</textarea>"))
+            .replace("Parks and pools 2027", "Parks, pools and trails 2027");
+        let to = change(
+            &app,
+            &admin,
+            &format!("{EDITOR}/definition"),
+            &[("revision", &current), ("definition", &json)],
+        )
+        .await;
+        assert_eq!(to, EDITOR);
+        let (_, editor) = get(&app, &admin, EDITOR).await;
+        assert!(editor.contains("Parks, pools and trails 2027"));
+    }
+);
+
+/// The value of the first hidden field `name` on a page.
+fn field_value(html: &str, name: &str) -> String {
+    let marker = format!("name=\"{name}\" value=\"");
+    let start = html
+        .find(&marker)
+        .unwrap_or_else(|| panic!("no {name} in:\n{html}"))
+        + marker.len();
+    let end = start + html[start..].find('"').expect("closing quote");
+    html[start..end].to_owned()
+}
