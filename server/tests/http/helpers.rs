@@ -214,19 +214,22 @@ pub fn valid_answers(survey: &SurveyDefinition) -> BTreeMap<String, Vec<String>>
     answers
 }
 
+/// The value of the first field `name` on a page (`name="…" value="…"`).
+pub fn hidden_value(html: &str, name: &str) -> String {
+    let marker = format!("name=\"{name}\" value=\"");
+    let start = html
+        .find(&marker)
+        .unwrap_or_else(|| panic!("no field {name} in:\n{html}"))
+        + marker.len();
+    let end = start + html[start..].find('"').expect("closing quote");
+    html[start..end].to_owned()
+}
+
 /// The hidden fields a survey page carries (version, token, language), read from its HTML.
 pub fn hidden_fields(html: &str) -> Vec<(String, String)> {
     ["_version", "_token", "_lang"]
         .iter()
-        .map(|name| {
-            let marker = format!("name=\"{name}\" value=\"");
-            let start = html
-                .find(&marker)
-                .unwrap_or_else(|| panic!("hidden field {name} in page"))
-                + marker.len();
-            let end = start + html[start..].find('"').expect("closing quote");
-            ((*name).to_string(), html[start..end].to_string())
-        })
+        .map(|name| ((*name).to_string(), hidden_value(html, name)))
         .collect()
 }
 

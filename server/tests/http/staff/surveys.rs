@@ -7,7 +7,7 @@ use reqwest::{Client, StatusCode};
 
 use super::helpers::{get, post, signed_in};
 use crate::both_backends;
-use crate::helpers::{Backend, TestApp, form_fields, hidden_fields};
+use crate::helpers::{Backend, TestApp, form_fields, hidden_fields, hidden_value};
 
 const EDITOR: &str = "/staff/admin/surveys/parks-2027";
 
@@ -401,14 +401,14 @@ both_backends!(
         make_survey(&app, &admin).await;
         // Two administrators open the same survey; the first saves a change.
         let (_, stale) = get(&app, &admin, &format!("{EDITOR}/definition")).await;
-        let revision = field_value(&stale, "revision");
+        let revision = hidden_value(&stale, "revision");
         let (_, page) = get(&app, &admin, EDITOR).await;
         change(
             &app,
             &admin,
             &format!("{EDITOR}/texts"),
             &[
-                ("revision", &field_value(&page, "revision")),
+                ("revision", &hidden_value(&page, "revision")),
                 ("title", "Parks and pools 2027"),
                 ("intro", "Tell us about parks and pools."),
             ],
@@ -437,7 +437,7 @@ both_backends!(
             "the first change stands"
         );
         // With the page's current revision, the save goes through.
-        let current = field_value(&page, "revision");
+        let current = hidden_value(&page, "revision");
         assert_ne!(current, revision);
         let (_, fresh) = get(&app, &admin, &format!("{EDITOR}/definition")).await;
         let json = html_unescape(between(&fresh, "name=\"definition\"", "</textarea>"))
@@ -454,14 +454,3 @@ both_backends!(
         assert!(editor.contains("Parks, pools and trails 2027"));
     }
 );
-
-/// The value of the first hidden field `name` on a page.
-fn field_value(html: &str, name: &str) -> String {
-    let marker = format!("name=\"{name}\" value=\"");
-    let start = html
-        .find(&marker)
-        .unwrap_or_else(|| panic!("no {name} in:\n{html}"))
-        + marker.len();
-    let end = start + html[start..].find('"').expect("closing quote");
-    html[start..end].to_owned()
-}
