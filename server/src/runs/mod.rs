@@ -12,7 +12,7 @@ use std::sync::{Arc, Mutex};
 use analysis::weighting::{Breakdown, Scheme, WeightingConfig, WeightingRun};
 use analysis::{
     EmbeddingCache, FitContext, Representation, SentenceEncoder, Stage, ThemeModel, ThemeParams,
-    ThemeValidParams,
+    ThemeReport, ThemeValidParams,
 };
 use anyhow::{Context, bail};
 use app::server::entities::{analysis_run, report};
@@ -184,6 +184,27 @@ async fn breakdown_of(
     Ok(run.breakdown(&respondents, variable, Scheme::RakedEquity)?)
 }
 
+/// Run `row`'s themes as logged, without the quotes of interview-note documents deleted since
+/// (their text must not be shown again; the dashboard hides them the same way).
+pub async fn shown_themes(
+    db: &DatabaseConnection,
+    row: &analysis_run::Model,
+) -> anyhow::Result<ThemeReport> {
+    let mut report: ThemeReport = serde_json::from_value(row.themes.clone())?;
+    if let Some(last) = row.last_passage_id {
+        let present = app::server::notes::origins(db, last).await?;
+        let gone = |unit: &str| {
+            unit.strip_prefix("passage:")
+                .and_then(|id| id.parse::<i64>().ok())
+                .is_some_and(|id| !present.contains_key(&id))
+        };
+        for theme in &mut report.themes {
+            theme.quotes.retain(|q| !gone(&q.unit_id));
+        }
+    }
+    Ok(report)
+}
+
 async fn show(
     db: &DatabaseConnection,
     id: Option<i32>,
@@ -239,7 +260,7 @@ async fn show(
         "result_sha256": row.result_sha256,
         "priorities": published,
         "breakdown": breakdown,
-        "themes": row.themes,
+        "themes": shown_themes(db, &row).await?,
     });
     println!("{}", serde_json::to_string_pretty(&shown)?);
     Ok(())

@@ -130,5 +130,23 @@ both_backends!(
                 .all(|q| q.link.is_none()),
             "a deleted document is not quoted again"
         );
+        let row = app::server::runs::get(&app.db, run)
+            .await
+            .expect("read")
+            .expect("run");
+        let logged: analysis::ThemeReport =
+            serde_json::from_value(row.themes.clone()).expect("themes");
+        let quoted = |r: &analysis::ThemeReport| {
+            r.themes
+                .iter()
+                .flat_map(|t| &t.quotes)
+                .filter(|q| q.unit_id.starts_with("passage:"))
+                .count()
+        };
+        assert!(quoted(&logged) > 0, "the run logged quotes from the notes");
+        let shown = server::runs::shown_themes(&app.db, &row)
+            .await
+            .expect("shown");
+        assert_eq!(quoted(&shown), 0, "`runs show` does not print them again");
     }
 );
