@@ -87,11 +87,8 @@ pub async fn work(
     loop {
         match jobs::claim_next(&db).await {
             Ok(Some(job)) => {
-                let before = lock(&cache).len();
-                execute(&db, model_dir.clone(), &queue, cache.clone(), job).await;
-                if lock(&cache).len() != before {
-                    save_cache(cache.clone(), cache_file.clone()).await;
-                }
+                let store = (cache.clone(), cache_file.clone());
+                execute(&db, model_dir.clone(), &queue, store, job).await
             }
             Ok(None) => {
                 let _ = tokio::time::timeout(Duration::from_secs(5), queue.notify.notified()).await;
@@ -129,10 +126,11 @@ async fn execute(
     db: &DatabaseConnection,
     model_dir: Option<PathBuf>,
     queue: &JobQueue,
-    cache: Arc<Mutex<EmbeddingCache>>,
+    (cache, cache_file): (Arc<Mutex<EmbeddingCache>>, PathBuf),
     job: analysis_job::Model,
 ) {
     let id = job.id;
+    let cached_before = lock(&cache).len();
     tracing::info!(job = id, "analysis job started");
     let cancel = queue.register(id);
     let shared: Shared = Arc::new(Mutex::new(None));
@@ -142,8 +140,20 @@ async fn execute(
         shared.clone(),
         cancel.clone(),
     ));
-    let result = run(db, model_dir, &job, shared.clone(), cancel.clone(), cache).await;
+    let result = run(
+        db,
+        model_dir,
+        &job,
+        shared.clone(),
+        cancel.clone(),
+        cache.clone(),
+    )
+    .await;
     writer.abort();
+    // New vectors reach the disk before the job is reported finished.
+    if lock(&cache).len() != cached_before {
+        save_cache(cache, cache_file).await;
+    }
     // The last progress report, however fast the run was.
     let last = shared
         .lock()
