@@ -253,10 +253,10 @@ impl Members {
         self.units.get(unit).filter(|o| criteria.keeps(&o.facts()))
     }
 
-    /// Whether response `id` is counted under `filter` (its survey language as the language).
-    pub fn keeps_response(&self, id: i64, filter: &DashboardFilter) -> bool {
+    /// Whether response `id` is counted under `criteria` (its survey language as the language).
+    pub fn keeps_response(&self, id: i64, criteria: &Criteria) -> bool {
         self.responses.get(&id).is_some_and(|r| {
-            Criteria::of(filter).0.keeps(&Facts {
+            criteria.keeps(&Facts {
                 stream: &r.stream,
                 language: &r.language,
                 survey: Some(&r.survey),

@@ -23,6 +23,7 @@ use app::models::survey::{SurveyDefinition, pick};
 use app::server::entities::{analysis_run, answer, response, survey_version};
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
 
+use super::criteria::Criteria;
 use super::members::{Members, response_of};
 use crate::runs::logged_scope;
 use tally::Person;
@@ -118,6 +119,7 @@ async fn load(
     filter: &DashboardFilter,
 ) -> anyhow::Result<Vec<Answered>> {
     let scope = logged_scope(row)?;
+    let criteria = Criteria::of(filter).0;
     let rows = response::Entity::find()
         .filter(response::Column::Id.lte(row.last_response_id))
         .order_by_asc(response::Column::Id)
@@ -129,7 +131,7 @@ async fn load(
         .filter(|(r, _)| {
             scope.includes_stream(&r.stream)
                 && scope.includes_time(r.submitted_at)
-                && members.keeps_response(r.id, filter)
+                && members.keeps_response(r.id, &criteria)
         })
         .collect();
     // Each survey at the newest version its responses answered.

@@ -35,13 +35,7 @@ pub async fn account(app: &TestApp, role: Role) -> String {
 
 /// The form token a page carries.
 pub fn csrf_of(html: &str) -> String {
-    let marker = "name=\"_csrf\" value=\"";
-    let start = html
-        .find(marker)
-        .unwrap_or_else(|| panic!("no CSRF field in:\n{html}"))
-        + marker.len();
-    let end = start + html[start..].find('"').expect("closing quote");
-    html[start..end].to_owned()
+    crate::helpers::hidden_value(html, "_csrf")
 }
 
 /// GETs `path` with `client`: status, final body.
