@@ -3,7 +3,7 @@
 //! ```sh
 //! cargo run --release -p analysis --example evaluate -- ../shared/data/polis_topics_en.csv \
 //!     [--repr classical|semantic|both] [--model DIR] [--k N] [--replicate N] [--cache FILE]
-//!     [--semantic-dims N|none] [--lexical-weight W] [--seed N]
+//!     [--semantic-dims N|none] [--lexical-weight W] [--smoothing NEIGHBOURS,STRENGTH|none] [--seed N]
 //! ```
 //!
 //! For each representation it prints NMI, ARI and V-measure against `category` (units left
@@ -14,7 +14,9 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use analysis::metrics::cluster_scores;
-use analysis::{EmbeddingCache, FitContext, Representation, SentenceEncoder, ThemeParams, Unit};
+use analysis::{
+    EmbeddingCache, FitContext, Representation, SentenceEncoder, Smoothing, ThemeParams, Unit,
+};
 use linfa::ParamGuard;
 
 struct Args {
@@ -26,6 +28,7 @@ struct Args {
     cache: Option<PathBuf>,
     semantic_dims: Option<Option<usize>>,
     lexical_weight: Option<f64>,
+    smoothing: Option<Option<Smoothing>>,
     seed: u64,
 }
 
@@ -39,6 +42,7 @@ fn parse() -> Result<Args, String> {
     let mut cache = None;
     let mut semantic_dims = None;
     let mut lexical_weight = None;
+    let mut smoothing = None;
     let mut seed = 42;
     while let Some(a) = it.next() {
         let mut val = |name: &str| it.next().ok_or(format!("{name} needs a value"));
@@ -73,11 +77,12 @@ fn parse() -> Result<Args, String> {
                     n => Some(n.parse().map_err(|e| format!("--semantic-dims: {e}"))?),
                 })
             }
+            "--smoothing" => smoothing = Some(parse_smoothing(&val("--smoothing")?)?),
             f if !f.starts_with("--") && file.is_none() => file = Some(PathBuf::from(f)),
             o => return Err(format!("unexpected argument {o}")),
         }
     }
-    let file = file.ok_or("usage: evaluate FILE.csv [--repr classical|semantic|both] [--model DIR] [--k N] [--replicate N] [--cache FILE] [--semantic-dims N|none] [--lexical-weight W] [--seed N]")?;
+    let file = file.ok_or("usage: evaluate FILE.csv [--repr classical|semantic|both] [--model DIR] [--k N] [--replicate N] [--cache FILE] [--semantic-dims N|none] [--lexical-weight W] [--smoothing NEIGHBOURS,STRENGTH|none] [--seed N]")?;
     Ok(Args {
         file,
         reprs,
@@ -87,8 +92,28 @@ fn parse() -> Result<Args, String> {
         cache,
         semantic_dims,
         lexical_weight,
+        smoothing,
         seed,
     })
+}
+
+/// `none`, or `NEIGHBOURS,STRENGTH` (e.g. `10,1.0`).
+fn parse_smoothing(v: &str) -> Result<Option<Smoothing>, String> {
+    if v == "none" {
+        return Ok(None);
+    }
+    let (n, s) = v
+        .split_once(',')
+        .ok_or("--smoothing: expected none or NEIGHBOURS,STRENGTH")?;
+    Ok(Some(Smoothing {
+        neighbours: n
+            .parse()
+            .map_err(|e| format!("--smoothing neighbours: {e}"))?,
+        strength: s
+            .parse()
+            .map_err(|e| format!("--smoothing strength: {e}"))?,
+        ..Smoothing::default()
+    }))
 }
 
 fn peak_rss_mb() -> Option<f64> {
@@ -160,6 +185,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let mut params = ThemeParams::new(*repr).k(args.k).seed(args.seed);
         if let Some(dims) = args.semantic_dims {
             params = params.semantic_dims(dims);
+        }
+        if let Some(sm) = args.smoothing {
+            params = params.smoothing(sm);
         }
         if let Some(w) = args.lexical_weight {
             params = params.lexical_weight(w);

@@ -12,9 +12,11 @@
 //!    **per-language tokens** (jieba for Chinese, syllables for Vietnamese, Snowball for en/es).
 //! 4. **Representation**: classical ([`classical`]: frozen sorted vocabulary, sublinear TF ×
 //!    frozen IDF, L2, randomized SVD, L2) or semantic ([`semantic`]: a local sentence-transformers
-//!    BERT model, mean pooling, L2, cached by text and model hash).
+//!    BERT model, mean pooling, L2, cached by text and model hash; PCA to 50 dimensions; from 500
+//!    answers up, neighbourhood smoothing, [`semantic::neighbours`]).
 //! 5. **Clustering** ([`cluster`]): spherical k-means with fixed seeds; k chosen by stability
-//!    across resamples plus silhouette; short and far-away units go to "unclassified".
+//!    across resamples plus silhouette (judged on the vectors before smoothing); short and
+//!    far-away units go to "unclassified".
 //! 6. **Labels** ([`labels`]): c-TF-IDF keywords with MMR, a short label, 3–5 diverse quotes.
 //! 7. **Stable IDs**: Hungarian matching on member overlap with the previous run.
 //!
@@ -59,5 +61,6 @@ pub use pipeline::model::{
 pub use pipeline::params::{Representation, ThemeParams, ThemeValidParams};
 pub use semantic::cache::EmbeddingCache;
 pub use semantic::encoder::{Embedder, SentenceEncoder, default_model_dir};
+pub use semantic::neighbours::Smoothing;
 pub use text::language::Lang;
 pub use unit::{Attributes, Stream, Unit};

@@ -11,8 +11,8 @@ use std::sync::atomic::AtomicBool;
 
 use analysis::metrics::cluster_scores;
 use analysis::{
-    FitContext, FitError, Lineage, Representation, SentenceEncoder, Stage, ThemeModel, ThemeParams,
-    Unit,
+    FitContext, FitError, Lineage, Representation, SentenceEncoder, Smoothing, Stage, ThemeModel,
+    ThemeParams, Unit,
 };
 use linfa::ParamGuard;
 
@@ -167,6 +167,53 @@ fn new_answers_are_assigned_to_existing_themes() {
         majority_theme(&model, &labelled, "housing")
     );
     assert_ne!(got[0].theme, got[1].theme);
+}
+
+#[test]
+fn smoothed_embeddings_recover_the_needs_and_new_answers_are_smoothed_alike() {
+    let labelled = fixture();
+    let units: Vec<Unit> = labelled.iter().map(|(u, _)| u.clone()).collect();
+    let encoder = SentenceEncoder::load(common::model_dir()).expect("model");
+    // The fixture is below the default size for smoothing; force it on.
+    let smoothing = Smoothing {
+        neighbours: 4,
+        min_units: 0,
+        ..Smoothing::default()
+    };
+    let model = params(Representation::Semantic)
+        .k(Some(5))
+        .smoothing(Some(smoothing))
+        .check()
+        .expect("params")
+        .fit(&units, FitContext::new().encoder(&encoder))
+        .expect("fit");
+    let score = nmi(&model, &labelled);
+    assert!(score >= 0.6, "smoothed semantic NMI {score:.3}");
+    // Assigning the same answers again (as new units, smoothed against the stored reference
+    // vectors) puts nearly all of them where the run did.
+    let again = model
+        .assign(&units, Some(&encoder), None, None)
+        .expect("assign");
+    let same = again
+        .iter()
+        .filter(|a| a.theme.is_some() && a.theme.as_deref() == model.theme_of(&a.unit_id))
+        .count();
+    let classified = units
+        .iter()
+        .filter(|u| model.theme_of(&u.id).is_some())
+        .count();
+    assert!(
+        same * 100 >= classified * 95,
+        "{same} of {classified} assigned as in the run"
+    );
+    // The stored model (with its quantised reference vectors) reads back and assigns the same.
+    let json = serde_json::to_string(&model).expect("json");
+    let back: ThemeModel = serde_json::from_str(&json).expect("read back");
+    assert_eq!(
+        back.assign(&units, Some(&encoder), None, None)
+            .expect("assign"),
+        again
+    );
 }
 
 /// The theme holding most answers of `category`.

@@ -57,6 +57,10 @@ impl ThemeModel {
                     Some(pca) => pca.transform(z.view()),
                     None => z,
                 };
+                let z = match &self.smoothing {
+                    Some(s) => s.apply(z.view(), &vec![None; z.nrows()]),
+                    None => z,
+                };
                 match (&self.svd, p.lexical_weight > 0.0) {
                     (Some(svd), true) => {
                         let features: Vec<&[String]> =

@@ -23,6 +23,7 @@ use crate::labels::quotes::pick_quotes;
 use crate::linalg::similarities;
 use crate::semantic::cache::EmbeddingCache;
 use crate::semantic::encoder::{Embedder, hex};
+use crate::semantic::neighbours::{NeighbourSmoothing, Smoothing};
 use crate::semantic::pca::Pca;
 use crate::text::language::Lang;
 use crate::text::pii::PiiCounts;
@@ -114,6 +115,9 @@ pub(crate) struct Represented {
     pub svd: Option<TruncatedSvd>,
     pub encoder_id: Option<String>,
     pub pca: Option<Pca>,
+    pub smoothing: Option<NeighbourSmoothing>,
+    /// The vectors before smoothing, on which the k search judges cluster separation.
+    pub unsmoothed: Option<Array2<f32>>,
 }
 
 /// Readable surface of every vocabulary column (most frequent unstemmed form).
@@ -195,6 +199,14 @@ impl ThemeValidParams {
             return Err(FitError::EmptyVocabulary);
         }
         let counts = vectorizer.counts(&features);
+        let n_respondents = sorted
+            .iter()
+            .map(|u| u.respondent.as_str())
+            .collect::<BTreeSet<_>>()
+            .len();
+        let min_size = p
+            .min_theme_size
+            .max((p.min_theme_fraction * n_respondents as f64).ceil() as usize);
 
         let rep = match p.representation {
             Representation::Classical => {
@@ -204,10 +216,13 @@ impl ThemeValidParams {
                 r
             }
             Representation::Semantic => {
-                let mut r = semantic(p, &prepared, &content, &mut ctx)?;
+                let mut r = semantic(p, &prepared, &content, min_size, &mut ctx)?;
                 if p.lexical_weight > 0.0 {
                     let lexical = classical(p, &vectorizer, &features, &content)?;
                     r.z = blend(r.z.view(), lexical.z.view(), p.lexical_weight);
+                    r.unsmoothed = r
+                        .unsmoothed
+                        .map(|u| blend(u.view(), lexical.z.view(), p.lexical_weight));
                     r.svd = lexical.svd;
                 }
                 r
@@ -221,12 +236,15 @@ impl ThemeValidParams {
             Some(k) => (k, None),
             None => {
                 let progress = |d: usize, t: usize| ctx.report(Stage::ChooseK, d, t);
-                let choice = choose_k(zc.view(), &p.k_search, &progress, ctx.cancel).map_err(
-                    |e| match e {
+                let judged = match &rep.unsmoothed {
+                    Some(u) => u.select(Axis(0), &content),
+                    None => zc.clone(),
+                };
+                let choice = choose_k(zc.view(), judged.view(), &p.k_search, &progress, ctx.cancel)
+                    .map_err(|e| match e {
                         crate::cluster::ClusterError::Cancelled => FitError::Cancelled,
                         e => FitError::Cluster(e),
-                    },
-                )?;
+                    })?;
                 (choice.k, Some(choice))
             }
         };
@@ -269,14 +287,6 @@ impl ThemeValidParams {
         let first: Vec<(Option<usize>, f32, AssignmentStatus)> = (0..n)
             .map(|i| decide(sims.row(i), prepared[i].kind, &thresholds, &all_themes, p))
             .collect();
-        let n_respondents = sorted
-            .iter()
-            .map(|u| u.respondent.as_str())
-            .collect::<BTreeSet<_>>()
-            .len();
-        let min_size = p
-            .min_theme_size
-            .max((p.min_theme_fraction * n_respondents as f64).ceil() as usize);
         let mut cluster_resp: Vec<BTreeSet<&str>> = vec![BTreeSet::new(); k];
         for (i, (c, _, _)) in first.iter().enumerate() {
             if let Some(c) = c {
@@ -452,6 +462,7 @@ impl ThemeValidParams {
             svd: rep.svd,
             encoder_id: rep.encoder_id,
             pca: rep.pca,
+            smoothing: rep.smoothing,
             centroids,
             centroid_theme,
             thresholds,
@@ -498,6 +509,8 @@ fn classical(
         svd: Some(svd),
         encoder_id: None,
         pca: None,
+        smoothing: None,
+        unsmoothed: None,
     })
 }
 
@@ -505,6 +518,7 @@ fn semantic(
     p: &ThemeValidParams,
     prepared: &[Prepared],
     content: &[usize],
+    min_theme_size: usize,
     ctx: &mut FitContext<'_>,
 ) -> Result<Represented, FitError> {
     let encoder = ctx.encoder.ok_or(FitError::MissingEncoder)?;
@@ -523,11 +537,26 @@ fn semantic(
         Some(pca) => pca.transform(z.view()),
         None => z,
     };
+    let (z, smoothing, unsmoothed) = match p.smoothing {
+        Some(settings) if content.len() >= settings.min_units => {
+            // A neighbourhood must fit inside the smallest theme that may be reported, or
+            // smoothing would blend that theme into its neighbours.
+            let settings = Smoothing {
+                neighbours: settings.neighbours.min(min_theme_size).max(1),
+                ..settings
+            };
+            let (s, own) = NeighbourSmoothing::fit(z.view(), content, settings, p.seed);
+            (s.apply(z.view(), &own), Some(s), Some(z))
+        }
+        _ => (z, None, None),
+    };
     Ok(Represented {
         z,
         svd: None,
         encoder_id: Some(encoder.model_id().to_owned()),
         pca,
+        smoothing,
+        unsmoothed,
     })
 }
 

@@ -169,6 +169,9 @@ pub struct ThemeModel {
     pub(crate) svd: Option<TruncatedSvd>,
     pub(crate) encoder_id: Option<String>,
     pub(crate) pca: Option<crate::semantic::pca::Pca>,
+    /// Semantic path: the neighbourhood smoothing step and its reference vectors.
+    #[serde(default)]
+    pub(crate) smoothing: Option<crate::semantic::neighbours::NeighbourSmoothing>,
     /// All k-means centres, including those of clusters dissolved as too small.
     pub(crate) centroids: Array2<f32>,
     /// Theme index of each centre (`None`: dissolved).

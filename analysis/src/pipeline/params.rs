@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use crate::classical::vectorizer::VocabularySettings;
 use crate::cluster::choose_k::KSearch;
 use crate::error::ParamsError;
+use crate::semantic::neighbours::Smoothing;
 use crate::text::language::Lang;
 
 /// Which document representation is clustered.
@@ -38,6 +39,10 @@ pub struct ThemeValidParams {
     /// together stay distinct.
     #[serde(default)]
     pub lexical_weight: f64,
+    /// Semantic path: neighbourhood smoothing of the (reduced) embeddings before clustering
+    /// (`None`: off; runs saved before it existed read as off).
+    #[serde(default)]
+    pub smoothing: Option<Smoothing>,
     /// Randomized-SVD oversampling.
     pub svd_oversample: usize,
     /// Randomized-SVD power iterations.
@@ -86,6 +91,7 @@ impl Default for ThemeValidParams {
             lsa_dims: 100,
             semantic_dims: Some(50),
             lexical_weight: 0.0,
+            smoothing: Some(Smoothing::default()),
             svd_oversample: 20,
             svd_power_iters: 2,
             vocabulary: VocabularySettings::default(),
@@ -160,6 +166,8 @@ impl ThemeParams {
         semantic_dims: Option<usize> => semantic_dims;
         /// Weight of the lexical (LSA) similarity in the semantic path.
         lexical_weight: f64 => lexical_weight;
+        /// Neighbourhood smoothing of embeddings before clustering (`None`: off).
+        smoothing: Option<Smoothing> => smoothing;
         /// Vocabulary bounds.
         vocabulary: VocabularySettings => vocabulary;
         /// Adjacent-term bigrams.
@@ -260,6 +268,21 @@ impl ParamGuard for ThemeParams {
         if p.k_search.n_runs == 0 {
             return Err(ParamsError::Zero("k_search.n_runs"));
         }
+        if let Some(sm) = p.smoothing {
+            if sm.neighbours == 0 {
+                return Err(ParamsError::Zero("smoothing.neighbours"));
+            }
+            if sm.max_reference == 0 {
+                return Err(ParamsError::Zero("smoothing.max_reference"));
+            }
+            if !(0.0..=10.0).contains(&sm.strength) {
+                return Err(ParamsError::Fraction {
+                    name: "smoothing.strength",
+                    range: "[0, 10]",
+                    value: f64::from(sm.strength),
+                });
+            }
+        }
         if p.keywords == 0 {
             return Err(ParamsError::Zero("keywords"));
         }
@@ -324,6 +347,26 @@ mod tests {
             Err(ParamsError::Zero("n_runs"))
         );
         assert_eq!(p().keywords(0).check(), Err(ParamsError::Zero("keywords")));
+        let sm = Smoothing::default();
+        assert_eq!(
+            p().smoothing(Some(Smoothing {
+                neighbours: 0,
+                ..sm
+            }))
+            .check(),
+            Err(ParamsError::Zero("smoothing.neighbours"))
+        );
+        assert!(matches!(
+            p().smoothing(Some(Smoothing {
+                strength: -1.0,
+                ..sm
+            }))
+            .check(),
+            Err(ParamsError::Fraction {
+                name: "smoothing.strength",
+                ..
+            })
+        ));
         assert_eq!(p().quotes(0).check(), Err(ParamsError::Quotes(0)));
         assert_eq!(p().quotes(11).check(), Err(ParamsError::Quotes(11)));
         let v = VocabularySettings {

@@ -3,4 +3,5 @@
 pub mod bert;
 pub mod cache;
 pub mod encoder;
+pub mod neighbours;
 pub mod pca;
