@@ -64,9 +64,30 @@ pub struct AnalyzeArgs {
     /// A model saved by an earlier run: themes that persist keep their IDs.
     #[arg(long)]
     previous: Option<PathBuf>,
-    /// Embedding cache file (JSON), read and updated, so reruns only embed new text.
-    #[arg(long)]
+    /// Sentence-embedding cache, read and updated so reruns embed only new text (the server's
+    /// format: `<data_dir>/embeddings.cache` can be shared). Default:
+    /// `$XDG_CACHE_HOME/needscope/embeddings.cache` (or `~/.cache/needscope/…`).
+    #[arg(long, env = "NEEDSCOPE_EMBEDDING_CACHE", conflicts_with = "no_cache")]
     cache: Option<PathBuf>,
+    /// Neither read nor write an embedding cache.
+    #[arg(long)]
+    no_cache: bool,
+}
+
+impl AnalyzeArgs {
+    /// The cache file to use, if any.
+    fn cache_path(&self) -> Option<PathBuf> {
+        if self.no_cache {
+            return None;
+        }
+        self.cache.clone().or_else(|| {
+            let base = std::env::var_os("XDG_CACHE_HOME")
+                .filter(|v| !v.is_empty())
+                .map(PathBuf::from)
+                .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cache")))?;
+            Some(base.join("needscope").join("embeddings.cache"))
+        })
+    }
 }
 
 /// What `--out` receives.
@@ -116,10 +137,11 @@ pub fn run(args: &AnalyzeArgs, cancel: Arc<AtomicBool>) -> anyhow::Result<()> {
         _ => None,
     };
     let previous: Option<ThemeModel> = args.previous.as_deref().map(read_json).transpose()?;
-    let mut cache: EmbeddingCache = match &args.cache {
-        Some(path) if path.exists() => read_json(path)?,
-        _ => EmbeddingCache::new(),
-    };
+    let cache_path = encoder.as_ref().and(args.cache_path());
+    let mut cache: EmbeddingCache = cache_path
+        .as_deref()
+        .map_or_else(EmbeddingCache::new, crate::embedding_store::load);
+    let cached_before = cache.len();
 
     let bar = progress_bar();
     let on_progress = |stage: Stage, done: usize, total: usize| {
@@ -157,13 +179,27 @@ pub fn run(args: &AnalyzeArgs, cancel: Arc<AtomicBool>) -> anyhow::Result<()> {
     if let Some(path) = &args.save_model {
         write_json(path, &model)?;
     }
-    if let (Some(path), Some(_)) = (&args.cache, &encoder) {
-        write_json(path, &cache)?;
-    }
     print!(
         "{}",
         summary::render(&output.report, input.rows, input.empty_text, wall_seconds)
     );
+    if let Some(path) = &cache_path {
+        match cache.len() - cached_before {
+            0 => println!(
+                "Embedding cache: every text was embedded before ({})",
+                path.display()
+            ),
+            new => {
+                crate::embedding_store::save(path, &cache)
+                    .with_context(|| format!("saving the embedding cache to {}", path.display()))?;
+                println!(
+                    "Embedding cache: {new} new sentence vectors saved ({} in {})",
+                    cache.len(),
+                    path.display()
+                );
+            }
+        }
+    }
     println!("Result written to {}", args.out.display());
     Ok(())
 }

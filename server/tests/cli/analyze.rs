@@ -130,3 +130,51 @@ fn bad_input_gets_a_message_naming_the_problem() {
     );
     assert!(!out.exists(), "nothing written on error");
 }
+
+#[test]
+fn a_semantic_rerun_embeds_nothing_new_thanks_to_the_cache() {
+    let dir = tempfile::tempdir().unwrap();
+    let cache = dir.path().join("embeddings.cache");
+    let model = analysis::default_model_dir();
+    let run = |out: &str, extra: &[&str]| {
+        let out = dir.path().join(out);
+        let (input, model, out_arg) = (fixture(), model.clone(), out.clone());
+        let mut args = vec![
+            "analyze",
+            "--input",
+            input.to_str().unwrap(),
+            "--text-column",
+            "text",
+            "--id-column",
+            "id",
+            "--model",
+            model.to_str().unwrap(),
+            "--k",
+            "5",
+            "--out",
+            out_arg.to_str().unwrap(),
+        ];
+        args.extend_from_slice(extra);
+        let output = needscope(&args);
+        assert!(output.status.success(), "{}", text(&output.stderr));
+        let json: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(&out).unwrap()).unwrap();
+        (text(&output.stdout), json["themes"].clone())
+    };
+    let path = cache.to_str().unwrap();
+    let (first, themes) = run("a.json", &["--cache", path]);
+    assert!(
+        first.contains("Embedding cache: 100 new sentence vectors saved (100 in"),
+        "{first}"
+    );
+    let saved = std::fs::read(&cache).unwrap();
+    let (second, again) = run("b.json", &["--cache", path]);
+    assert!(
+        second.contains("Embedding cache: every text was embedded before"),
+        "{second}"
+    );
+    assert_eq!(std::fs::read(&cache).unwrap(), saved, "nothing rewritten");
+    assert_eq!(themes, again, "the cached vectors give the same themes");
+    let (off, _) = run("c.json", &["--no-cache"]);
+    assert!(!off.contains("Embedding cache"), "{off}");
+}
