@@ -236,11 +236,9 @@ impl ThemeValidParams {
             Some(k) => (k, None),
             None => {
                 let progress = |d: usize, t: usize| ctx.report(Stage::ChooseK, d, t);
-                let judged = match &rep.unsmoothed {
-                    Some(u) => u.select(Axis(0), &content),
-                    None => zc.clone(),
-                };
-                let choice = choose_k(zc.view(), judged.view(), &p.k_search, &progress, ctx.cancel)
+                let unsmoothed = rep.unsmoothed.as_ref().map(|u| u.select(Axis(0), &content));
+                let judged = unsmoothed.as_ref().map_or(zc.view(), |u| u.view());
+                let choice = choose_k(zc.view(), judged, &p.k_search, &progress, ctx.cancel)
                     .map_err(|e| match e {
                         crate::cluster::ClusterError::Cancelled => FitError::Cancelled,
                         e => FitError::Cluster(e),
