@@ -17,6 +17,15 @@ fn needscope(args: &[&str]) -> Output {
 
 /// `analyze` of `input` with TF-IDF + LSA and five themes, writing `out`, plus `extra` arguments.
 fn classical_k5(input: &Path, out: &Path, extra: &[&str]) -> Output {
+    analyze_k5(
+        input,
+        out,
+        &[&["--representation", "classical"], extra].concat(),
+    )
+}
+
+/// `analyze` of `input` with five themes, writing `out`, plus `extra` arguments.
+fn analyze_k5(input: &Path, out: &Path, extra: &[&str]) -> Output {
     let mut args = vec![
         "analyze",
         "--input",
@@ -25,8 +34,6 @@ fn classical_k5(input: &Path, out: &Path, extra: &[&str]) -> Output {
         "text",
         "--id-column",
         "id",
-        "--representation",
-        "classical",
         "--k",
         "5",
         "--out",
@@ -138,24 +145,8 @@ fn a_semantic_rerun_embeds_nothing_new_thanks_to_the_cache() {
     let model = analysis::default_model_dir();
     let run = |out: &str, extra: &[&str]| {
         let out = dir.path().join(out);
-        let (input, model, out_arg) = (fixture(), model.clone(), out.clone());
-        let mut args = vec![
-            "analyze",
-            "--input",
-            input.to_str().unwrap(),
-            "--text-column",
-            "text",
-            "--id-column",
-            "id",
-            "--model",
-            model.to_str().unwrap(),
-            "--k",
-            "5",
-            "--out",
-            out_arg.to_str().unwrap(),
-        ];
-        args.extend_from_slice(extra);
-        let output = needscope(&args);
+        let model_arg = ["--model", model.to_str().unwrap()];
+        let output = analyze_k5(&fixture(), &out, &[&model_arg, extra].concat());
         assert!(output.status.success(), "{}", text(&output.stderr));
         let json: serde_json::Value =
             serde_json::from_slice(&std::fs::read(&out).unwrap()).unwrap();
