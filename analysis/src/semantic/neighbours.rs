@@ -6,9 +6,8 @@
 //! needs, so k-means finds cleaner groups. On both labelled development sets (1,796 and 6,122
 //! texts) it raised NMI (mean over five k and three seeds) by 0.008–0.019 for every neighbourhood
 //! size from 5 to 15 and strength from 0.5 to 2, and by 0.015 at the defaults, which sit in the
-//! middle of that plateau. It is not used on
-//! the classical path, where the measured effect was mixed: a TF-IDF neighbourhood is much
-//! noisier than an embedding one.
+//! middle of that plateau. It is not used on the classical path, where the measured effect was
+//! mixed: a TF-IDF neighbourhood is much noisier than an embedding one.
 //!
 //! Smoothing tightens every cluster, so silhouette computed on smoothed vectors keeps rising with
 //! k; the k search therefore judges separation on the vectors before smoothing.
