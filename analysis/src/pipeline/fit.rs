@@ -22,7 +22,7 @@ use crate::labels::keywords::{class_keywords, label_from};
 use crate::labels::quotes::pick_quotes;
 use crate::linalg::similarities;
 use crate::semantic::cache::EmbeddingCache;
-use crate::semantic::encoder::{Embedder, hex};
+use crate::semantic::encoder::Embedder;
 use crate::semantic::neighbours::{NeighbourSmoothing, Smoothing};
 use crate::semantic::pca::Pca;
 use crate::text::language::Lang;
@@ -106,7 +106,7 @@ pub fn input_hash(units: &[&Unit]) -> String {
             h.update(part.as_bytes());
         }
     }
-    hex(&h.finalize())
+    hex::encode(h.finalize())
 }
 
 /// The frozen representation of a run.

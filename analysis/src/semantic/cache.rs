@@ -9,7 +9,7 @@ use ndarray::Array2;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use super::encoder::{Embedder, hex};
+use super::encoder::Embedder;
 use crate::error::EncoderError;
 
 /// Cached sentence vectors.
@@ -27,7 +27,7 @@ pub fn cache_key(model_id: &str, text: &str) -> String {
     h.update(model_id.as_bytes());
     h.update([0u8]);
     h.update(text.as_bytes());
-    hex(&h.finalize())
+    hex::encode(h.finalize())
 }
 
 impl EmbeddingCache {

@@ -117,7 +117,7 @@ impl SentenceEncoder {
             batch_tokens: 8192,
             model_id: String::new(),
         };
-        enc.model_id = format!("{}:{}", hex(&digest[..12]), enc.max_length);
+        enc.model_id = format!("{}:{}", hex::encode(&digest[..12]), enc.max_length);
         Ok(enc)
     }
 
@@ -203,11 +203,6 @@ impl Embedder for SentenceEncoder {
         }
         Ok(Some(out))
     }
-}
-
-/// Lowercase hex of bytes.
-pub fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// Where the tests, benches and evaluation look for a model when none is named:

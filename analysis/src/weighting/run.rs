@@ -115,7 +115,7 @@ pub struct WeightingRun {
 
 fn sha256_json<T: Serialize>(value: &T) -> String {
     let bytes = serde_json::to_vec(value).unwrap_or_default();
-    crate::semantic::encoder::hex(&Sha256::digest(&bytes))
+    hex::encode(Sha256::digest(&bytes))
 }
 
 impl WeightingConfig {

@@ -179,10 +179,7 @@ pub async fn delete_sessions(db: &DatabaseConnection, user_id: i32) -> Result<u6
 
 /// SHA-256 of an invitation token, hex: only this is stored.
 pub fn token_digest(token: &str) -> String {
-    Sha256::digest(token.as_bytes())
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    hex::encode(Sha256::digest(token.as_bytes()))
 }
 
 /// A fresh unguessable token (244 random bits).

@@ -24,7 +24,7 @@ fn backend(err: impl std::fmt::Display) -> session_store::Error {
 }
 
 fn key(id: &Id) -> String {
-    analysis::semantic::encoder::hex(&Sha256::digest(id.to_string().as_bytes()))
+    hex::encode(Sha256::digest(id.to_string().as_bytes()))
 }
 
 impl DbSessionStore {

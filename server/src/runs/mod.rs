@@ -527,7 +527,7 @@ async fn compute(input: Input, recipe: Recipe, hooks: Hooks) -> anyhow::Result<O
             themes: &report,
             weighting: weighting.as_ref().ok(),
         })?;
-        let result_sha256 = analysis::semantic::encoder::hex(&Sha256::digest(&bytes));
+        let result_sha256 = hex::encode(Sha256::digest(&bytes));
         Ok(Outcome {
             model,
             weighting,
