@@ -86,12 +86,13 @@ pub struct KChoice {
 }
 
 /// Runs the k search on L2-normalised rows `x`; the silhouette is computed on the matching rows
-/// of `judged` (the same rows, or the vectors before a smoothing step that tightens clusters).
+/// of `judged` when given (the vectors before a smoothing step that tightens clusters), else on
+/// `x` itself.
 ///
 /// `progress(done, total)` is called after each k; `cancel` is polled between fits.
 pub fn choose_k(
     x: ArrayView2<'_, f32>,
-    judged: ArrayView2<'_, f32>,
+    judged: Option<ArrayView2<'_, f32>>,
     search: &KSearch,
     progress: &(dyn Fn(usize, usize) + Sync),
     cancel: Option<&AtomicBool>,
@@ -105,14 +106,17 @@ pub fn choose_k(
         });
     }
     let mut rng = Xoshiro256Plus::seed_from_u64(search.seed ^ 0x5EA2C4);
-    let (base, base_judged): (Array2<f32>, Array2<f32>) = if n_all > search.max_points {
+    let (base, base_judged): (Array2<f32>, Option<Array2<f32>>) = if n_all > search.max_points {
         let mut idx: Vec<usize> = (0..n_all).collect();
         idx.shuffle(&mut rng);
         idx.truncate(search.max_points);
         idx.sort_unstable();
-        (x.select(Axis(0), &idx), judged.select(Axis(0), &idx))
+        (
+            x.select(Axis(0), &idx),
+            judged.map(|j| j.select(Axis(0), &idx)),
+        )
     } else {
-        (x.to_owned(), judged.to_owned())
+        (x.to_owned(), judged.map(|j| j.to_owned()))
     };
     let n = base.nrows();
     let m = ((n as f64) * search.sample_fraction).round() as usize;
@@ -134,7 +138,13 @@ pub fn choose_k(
             if cancel.is_some_and(|c| c.load(Ordering::Relaxed)) {
                 return Err(ClusterError::Cancelled);
             }
-            let score = score_k(base.view(), base_judged.view(), k, &subsamples, search);
+            let score = score_k(
+                base.view(),
+                base_judged.as_ref().map(Array2::view),
+                k,
+                &subsamples,
+                search,
+            );
             progress(done.fetch_add(1, Ordering::SeqCst) + 1, total);
             score
         })
@@ -187,9 +197,9 @@ fn fit(
         .fit_rows(x)
 }
 
-fn score_k(
-    x: ArrayView2<'_, f32>,
-    judged: ArrayView2<'_, f32>,
+fn score_k<'a>(
+    x: ArrayView2<'a, f32>,
+    judged: Option<ArrayView2<'a, f32>>,
     k: usize,
     subsamples: &[Vec<usize>],
     s: &KSearch,
@@ -197,13 +207,15 @@ fn score_k(
     let seed = s.seed.wrapping_add(k as u64 * 7919);
     let reference = fit(x, k, s.n_runs, seed)?;
     let ref_labels = reference.labels().to_vec();
-    let mut sil = vec![silhouette(judged, &ref_labels, k)];
+    let mut sil = vec![silhouette(judged.unwrap_or(x), &ref_labels, k)];
     let mut stab = vec![0.0f64; k];
     for (b, idx) in subsamples.iter().enumerate() {
         let sub = x.select(Axis(0), idx);
         let model = fit(sub.view(), k, s.n_runs, seed.wrapping_add(1 + b as u64))?;
         let labels = model.labels().to_vec();
-        sil.push(silhouette(judged.select(Axis(0), idx).view(), &labels, k));
+        let sub_judged = judged.map(|j| j.select(Axis(0), idx));
+        let sub_judged = sub_judged.as_ref().map_or(sub.view(), Array2::view);
+        sil.push(silhouette(sub_judged, &labels, k));
         // Reference clusters restricted to the subsample vs the resample's clusters.
         let mut ref_sets = vec![Vec::new(); k];
         let mut new_sets = vec![Vec::new(); k];
@@ -339,12 +351,11 @@ mod tests {
             k_max: 10,
             ..KSearch::default()
         };
-        let c =
-            choose_k(x.view(), x.view(), &s, &|_, _| {}, None).unwrap_or_else(|e| panic!("{e}"));
+        let c = choose_k(x.view(), None, &s, &|_, _| {}, None).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(c.k, 6, "{:?}", c.scores);
         assert!(c.stable);
         let again =
-            choose_k(x.view(), x.view(), &s, &|_, _| {}, None).unwrap_or_else(|e| panic!("{e}"));
+            choose_k(x.view(), None, &s, &|_, _| {}, None).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(c, again);
     }
 
@@ -352,13 +363,7 @@ mod tests {
     fn cancellation() {
         let x = blobs(3, 20, 0.3);
         let stop = AtomicBool::new(true);
-        let r = choose_k(
-            x.view(),
-            x.view(),
-            &KSearch::default(),
-            &|_, _| {},
-            Some(&stop),
-        );
+        let r = choose_k(x.view(), None, &KSearch::default(), &|_, _| {}, Some(&stop));
         assert!(matches!(r, Err(ClusterError::Cancelled)));
     }
 }

@@ -58,7 +58,7 @@ impl ThemeModel {
                     None => z,
                 };
                 let z = match &self.smoothing {
-                    Some(s) => s.apply(z.view(), &vec![None; z.nrows()]),
+                    Some(s) => s.apply(z.view(), &[]),
                     None => z,
                 };
                 match (&self.svd, p.lexical_weight > 0.0) {

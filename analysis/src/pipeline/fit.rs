@@ -237,7 +237,7 @@ impl ThemeValidParams {
             None => {
                 let progress = |d: usize, t: usize| ctx.report(Stage::ChooseK, d, t);
                 let unsmoothed = rep.unsmoothed.as_ref().map(|u| u.select(Axis(0), &content));
-                let judged = unsmoothed.as_ref().map_or(zc.view(), |u| u.view());
+                let judged = unsmoothed.as_ref().map(Array2::view);
                 let choice = choose_k(zc.view(), judged, &p.k_search, &progress, ctx.cancel)
                     .map_err(|e| match e {
                         crate::cluster::ClusterError::Cancelled => FitError::Cancelled,

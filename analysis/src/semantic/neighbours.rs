@@ -108,8 +108,9 @@ impl NeighbourSmoothing {
         self.reference.nrows()
     }
 
-    /// Smooths the L2-normalised rows of `z`; `own[i]` is row `i`'s reference position, if any
-    /// (empty for units that are not in the reference set). Zero rows (empty texts) stay zero.
+    /// Smooths the L2-normalised rows of `z`; `own[i]` is row `i`'s reference position, if any.
+    /// Rows past the end of `own` are not in the reference set (new units: pass `&[]`). Zero rows
+    /// (empty texts) stay zero.
     pub fn apply(&self, z: ArrayView2<'_, f32>, own: &[Option<usize>]) -> Array2<f32> {
         let reference = self.reference.mapv(|q| f32::from(q) / SCALE);
         let k = self

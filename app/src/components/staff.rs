@@ -12,13 +12,13 @@ pub fn CsrfField(token: String) -> impl IntoView {
     view! { <input type="hidden" name=CSRF_FIELD value=token /> }
 }
 
-/// A confirmation (polite status) or a problem (alert), shown once after a form post.
 /// The revision of the survey definition a survey-editor form was made from.
 #[component]
 pub fn RevisionField(revision: String) -> impl IntoView {
     view! { <input type="hidden" name=crate::models::survey_edit::REVISION_FIELD value=revision /> }
 }
 
+/// A confirmation (polite status) or a problem (alert), shown once after a form post.
 #[component]
 pub fn FlashMessage(flash: Option<Flash>) -> impl IntoView {
     flash.map(|f| {

@@ -10,7 +10,7 @@ use sea_orm::{
 
 use super::entities::{response, survey, survey_version};
 use crate::models::survey::SurveyDefinition;
-use crate::models::survey_edit::{EditError, VersionRow};
+use crate::models::survey_edit::{EditError, REVISION_FIELD, VersionRow};
 use crate::models::{AppError, SurveyStatus};
 
 /// Why an edit was not stored.
@@ -141,7 +141,7 @@ pub async fn save(
         })?;
     if based_on.is_some_and(|r| r != revision(&before)) {
         return Err(EditFailure::Invalid(EditError::new(
-            "revision",
+            REVISION_FIELD,
             "Someone else changed this survey after you opened the page, so nothing was saved. \
              What you typed is kept: compare it with the survey as it is now, then save again.",
         )));

@@ -331,7 +331,7 @@ both_backends!(
 
         // Branching on a value the question does not offer breaks a rule.
         let (_, page) = get(&app, &admin, &format!("{EDITOR}/definition")).await;
-        let json = html_unescape(between(&page, "name=\"definition\"", "</textarea>"));
+        let json = shown_definition(&page);
         let mut def: serde_json::Value = serde_json::from_str(&json).expect("the page shows JSON");
         def["questions"]
             .as_array_mut()
@@ -385,6 +385,11 @@ fn between<'a>(html: &'a str, start: &str, end: &str) -> &'a str {
     &html[from..to]
 }
 
+/// The survey JSON a definition page shows in its text box.
+fn shown_definition(html: &str) -> String {
+    html_unescape(between(html, "name=\"definition\"", "</textarea>"))
+}
+
 fn html_unescape(s: &str) -> String {
     s.replace("&quot;", "\"")
         .replace("&lt;", "<")
@@ -415,8 +420,7 @@ both_backends!(
         )
         .await;
         // The second saves from the page they opened before: refused, their text kept.
-        let json = html_unescape(between(&stale, "name=\"definition\"", "</textarea>"))
-            .replace("Parks 2027", "Parks 2027 (second admin)");
+        let json = shown_definition(&stale).replace("Parks 2027", "Parks 2027 (second admin)");
         let to = change(
             &app,
             &admin,
@@ -440,7 +444,7 @@ both_backends!(
         let current = hidden_value(&page, "revision");
         assert_ne!(current, revision);
         let (_, fresh) = get(&app, &admin, &format!("{EDITOR}/definition")).await;
-        let json = html_unescape(between(&fresh, "name=\"definition\"", "</textarea>"))
+        let json = shown_definition(&fresh)
             .replace("Parks and pools 2027", "Parks, pools and trails 2027");
         let to = change(
             &app,
