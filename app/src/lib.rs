@@ -10,7 +10,7 @@ pub mod i18n;
 pub mod models;
 pub mod routes;
 #[cfg(feature = "ssr")]
-pub mod server;
+pub mod store;
 
 pub use app::{App, shell};
 

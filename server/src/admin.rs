@@ -8,7 +8,7 @@ use sea_orm::DatabaseConnection;
 use serde_json::json;
 
 use app::models::staff::Role;
-use app::server::{audit, staff};
+use app::store::{audit, staff};
 
 use crate::auth::password;
 

@@ -11,8 +11,8 @@ use std::time::Duration;
 
 use analysis::{EmbeddingCache, FitError};
 use app::models::jobs::{JobOptions, JobStatus};
-use app::server::entities::analysis_job;
-use app::server::{audit, jobs};
+use app::store::entities::analysis_job;
+use app::store::{audit, jobs};
 use sea_orm::DatabaseConnection;
 use serde_json::json;
 use tokio::sync::Notify;

@@ -17,7 +17,7 @@ use tower_http::compression::CompressionLayer;
 use tower_http::trace::TraceLayer;
 
 use app::models::notes::NoteLimits;
-use app::server::AppState;
+use app::store::AppState;
 use app::{App, shell};
 
 use tower_sessions::cookie::SameSite;
@@ -153,7 +153,7 @@ impl Application {
                 }
                 let day_ago = time::OffsetDateTime::now_utc() - time::Duration::days(1);
                 if let Err(err) =
-                    app::server::notes::delete_stale_pending(&janitor_db, day_ago).await
+                    app::store::notes::delete_stale_pending(&janitor_db, day_ago).await
                 {
                     tracing::warn!(error = %err, "deleting unconfirmed note uploads");
                 }

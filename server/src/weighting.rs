@@ -10,7 +10,7 @@ use analysis::weighting::{
     ZipCrosswalk,
 };
 use anyhow::{Context, bail};
-use app::server::weighting as store;
+use app::store::weighting as store;
 use linfa::ParamGuard;
 use sea_orm::DatabaseConnection;
 
@@ -156,7 +156,7 @@ async fn set(db: &DatabaseConnection, args: &SetArgs) -> anyhow::Result<()> {
         sources.join("; "),
     )
     .await?;
-    app::server::audit::record(
+    app::store::audit::record(
         db,
         None,
         "weighting_configured",

@@ -15,8 +15,8 @@ pub async fn links_page() -> Result<(PageContext, LinksPageData), AppError> {
     use crate::models::links::LinkRow;
     use crate::models::staff::STAFF;
     use crate::models::survey::pick;
-    use crate::server::runs::minute;
-    use crate::server::{auth, db, links, surveys};
+    use crate::store::runs::minute;
+    use crate::store::{auth, db, links, surveys};
 
     auth::require(STAFF)?;
     let db = db()?;

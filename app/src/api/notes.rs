@@ -12,7 +12,7 @@ use crate::models::staff::PageContext;
 #[server(prefix = "/api", endpoint = "notes/list")]
 pub async fn notes_page() -> Result<(PageContext, NotesPageData), AppError> {
     use crate::models::staff::{Role, SIGNED_IN};
-    use crate::server::{auth, notes, state};
+    use crate::store::{auth, notes, state};
 
     let viewer = auth::require(SIGNED_IN)?;
     let state = state()?;
@@ -39,7 +39,7 @@ pub async fn notes_page() -> Result<(PageContext, NotesPageData), AppError> {
 #[server(prefix = "/api", endpoint = "notes/one")]
 pub async fn note_page(id: i32) -> Result<(PageContext, NoteDetail), AppError> {
     use crate::models::staff::SIGNED_IN;
-    use crate::server::{auth, db, notes};
+    use crate::store::{auth, db, notes};
 
     let viewer = auth::require(SIGNED_IN)?;
     let db = db()?;
@@ -62,7 +62,7 @@ pub async fn staff_notes_page() -> Result<(PageContext, Vec<NoteRow>), AppError>
     use std::collections::HashMap;
 
     use crate::models::staff::STAFF;
-    use crate::server::{auth, db, notes, staff};
+    use crate::store::{auth, db, notes, staff};
 
     auth::require(STAFF)?;
     let db = db()?;
@@ -83,7 +83,7 @@ pub async fn staff_notes_page() -> Result<(PageContext, Vec<NoteRow>), AppError>
 #[server(prefix = "/api", endpoint = "notes/staff-one")]
 pub async fn staff_note_page(id: i32) -> Result<(PageContext, NoteDetail), AppError> {
     use crate::models::staff::STAFF;
-    use crate::server::{auth, db, notes, staff};
+    use crate::store::{auth, db, notes, staff};
 
     auth::require(STAFF)?;
     let db = db()?;

@@ -9,7 +9,7 @@ use crate::models::staff::PageContext;
 #[server(prefix = "/api", endpoint = "reports/sources")]
 pub async fn reports_page() -> Result<(PageContext, Vec<(String, i64)>), AppError> {
     use crate::models::staff::STAFF;
-    use crate::server::{auth, db, reports};
+    use crate::store::{auth, db, reports};
 
     auth::require(STAFF)?;
     Ok((

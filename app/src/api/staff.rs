@@ -13,15 +13,15 @@ use crate::models::tokens::TokenRow;
 /// Viewer, form token and flash for a public page with a form (sign-in).
 #[server(prefix = "/api", endpoint = "staff/context")]
 pub async fn sign_in_page() -> Result<PageContext, AppError> {
-    Ok(crate::server::auth::page_context())
+    Ok(crate::store::auth::page_context())
 }
 
 /// The account page: anyone signed in; strategy staff also see their API tokens.
 #[server(prefix = "/api", endpoint = "staff/account")]
 pub async fn account_page() -> Result<(PageContext, Vec<TokenRow>), AppError> {
     use crate::models::staff::{SIGNED_IN, STAFF};
-    use crate::server::runs::minute;
-    use crate::server::{auth, db, tokens};
+    use crate::store::runs::minute;
+    use crate::store::{auth, db, tokens};
 
     let viewer = auth::require(SIGNED_IN)?;
     let rows = if viewer.is(STAFF) {
@@ -48,16 +48,16 @@ pub async fn account_page() -> Result<(PageContext, Vec<TokenRow>), AppError> {
 #[server(prefix = "/api", endpoint = "staff/home")]
 pub async fn staff_home() -> Result<PageContext, AppError> {
     use crate::models::staff::STAFF;
-    crate::server::auth::require(STAFF)?;
-    Ok(crate::server::auth::page_context())
+    crate::store::auth::require(STAFF)?;
+    Ok(crate::store::auth::page_context())
 }
 
 /// Accounts and open invitations (administrators).
 #[server(prefix = "/api", endpoint = "staff/users")]
 pub async fn users_page() -> Result<(PageContext, UsersPageData), AppError> {
     use crate::models::staff::{ADMINS, InvitationRow, Role, UserRow};
-    use crate::server::runs::minute;
-    use crate::server::{auth, db, staff};
+    use crate::store::runs::minute;
+    use crate::store::{auth, db, staff};
 
     auth::require(ADMINS)?;
     let db = db()?;
@@ -92,7 +92,7 @@ pub async fn users_page() -> Result<(PageContext, UsersPageData), AppError> {
 #[server(prefix = "/api", endpoint = "staff/invitation")]
 pub async fn invitation_page(token: String) -> Result<(PageContext, InvitationPageData), AppError> {
     use crate::models::staff::Role;
-    use crate::server::{auth, db, staff};
+    use crate::store::{auth, db, staff};
 
     let data = match staff::open_invitation(&db()?, &token).await? {
         Ok(inv) => InvitationPageData {
@@ -115,8 +115,8 @@ pub async fn runs_page() -> Result<(PageContext, RunsPageData), AppError> {
     use sea_orm::{EntityTrait, PaginatorTrait};
 
     use crate::models::staff::STAFF;
-    use crate::server::entities::{report, response};
-    use crate::server::{auth, jobs, state};
+    use crate::store::entities::{report, response};
+    use crate::store::{auth, jobs, state};
 
     auth::require(STAFF)?;
     let state = state()?;
@@ -133,7 +133,7 @@ pub async fn runs_page() -> Result<(PageContext, RunsPageData), AppError> {
 #[server(prefix = "/api", endpoint = "staff/jobs")]
 pub async fn job_list() -> Result<Vec<crate::models::jobs::JobView>, AppError> {
     use crate::models::staff::STAFF;
-    use crate::server::{auth, db, jobs};
+    use crate::store::{auth, db, jobs};
 
     auth::require(STAFF)?;
     Ok(jobs::list(&db()?, 30).await?)
@@ -145,7 +145,7 @@ pub async fn dashboard(
     filter: DashboardFilter,
 ) -> Result<(PageContext, Option<DashboardData>), AppError> {
     use crate::models::staff::STAFF;
-    use crate::server::{auth, state};
+    use crate::store::{auth, state};
 
     auth::require(STAFF)?;
     let state = state()?;
@@ -157,8 +157,8 @@ pub async fn dashboard(
 #[server(prefix = "/api", endpoint = "staff/audit")]
 pub async fn audit_page() -> Result<(PageContext, Vec<AuditRow>), AppError> {
     use crate::models::staff::ADMINS;
-    use crate::server::runs::minute;
-    use crate::server::{audit, auth, db};
+    use crate::store::runs::minute;
+    use crate::store::{audit, auth, db};
 
     auth::require(ADMINS)?;
     let rows = audit::latest(&db()?, 200)
@@ -182,8 +182,8 @@ pub async fn surveys_page() -> Result<(PageContext, Vec<SurveyRow>), AppError> {
     use crate::i18n::Locale;
     use crate::models::staff::ADMINS;
     use crate::models::survey::pick;
-    use crate::server::entities::response;
-    use crate::server::{auth, db, surveys};
+    use crate::store::entities::response;
+    use crate::store::{auth, db, surveys};
 
     auth::require(ADMINS)?;
     let db = db()?;

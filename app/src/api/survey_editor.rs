@@ -16,12 +16,12 @@ async fn admin_survey(
 ) -> Result<
     (
         sea_orm::DatabaseConnection,
-        crate::server::surveys::LoadedSurvey,
+        crate::store::surveys::LoadedSurvey,
     ),
     AppError,
 > {
     use crate::models::staff::ADMINS;
-    use crate::server::{auth, db, surveys};
+    use crate::store::{auth, db, surveys};
 
     auth::require(ADMINS)?;
     let db = db()?;
@@ -34,7 +34,7 @@ async fn admin_survey(
 pub async fn survey_editor_page(slug: String) -> Result<(PageContext, EditorData), AppError> {
     use crate::i18n::Locale;
     use crate::models::survey_edit::{coverage, question_lines};
-    use crate::server::{auth, survey_edits};
+    use crate::store::{auth, survey_edits};
 
     let (db, s) = admin_survey(&slug).await?;
     let def = &s.definition;
@@ -49,7 +49,7 @@ pub async fn survey_editor_page(slug: String) -> Result<(PageContext, EditorData
         .collect();
     let data = EditorData {
         slug: s.survey.slug.clone(),
-        revision: crate::server::survey_edits::revision(&s.definition),
+        revision: crate::store::survey_edits::revision(&s.definition),
         audience: s.survey.audience.clone(),
         status: s.survey.status.clone(),
         version: s.survey.current_version,
@@ -69,7 +69,7 @@ pub async fn question_page(
     key: Option<String>,
 ) -> Result<(PageContext, QuestionPageData), AppError> {
     use crate::models::survey_edit::{QuestionInput, question_lines};
-    use crate::server::auth;
+    use crate::store::auth;
 
     let (_, s) = admin_survey(&slug).await?;
     let def = &s.definition;
@@ -102,7 +102,7 @@ pub async fn question_page(
     };
     let data = QuestionPageData {
         slug: s.survey.slug.clone(),
-        revision: crate::server::survey_edits::revision(&s.definition),
+        revision: crate::store::survey_edits::revision(&s.definition),
         title: def.title.get("en").cloned().unwrap_or_default(),
         key,
         input,
@@ -129,7 +129,7 @@ pub async fn translation_page(
 ) -> Result<(PageContext, TranslationPageData), AppError> {
     use crate::i18n::Locale;
     use crate::models::survey_edit::text_slots;
-    use crate::server::auth;
+    use crate::store::auth;
 
     let (_, s) = admin_survey(&slug).await?;
     let locale = Locale::from_code(&locale)
@@ -137,7 +137,7 @@ pub async fn translation_page(
         .ok_or(AppError::NotFound)?;
     let data = TranslationPageData {
         slug: s.survey.slug.clone(),
-        revision: crate::server::survey_edits::revision(&s.definition),
+        revision: crate::store::survey_edits::revision(&s.definition),
         title: s.definition.title.get("en").cloned().unwrap_or_default(),
         locale: locale.code().to_owned(),
         language: locale.endonym().to_owned(),
@@ -149,13 +149,13 @@ pub async fn translation_page(
 /// Survey `slug`'s current definition as JSON, for branching, weighting variables and reasons.
 #[server(prefix = "/api", endpoint = "staff/survey-definition")]
 pub async fn definition_page(slug: String) -> Result<(PageContext, DefinitionPageData), AppError> {
-    use crate::server::auth;
+    use crate::store::auth;
 
     let (_, s) = admin_survey(&slug).await?;
     let json = serde_json::to_string_pretty(&s.definition).map_err(|_| AppError::Unavailable)?;
     let data = DefinitionPageData {
         slug: s.survey.slug.clone(),
-        revision: crate::server::survey_edits::revision(&s.definition),
+        revision: crate::store::survey_edits::revision(&s.definition),
         title: s.definition.title.get("en").cloned().unwrap_or_default(),
         json,
     };

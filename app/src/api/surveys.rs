@@ -10,7 +10,7 @@ use crate::models::{AppError, SurveyForm, SurveySummary};
 #[server(prefix = "/api", endpoint = "surveys/open")]
 pub async fn list_open_surveys(locale: Locale) -> Result<Vec<SurveySummary>, AppError> {
     use crate::models::Audience;
-    use crate::server::{db, surveys};
+    use crate::store::{db, surveys};
 
     let surveys = surveys::open_surveys(&db()?, Audience::Resident).await?;
     Ok(surveys
@@ -32,13 +32,13 @@ pub async fn get_survey(
     use crate::models::SurveyStatus;
     use crate::models::links::InviteView;
     use crate::models::staff::ADMINS;
-    use crate::server::{db, links, surveys};
+    use crate::store::{db, links, surveys};
 
     let db = db()?;
     let loaded = surveys::current(&db, &slug).await?;
     // A draft exists only for administrators, who see it as a preview.
     let preview = SurveyStatus::parse(&loaded.survey.status) == Some(SurveyStatus::Draft);
-    if preview && !crate::server::auth::viewer().is_some_and(|v| v.is(ADMINS)) {
+    if preview && !crate::store::auth::viewer().is_some_and(|v| v.is(ADMINS)) {
         return Err(AppError::NotFound);
     }
     let token = uuid::Uuid::new_v4().to_string();

@@ -1,6 +1,6 @@
 //! Who is signed in, with which role, and which pages each role may open. The server enforces
 //! [`required_roles`] on every request before any page or handler runs; server functions check
-//! again with `crate::server::auth::require`.
+//! again with `crate::store::auth::require`.
 
 use serde::{Deserialize, Serialize};
 

@@ -13,7 +13,7 @@ use serde_json::json;
 use tower_sessions::Session;
 
 use app::models::staff::{CSRF_FIELD, Flash, Viewer};
-use app::server::{AppState, audit, staff, tokens};
+use app::store::{AppState, audit, staff, tokens};
 
 use super::{CSRF_KEY, LoginLimiter, USER_KEY, csrf_ok, csrf_refused, flash_redirect, password};
 use crate::routes::client::client_ip;

@@ -21,9 +21,9 @@ use serde_json::json;
 use tower_sessions::Session;
 
 use app::models::staff::{Flash, Role, Viewer, required_roles};
-use app::server::auth::CsrfToken;
-use app::server::tokens;
-use app::server::{AppState, staff};
+use app::store::auth::CsrfToken;
+use app::store::tokens;
+use app::store::{AppState, staff};
 
 pub use limiter::LoginLimiter;
 

@@ -10,7 +10,7 @@ use time::OffsetDateTime;
 use tower_sessions::session::{Id, Record};
 use tower_sessions::session_store::{self, SessionStore};
 
-use app::server::entities::staff_session;
+use app::store::entities::staff_session;
 
 use super::USER_KEY;
 

@@ -9,13 +9,13 @@ use app::models::AnswerValue;
 use app::models::closed::answer_values;
 use app::models::dashboard::DashboardFilter;
 use app::models::survey::{KindDef, pick};
-use app::server::entities::{analysis_run, answer, report, response};
-use app::server::surveys;
+use app::store::entities::{analysis_run, answer, report, response};
+use app::store::surveys;
 use sea_orm::{ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, QuerySelect};
 use serde::Deserialize;
 use time::{Date, OffsetDateTime, UtcOffset};
 
-use app::server::notes::{self, PassageOrigin};
+use app::store::notes::{self, PassageOrigin};
 
 use super::criteria::{Criteria, Facts};
 use crate::runs::input::{DISTRICT, document_id, respondent_id};

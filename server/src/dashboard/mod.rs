@@ -19,9 +19,9 @@ use app::models::dashboard::{
     BreakdownView, DashboardData, DashboardFilter, Estimate, QuoteView, RunChoice, SensitivityView,
     ThemeCard,
 };
-use app::server::dashboards::{BoxFuture, DashboardSource};
-use app::server::entities::analysis_run;
-use app::server::runs::{self as log, minute};
+use app::store::dashboards::{BoxFuture, DashboardSource};
+use app::store::entities::analysis_run;
+use app::store::runs::{self as log, minute};
 use sea_orm::DatabaseConnection;
 
 use crate::runs::{self, input::DISTRICT, logged_scope};

@@ -2,7 +2,7 @@
 
 use std::io::Read;
 
-use app::server::reports::NewReport;
+use app::store::reports::NewReport;
 
 use super::{BadRow, Item};
 

@@ -9,7 +9,7 @@ pub mod open311;
 use std::path::PathBuf;
 
 use anyhow::Context;
-use app::server::reports::{self, NewReport};
+use app::store::reports::{self, NewReport};
 use indicatif::{ProgressBar, ProgressStyle};
 use sea_orm::DatabaseConnection;
 

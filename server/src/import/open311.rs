@@ -4,7 +4,7 @@
 use std::fmt;
 use std::io::Read;
 
-use app::server::reports::NewReport;
+use app::store::reports::NewReport;
 use serde::Deserialize;
 use serde::de::{DeserializeSeed, Deserializer, SeqAccess, Visitor};
 

@@ -10,7 +10,7 @@ use tower_sessions::Session;
 
 use app::models::staff::{ADMINS, Flash, Role, STAFF, Viewer};
 use app::models::{AppError, SurveyStatus};
-use app::server::{AppState, audit, staff, surveys, tokens};
+use app::store::{AppState, audit, staff, surveys, tokens};
 
 use crate::auth::handlers::{Fields, field};
 use crate::auth::{flash_redirect, form_viewer};

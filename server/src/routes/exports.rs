@@ -12,8 +12,8 @@ use serde_json::{Value, json};
 
 use app::models::dashboard::{DashboardData, DashboardFilter};
 use app::models::staff::{STAFF, Viewer};
-use app::server::runs::{self as log, minute};
-use app::server::{AppState, audit};
+use app::store::runs::{self as log, minute};
+use app::store::{AppState, audit};
 
 use crate::auth::viewer_in;
 use crate::runs::{self, logged_scope};

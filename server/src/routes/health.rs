@@ -3,7 +3,7 @@
 use axum::extract::State;
 use axum::http::StatusCode;
 
-use app::server::AppState;
+use app::store::AppState;
 
 pub async fn health(State(state): State<AppState>) -> (StatusCode, &'static str) {
     match state.db.ping().await {

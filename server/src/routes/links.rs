@@ -9,8 +9,8 @@ use tower_sessions::Session;
 
 use app::models::AppError;
 use app::models::staff::{Flash, STAFF, Viewer};
-use app::server::links::{self, NewLink};
-use app::server::{AppState, audit, surveys};
+use app::store::links::{self, NewLink};
+use app::store::{AppState, audit, surveys};
 
 use crate::auth::handlers::{Fields, field};
 use crate::auth::{flash_redirect, form_viewer};

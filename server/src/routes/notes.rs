@@ -15,8 +15,8 @@ use tower_sessions::Session;
 
 use app::models::notes::{NOTE_LANGUAGES, NoteLimits};
 use app::models::staff::{Flash, Role, SIGNED_IN, Viewer};
-use app::server::notes::{self as store, NewDocument};
-use app::server::{AppState, audit};
+use app::store::notes::{self as store, NewDocument};
+use app::store::{AppState, audit};
 
 use crate::auth::handlers::{Fields, field};
 use crate::auth::{flash_redirect, form_viewer};
@@ -335,7 +335,7 @@ async fn own_document(
     fields: &Fields,
     viewer: Option<Extension<Viewer>>,
     id: i32,
-) -> Result<(Viewer, app::server::entities::note_document::Model), Response> {
+) -> Result<(Viewer, app::store::entities::note_document::Model), Response> {
     let viewer = form_viewer(session, fields, viewer, SIGNED_IN).await?;
     match store::owned(&state.db, viewer.id, id).await {
         Ok(Some(doc)) => Ok((viewer, doc)),

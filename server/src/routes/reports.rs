@@ -13,7 +13,7 @@ use serde_json::json;
 use tower_sessions::Session;
 
 use app::models::staff::{Flash, STAFF, Viewer};
-use app::server::{AppState, audit};
+use app::store::{AppState, audit};
 
 use crate::auth::handlers::{Fields, field};
 use crate::auth::{flash_redirect, form_viewer};

@@ -9,7 +9,7 @@ use tower_sessions::Session;
 
 use app::models::jobs::{JobOptions, STREAMS};
 use app::models::staff::{Flash, STAFF, Viewer};
-use app::server::{AppState, audit, jobs};
+use app::store::{AppState, audit, jobs};
 
 use crate::auth::handlers::{Fields, field};
 use crate::auth::{flash_redirect, form_viewer};

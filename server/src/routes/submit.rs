@@ -19,8 +19,8 @@ use app::i18n::{Locale, locale_from_request};
 use app::models::links::INVITE_FIELD;
 use app::models::{FormError, PostedSubmission, RawAnswers, validate};
 use app::routes::survey_fields as fields;
-use app::server::responses::{self, Stored};
-use app::server::{AppState, surveys};
+use app::store::responses::{self, Stored};
+use app::store::{AppState, surveys};
 
 use super::client::client_ip;
 

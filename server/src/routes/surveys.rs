@@ -1,6 +1,6 @@
 //! The survey editor's forms (administrators): make a survey, change its texts, add, change, move
 //! and remove questions, translate it, or replace its definition as JSON. Every change is checked
-//! against the definition rules, stored as described in `app::server::survey_edits` (a new
+//! against the definition rules, stored as described in `app::store::survey_edits` (a new
 //! version once residents can answer it), audited, and answered with a message on the page it
 //! came from; a refused change names the field and keeps what was typed.
 
@@ -19,8 +19,8 @@ use app::models::survey::{Localized, SurveyDefinition};
 use app::models::survey_edit::{
     self as edit, EditError, QUESTION_FIELDS, QuestionInput, REVISION_FIELD, valid_slug,
 };
-use app::server::survey_edits::{self, EditFailure, Saved};
-use app::server::{AppState, audit, surveys};
+use app::store::survey_edits::{self, EditFailure, Saved};
+use app::store::{AppState, audit, surveys};
 
 use crate::auth::handlers::{Fields, field};
 use crate::auth::{flash_redirect, form_viewer};

@@ -11,7 +11,7 @@ use tower_sessions::Session;
 
 use app::models::staff::{Flash, STAFF, Viewer};
 use app::models::tokens::expiry_days;
-use app::server::{AppState, audit, tokens};
+use app::store::{AppState, audit, tokens};
 
 use crate::auth::handlers::{Fields, field};
 use crate::auth::{flash_redirect, form_viewer};

@@ -4,9 +4,9 @@ use std::collections::BTreeSet;
 
 use analysis::weighting::{Respondent, SourceMention};
 use analysis::{Lang, Stream, ThemeModel, Unit};
-use app::server::entities::report;
-use app::server::notes::PassageForAnalysis;
-use app::server::runs::ResponseForAnalysis;
+use app::store::entities::report;
+use app::store::notes::PassageForAnalysis;
+use app::store::runs::ResponseForAnalysis;
 
 /// The survey variable holding the council district (the equity layer's area, and the strata
 /// and breadth variable of the bootstrap).

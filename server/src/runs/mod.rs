@@ -15,10 +15,10 @@ use analysis::{
     ThemeReport, ThemeValidParams,
 };
 use anyhow::{Context, bail};
-use app::server::entities::{analysis_run, report};
-use app::server::notes::PassageForAnalysis;
-use app::server::runs::{self as log, NewRun, ResponseForAnalysis};
-use app::server::weighting as configs;
+use app::store::entities::{analysis_run, report};
+use app::store::notes::PassageForAnalysis;
+use app::store::runs::{self as log, NewRun, ResponseForAnalysis};
+use app::store::weighting as configs;
 use linfa::ParamGuard;
 use sea_orm::DatabaseConnection;
 use serde::Serialize;
@@ -192,7 +192,7 @@ pub async fn shown_themes(
 ) -> anyhow::Result<ThemeReport> {
     let mut report: ThemeReport = serde_json::from_value(row.themes.clone())?;
     if let Some(last) = row.last_passage_id {
-        let present = app::server::notes::origins(db, last).await?;
+        let present = app::store::notes::origins(db, last).await?;
         let gone = |unit: &str| {
             unit.strip_prefix("passage:")
                 .and_then(|id| id.parse::<i64>().ok())
@@ -295,8 +295,8 @@ pub async fn new_run_with(
         scope,
     } = request;
     let responses = scope.responses(log::responses_for_analysis(db, None).await?);
-    let reports = scope.reports(app::server::reports::for_analysis(db, None).await?);
-    let passages = scope.passages(app::server::notes::for_analysis(db, None).await?);
+    let reports = scope.reports(app::store::reports::for_analysis(db, None).await?);
+    let passages = scope.passages(app::store::notes::for_analysis(db, None).await?);
     if responses.is_empty() && reports.is_empty() && passages.is_empty() {
         bail!(
             "there are no responses, interview notes or imported reports to analyse in this selection"
@@ -414,11 +414,11 @@ pub async fn verify(
     let responses =
         scope.responses(log::responses_for_analysis(db, Some(row.last_response_id)).await?);
     let reports = match row.last_report_id {
-        Some(last) => scope.reports(app::server::reports::for_analysis(db, Some(last)).await?),
+        Some(last) => scope.reports(app::store::reports::for_analysis(db, Some(last)).await?),
         None => Vec::new(),
     };
     let passages = match row.last_passage_id {
-        Some(last) => scope.passages(app::server::notes::for_analysis(db, Some(last)).await?),
+        Some(last) => scope.passages(app::store::notes::for_analysis(db, Some(last)).await?),
         None => Vec::new(),
     };
     let logged_passages = logged

@@ -1,9 +1,9 @@
 //! What a run analyses: which streams, and which days. Logged with the run, so `runs verify`
 //! repeats exactly the same selection.
 
-use app::server::entities::report;
-use app::server::notes::PassageForAnalysis;
-use app::server::runs::ResponseForAnalysis;
+use app::store::entities::report;
+use app::store::notes::PassageForAnalysis;
+use app::store::runs::ResponseForAnalysis;
 use serde::{Deserialize, Serialize};
 use time::{Date, OffsetDateTime, UtcOffset};
 

@@ -1,6 +1,6 @@
 //! Imported reports are stored once per source and request id, on both databases.
 
-use app::server::reports::{NewReport, insert_batch};
+use app::store::reports::{NewReport, insert_batch};
 
 use crate::both_backends;
 use crate::helpers::{Backend, TestApp};

@@ -8,7 +8,7 @@ use analysis::weighting::{
 };
 use app::i18n::Locale;
 use app::models::AnswerValue;
-use app::server::{responses, surveys, weighting};
+use app::store::{responses, surveys, weighting};
 use linfa::ParamGuard;
 
 use crate::both_backends;
@@ -99,7 +99,7 @@ both_backends!(
         let first = server::runs::new_run(&app.db, None, None, 42)
             .await
             .expect("first run");
-        let row = app::server::runs::get(&app.db, first)
+        let row = app::store::runs::get(&app.db, first)
             .await
             .expect("db")
             .expect("row");
@@ -118,7 +118,7 @@ both_backends!(
         let second = server::runs::new_run(&app.db, None, None, 42)
             .await
             .expect("second run");
-        let row = app::server::runs::get(&app.db, second)
+        let row = app::store::runs::get(&app.db, second)
             .await
             .expect("db")
             .expect("row");

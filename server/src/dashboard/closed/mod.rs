@@ -20,7 +20,7 @@ use app::models::closed::{
 };
 use app::models::dashboard::DashboardFilter;
 use app::models::survey::{SurveyDefinition, pick};
-use app::server::entities::{analysis_run, answer, response, survey_version};
+use app::store::entities::{analysis_run, answer, response, survey_version};
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
 
 use super::criteria::Criteria;

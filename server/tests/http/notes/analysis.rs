@@ -130,7 +130,7 @@ both_backends!(
                 .all(|q| q.link.is_none()),
             "a deleted document is not quoted again"
         );
-        let row = app::server::runs::get(&app.db, run)
+        let row = app::store::runs::get(&app.db, run)
             .await
             .expect("read")
             .expect("run");

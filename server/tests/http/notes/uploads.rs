@@ -81,7 +81,7 @@ both_backends!(
         }
         let stored: Vec<String> = {
             use sea_orm::EntityTrait;
-            app::server::entities::note_passage::Entity::find()
+            app::store::entities::note_passage::Entity::find()
                 .all(&app.db)
                 .await
                 .expect("passages")

@@ -8,8 +8,8 @@ use app::i18n::Locale;
 use app::models::AnswerValue;
 use app::models::dashboard::DashboardData;
 use app::models::staff::Role;
-use app::server::responses::{self, Stored};
-use app::server::surveys;
+use app::store::responses::{self, Stored};
+use app::store::surveys;
 use reqwest::StatusCode;
 
 use super::helpers::{get, signed_in};
@@ -150,7 +150,7 @@ both_backends!(
 
         // Against the themes: of the 60 who said yes, the share in each theme, from the run's
         // own members; the 3 "not sure" are too few to show.
-        let row = app::server::runs::get(&app.db, run)
+        let row = app::store::runs::get(&app.db, run)
             .await
             .expect("db")
             .expect("row");

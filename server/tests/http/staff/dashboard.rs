@@ -172,7 +172,7 @@ both_backends!(
 
 /// 311 reports over six months: potholes steady, streetlights rising.
 async fn seed_monthly_reports(app: &TestApp) {
-    use app::server::reports::{NewReport, insert_batch};
+    use app::store::reports::{NewReport, insert_batch};
     let mut batch = Vec::new();
     let texts = [
         (
@@ -270,7 +270,7 @@ both_backends!(
         let build = |filter: DashboardFilter| {
             let db = app.db.clone();
             async move {
-                let row = app::server::runs::get(&db, run)
+                let row = app::store::runs::get(&db, run)
                     .await
                     .expect("read")
                     .expect("run");

@@ -1,7 +1,7 @@
 //! Accounts and signed-in clients for the staff tests.
 
 use app::models::staff::Role;
-use app::server::staff;
+use app::store::staff;
 use reqwest::{Client, StatusCode};
 
 use crate::helpers::TestApp;

@@ -3,8 +3,8 @@
 //! everywhere; partners cannot make them and the forms need the session's CSRF token.
 
 use app::models::staff::Role;
-use app::server::entities::api_token;
-use app::server::{staff, tokens};
+use app::store::entities::api_token;
+use app::store::{staff, tokens};
 use reqwest::StatusCode;
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
@@ -284,7 +284,7 @@ both_backends!(
             "token revoked",
             "enabling the account again does not bring tokens back"
         );
-        let revoked: Vec<_> = app::server::audit::latest(&app.db, 10)
+        let revoked: Vec<_> = app::store::audit::latest(&app.db, 10)
             .await
             .expect("audit log")
             .into_iter()

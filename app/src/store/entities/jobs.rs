@@ -13,7 +13,7 @@ pub mod analysis_job {
         pub requested_by: Option<i32>,
         /// `queued`, `running`, `succeeded`, `failed`, `cancelled`.
         pub status: String,
-        /// [`crate::server::jobs::JobOptions`] as JSON.
+        /// [`crate::store::jobs::JobOptions`] as JSON.
         pub options: Json,
         pub stage: Option<String>,
         pub done: i64,

@@ -1,5 +1,5 @@
-//! Server-only code of the app: shared state, database entities and the queries server functions
-//! and form handlers call. Compiled only with the `ssr` feature, so none of it reaches the browser.
+//! The store: every database query of Needscope (entities, reads and writes) and the shared state
+//! that holds the connection. Compiled only with the `ssr` feature, so none of it reaches the browser.
 
 pub mod audit;
 pub mod auth;
