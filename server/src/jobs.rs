@@ -10,7 +10,7 @@ use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
 use analysis::{EmbeddingCache, FitError};
-use app::models::jobs::{JobOptions, JobStatus};
+use app::models::jobs::{JobOptions, JobStatus, Representation};
 use app::store::entities::analysis_job;
 use app::store::{audit, jobs};
 use sea_orm::DatabaseConnection;
@@ -197,17 +197,11 @@ async fn run(
 ) -> anyhow::Result<i32> {
     let options: JobOptions = serde_json::from_value(job.options.clone())
         .map_err(|e| anyhow::anyhow!("the job's options are unreadable: {e}"))?;
-    let scope = Scope::new(
-        options.streams.clone(),
-        options.from.as_deref(),
-        options.to.as_deref(),
-    )
-    .ok_or_else(|| anyhow::anyhow!("the job's dates are not dates"))?;
-    let model_dir = match options.representation.as_str() {
-        "semantic" => Some(model_dir.ok_or_else(|| {
+    let model_dir = match options.representation {
+        Representation::Semantic => Some(model_dir.ok_or_else(|| {
             anyhow::anyhow!("the semantic representation needs model_dir, which is not set")
         })?),
-        _ => None,
+        Representation::Classical => None,
     };
     let progress: runs::Progress = Arc::new(move |stage, done, total| {
         *shared.lock().unwrap_or_else(PoisonError::into_inner) = Some((
@@ -220,7 +214,7 @@ async fn run(
         model_dir,
         k: options.k,
         seed: options.seed,
-        scope,
+        scope: Scope::from(&options),
     };
     let hooks = Hooks {
         progress: Some(progress),

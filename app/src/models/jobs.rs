@@ -1,27 +1,48 @@
 //! Analysis runs started from the browser: what an analyst asks for, and a job as pages show it.
 
 use serde::{Deserialize, Serialize};
+use time::Date;
 
-/// Streams an analysis can include.
-pub const STREAMS: [(&str, &str); 5] = [
-    ("resident", "Resident survey"),
-    ("department", "Department leaders"),
-    ("community_org", "Community organizations"),
-    ("notes", "Interview notes"),
-    ("reports", "Resident reports (311)"),
-];
+use super::stream::Stream;
 
-/// What an analyst asks for when starting a run.
+/// How a run represents text: TF-IDF + LSA, or sentence embeddings from the configured model.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Representation {
+    #[default]
+    Classical,
+    Semantic,
+}
+
+impl Representation {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Representation::Classical => "classical",
+            Representation::Semantic => "semantic",
+        }
+    }
+
+    pub fn parse(name: &str) -> Option<Representation> {
+        [Representation::Classical, Representation::Semantic]
+            .into_iter()
+            .find(|r| r.as_str() == name)
+    }
+}
+
+time::serde::format_description!(day, Date, "[year]-[month]-[day]");
+
+/// What an analyst asks for when starting a run, read and checked once, at the form.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct JobOptions {
-    /// Streams to include (names from [`STREAMS`]); never empty.
-    pub streams: Vec<String>,
-    /// First day included (`YYYY-MM-DD`), if limited.
-    pub from: Option<String>,
-    /// Last day included (`YYYY-MM-DD`), if limited.
-    pub to: Option<String>,
-    /// `classical` or `semantic`.
-    pub representation: String,
+    /// Streams to include; never empty.
+    pub streams: Vec<Stream>,
+    /// First day included, if limited (stored as `YYYY-MM-DD`).
+    #[serde(with = "day::option", default)]
+    pub from: Option<Date>,
+    /// Last day included, if limited (stored as `YYYY-MM-DD`).
+    #[serde(with = "day::option", default)]
+    pub to: Option<Date>,
+    pub representation: Representation,
     /// Number of themes; `None` chooses it automatically.
     pub k: Option<usize>,
     pub seed: u64,
@@ -30,10 +51,10 @@ pub struct JobOptions {
 impl Default for JobOptions {
     fn default() -> Self {
         JobOptions {
-            streams: STREAMS.iter().map(|(s, _)| (*s).to_owned()).collect(),
+            streams: Stream::ALL.to_vec(),
             from: None,
             to: None,
-            representation: "classical".to_owned(),
+            representation: Representation::Classical,
             k: None,
             seed: 42,
         }

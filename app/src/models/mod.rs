@@ -8,15 +8,20 @@ pub mod error;
 pub mod jobs;
 pub mod links;
 pub mod notes;
+pub mod slug;
 pub mod staff;
+pub mod stream;
 pub mod survey;
 pub mod survey_edit;
 pub mod tokens;
+pub mod unit_ref;
 
 pub use answers::{
     AnswerValue, FieldError, FieldErrors, FormError, PostedSubmission, RawAnswers, validate,
 };
 pub use error::AppError;
+pub use stream::Stream;
+pub use unit_ref::{SourceRef, UnitRef};
 pub use survey::{
     Audience, Choice, Kind, Question, SurveyDefinition, SurveyForm, SurveyStatus, SurveySummary,
 };

@@ -10,6 +10,7 @@ pub mod links;
 pub mod notes;
 pub mod reports;
 pub mod responses;
+pub mod run_sources;
 pub mod runs;
 pub mod staff;
 pub mod state;

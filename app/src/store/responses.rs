@@ -13,7 +13,7 @@ use super::entities::{answer, response};
 use super::links;
 use super::surveys::LoadedSurvey;
 use crate::i18n::Locale;
-use crate::models::{AnswerValue, AppError};
+use crate::models::{AnswerValue, AppError, Stream};
 
 #[derive(Debug, PartialEq, Eq)]
 pub enum Stored {
@@ -66,7 +66,7 @@ pub async fn store_via(
         link_id: Set(link.as_ref().map(|l| l.id)),
         survey_id: Set(survey.survey.id),
         survey_version_id: Set(survey.version_id),
-        stream: Set(survey.definition.audience.as_str().to_string()),
+        stream: Set(Stream::from(survey.definition.audience).as_str().to_owned()),
         language: Set(locale.code().to_string()),
         submitted_at: Set(now),
         idempotency_key: Set(token),

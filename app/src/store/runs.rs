@@ -8,8 +8,10 @@ use sea_orm::{
     QueryOrder, QuerySelect, prelude::*,
 };
 
-use super::entities::{analysis_run, answer, response, survey_version};
+use super::entities::analysis_run;
+use super::run_sources::{self, StoredResponse};
 use crate::models::AnswerValue;
+use crate::models::stream::Stream;
 use crate::models::survey::{KindDef, NON_ANSWERS, SurveyDefinition};
 
 /// One response as an analysis run sees it.
@@ -17,8 +19,8 @@ use crate::models::survey::{KindDef, NON_ANSWERS, SurveyDefinition};
 pub struct ResponseForAnalysis {
     /// Response id (increasing with submission).
     pub id: i64,
-    /// Audience of the survey it answered: `resident`, `department`, `community_org`.
-    pub stream: String,
+    /// The stream of the survey's audience.
+    pub stream: Stream,
     /// Language the respondent used.
     pub language: String,
     /// When it was submitted.
@@ -29,72 +31,51 @@ pub struct ResponseForAnalysis {
     pub variables: BTreeMap<String, String>,
 }
 
-/// Every response with id ≤ `up_to` (all when `None`), oldest first.
+/// Every response with id ≤ `up_to` (all when `None`), oldest first, as analysis reads them.
 pub async fn responses_for_analysis(
     db: &DatabaseConnection,
     up_to: Option<i64>,
 ) -> Result<Vec<ResponseForAnalysis>, DbErr> {
-    let mut query = response::Entity::find().order_by_asc(response::Column::Id);
-    if let Some(last) = up_to {
-        query = query.filter(response::Column::Id.lte(last));
-    }
-    let rows = query.find_with_related(answer::Entity).all(db).await?;
-    let mut definitions: BTreeMap<i32, Option<SurveyDefinition>> = BTreeMap::new();
-    let mut out = Vec::with_capacity(rows.len());
-    for (resp, answers) in rows {
-        if let std::collections::btree_map::Entry::Vacant(slot) =
-            definitions.entry(resp.survey_version_id)
-        {
-            let def = survey_version::Entity::find_by_id(resp.survey_version_id)
-                .one(db)
-                .await?
-                .and_then(|v| serde_json::from_value::<SurveyDefinition>(v.definition).ok());
-            slot.insert(def);
-        }
-        let Some(Some(definition)) = definitions.get(&resp.survey_version_id) else {
+    let (responses, versions) = run_sources::responses(db, up_to).await?;
+    Ok(responses
+        .iter()
+        .filter_map(|r| Some(analysis_record(r, versions.get(&r.survey_version_id)?)))
+        .collect())
+}
+
+/// Response `r` as analysis reads it: its free text in question order and its weighting
+/// variables, as `definition` (the version it answered) defines them.
+pub fn analysis_record(r: &StoredResponse, definition: &SurveyDefinition) -> ResponseForAnalysis {
+    let mut record = ResponseForAnalysis {
+        id: r.id,
+        stream: r.stream,
+        language: r.language.clone(),
+        submitted_at: r.submitted_at,
+        texts: Vec::new(),
+        variables: BTreeMap::new(),
+    };
+    for q in &definition.questions {
+        let Some(value) = r.answers.get(&q.key) else {
             continue;
         };
-        let by_key: BTreeMap<&str, AnswerValue> = answers
-            .iter()
-            .filter_map(|a| {
-                Some((
-                    a.question_key.as_str(),
-                    serde_json::from_value(a.value.clone()).ok()?,
-                ))
-            })
-            .collect();
-        let mut record = ResponseForAnalysis {
-            id: resp.id,
-            stream: resp.stream.clone(),
-            language: resp.language.clone(),
-            submitted_at: resp.submitted_at,
-            texts: Vec::new(),
-            variables: BTreeMap::new(),
-        };
-        for q in &definition.questions {
-            let Some(value) = by_key.get(q.key.as_str()) else {
-                continue;
-            };
-            match (&q.kind, value) {
-                (KindDef::LongText { .. } | KindDef::ShortText { .. }, AnswerValue::Text(t))
-                    if q.variable.is_none() && !t.trim().is_empty() =>
-                {
-                    record.texts.push((q.key.clone(), t.clone()));
-                }
-                (_, AnswerValue::Choice(v) | AnswerValue::Text(v)) => {
-                    if let Some(variable) = &q.variable
-                        && !NON_ANSWERS.contains(&v.as_str())
-                        && !v.trim().is_empty()
-                    {
-                        record.variables.insert(variable.clone(), v.clone());
-                    }
-                }
-                _ => {}
+        match (&q.kind, value) {
+            (KindDef::LongText { .. } | KindDef::ShortText { .. }, AnswerValue::Text(t))
+                if q.variable.is_none() && !t.trim().is_empty() =>
+            {
+                record.texts.push((q.key.clone(), t.clone()));
             }
+            (_, AnswerValue::Choice(v) | AnswerValue::Text(v)) => {
+                if let Some(variable) = &q.variable
+                    && !NON_ANSWERS.contains(&v.as_str())
+                    && !v.trim().is_empty()
+                {
+                    record.variables.insert(variable.clone(), v.clone());
+                }
+            }
+            _ => {}
         }
-        out.push(record);
     }
-    Ok(out)
+    record
 }
 
 /// A run to append to the log.

@@ -2,6 +2,7 @@
 //! council district and day. Theme counts, totals, trends and the closed-question results all go
 //! through it, so every panel counts the same people.
 
+use app::models::Stream;
 use app::models::dashboard::DashboardFilter;
 use time::Date;
 
@@ -10,7 +11,7 @@ use crate::runs::scope::parse_day;
 /// What is known of a unit's or a response's origin.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Facts<'a> {
-    pub stream: &'a str,
+    pub stream: Stream,
     pub language: &'a str,
     /// The survey's slug; `None` for reports and interview notes.
     pub survey: Option<&'a str>,
@@ -21,7 +22,7 @@ pub struct Facts<'a> {
 /// A dashboard filter, read.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Criteria<'a> {
-    stream: Option<&'a str>,
+    stream: Option<Stream>,
     language: Option<&'a str>,
     survey: Option<&'a str>,
     district: Option<&'a str>,
@@ -30,8 +31,8 @@ pub struct Criteria<'a> {
 }
 
 impl<'a> Criteria<'a> {
-    /// The criteria of `filter`, and why a part of it was set aside (a date that is not a date,
-    /// or a range that ends before it starts).
+    /// The criteria of `filter`, and why a part of it was set aside (a stream that is not one, a
+    /// date that is not a date, or a range that ends before it starts).
     pub fn of(filter: &'a DashboardFilter) -> (Criteria<'a>, Option<String>) {
         let mut problems = Vec::new();
         let mut day = |name: &str, text: &Option<String>| {
@@ -49,8 +50,16 @@ impl<'a> Criteria<'a> {
             problems.push(format!("the range ends ({t}) before it starts ({f})"));
             (from, to) = (None, None);
         }
+        let stream = match filter.stream.as_deref().map(str::parse::<Stream>) {
+            Some(Ok(stream)) => Some(stream),
+            Some(Err(unknown)) => {
+                problems.push(unknown.to_string());
+                None
+            }
+            None => None,
+        };
         let criteria = Criteria {
-            stream: filter.stream.as_deref(),
+            stream,
             language: filter.language.as_deref(),
             survey: filter.survey.as_deref(),
             district: filter.district.as_deref(),
@@ -58,7 +67,7 @@ impl<'a> Criteria<'a> {
             to,
         };
         let problem = (!problems.is_empty())
-            .then(|| format!("The dates were not applied: {}.", problems.join("; ")));
+            .then(|| format!("Some filters were not applied: {}.", problems.join("; ")));
         (criteria, problem)
     }
 
@@ -66,7 +75,7 @@ impl<'a> Criteria<'a> {
     /// is left out when the filter asks for one.
     pub fn keeps(&self, facts: &Facts) -> bool {
         let is = |want: Option<&str>, have: Option<&str>| want.is_none_or(|w| have == Some(w));
-        is(self.stream, Some(facts.stream))
+        self.stream.is_none_or(|s| s == facts.stream)
             && is(self.language, Some(facts.language))
             && is(self.survey, facts.survey)
             && is(self.district, facts.district)
@@ -83,7 +92,7 @@ mod tests {
 
     fn facts() -> Facts<'static> {
         Facts {
-            stream: "resident",
+            stream: Stream::Resident,
             language: "es",
             survey: Some("parks-2027"),
             district: Some("3"),
@@ -148,5 +157,12 @@ mod tests {
         let (c, problem) = Criteria::of(&backwards);
         assert!(c.keeps(&facts()));
         assert!(problem.expect("said").contains("ends"));
+        let unknown = DashboardFilter {
+            stream: Some("residents".into()),
+            ..DashboardFilter::default()
+        };
+        let (c, problem) = Criteria::of(&unknown);
+        assert!(c.keeps(&facts()), "an unknown stream is set aside");
+        assert!(problem.expect("said").contains("“residents” is not a stream"));
     }
 }

@@ -4,28 +4,23 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use analysis::Assignment;
-use app::models::AnswerValue;
 use app::models::closed::answer_values;
 use app::models::dashboard::DashboardFilter;
 use app::models::survey::{KindDef, pick};
-use app::store::entities::{analysis_run, answer, report, response};
-use app::store::surveys;
-use sea_orm::{ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, QuerySelect};
-use serde::Deserialize;
+use app::models::{SourceRef, Stream, UnitRef};
+use app::store::notes::PassageOrigin;
+use app::store::run_sources::RunSources;
 use time::{Date, OffsetDateTime, UtcOffset};
 
-use app::store::notes::{self, PassageOrigin};
-
 use super::criteria::{Criteria, Facts};
-use crate::runs::input::{DISTRICT, document_id, respondent_id};
-use crate::runs::scope::{NOTES, REPORTS};
+use crate::runs::LoggedRun;
+use crate::runs::input::DISTRICT;
 
 /// Counts of one theme's members under a filter.
 #[derive(Debug, Default)]
 pub struct Counted {
     pub respondents: usize,
-    pub by_stream: BTreeMap<String, usize>,
+    pub by_stream: BTreeMap<Stream, usize>,
     pub languages: BTreeMap<String, usize>,
     pub months: BTreeMap<String, usize>,
 }
@@ -33,9 +28,9 @@ pub struct Counted {
 /// A unit's origin.
 #[derive(Debug, Clone)]
 struct Origin {
-    /// `R12` or `report:45`: the prevalence unit.
-    respondent: String,
-    stream: String,
+    /// The prevalence unit: a response, a document or a report.
+    source: SourceRef,
+    stream: Stream,
     month: Option<String>,
     lang: String,
     survey: Option<String>,
@@ -46,7 +41,7 @@ struct Origin {
 impl Origin {
     fn facts(&self) -> Facts<'_> {
         Facts {
-            stream: &self.stream,
+            stream: self.stream,
             language: &self.lang,
             survey: self.survey.as_deref(),
             district: self.district.as_deref(),
@@ -58,7 +53,7 @@ impl Origin {
 /// A response the run could have read.
 #[derive(Debug, Clone)]
 struct Response {
-    stream: String,
+    stream: Stream,
     /// The language the survey was taken in.
     language: String,
     survey: String,
@@ -77,11 +72,6 @@ pub struct Members {
     organizations: HashMap<i64, String>,
 }
 
-#[derive(Deserialize)]
-struct Assignments {
-    assignments: Vec<Assignment>,
-}
-
 fn month(at: OffsetDateTime) -> String {
     let at = at.to_offset(UtcOffset::UTC);
     format!("{:04}-{:02}", at.year(), u8::from(at.month()))
@@ -91,90 +81,51 @@ fn day(at: OffsetDateTime) -> Date {
     at.to_offset(UtcOffset::UTC).date()
 }
 
-/// Response id of a survey unit id (`<response>:<question>`).
-pub(super) fn response_of(unit: &str) -> Option<(i64, &str)> {
-    let (id, key) = unit.split_once(':')?;
-    Some((id.parse().ok()?, key))
-}
-
-/// Passage id of an interview-note unit id (`passage:<id>`).
-fn passage_of(unit: &str) -> Option<i64> {
-    unit.strip_prefix("passage:")?.parse().ok()
-}
-
-/// Report id of a report unit id (`report:<id>`).
-fn report_of(unit: &str) -> Option<i64> {
-    unit.strip_prefix("report:")?.parse().ok()
-}
-
 impl Members {
-    /// Reads the origins of every unit run `row` analysed.
-    pub async fn load(
-        db: &DatabaseConnection,
-        row: &analysis_run::Model,
-    ) -> anyhow::Result<Members> {
-        let Assignments { assignments } = Assignments::deserialize(&row.model)?;
-        let all_surveys = surveys::all(db).await?;
+    /// The origins of every unit `run` analysed, from what it could have read.
+    pub fn new(run: &LoggedRun, sources: &RunSources) -> Members {
         // The questions that ask for the council district, in any survey.
-        let district_keys: BTreeSet<String> = all_surveys
+        let district_keys: BTreeSet<&str> = sources
+            .surveys
             .iter()
             .flat_map(|s| &s.definition.questions)
             .filter(|q| {
                 matches!(q.kind, KindDef::CouncilDistrict)
                     || q.variable.as_deref() == Some(DISTRICT)
             })
-            .map(|q| q.key.clone())
+            .map(|q| q.key.as_str())
             .collect();
-        let districts: HashMap<i64, String> = answer::Entity::find()
-            .select_only()
-            .columns([answer::Column::ResponseId, answer::Column::Value])
-            .filter(answer::Column::ResponseId.lte(row.last_response_id))
-            .filter(answer::Column::QuestionKey.is_in(district_keys))
-            .into_tuple::<(i64, serde_json::Value)>()
-            .all(db)
-            .await?
-            .into_iter()
-            .filter_map(|(id, value)| {
-                let value: AnswerValue = serde_json::from_value(value).ok()?;
-                Some((id, answer_values(&value).into_iter().next()?))
-            })
-            .collect();
-        let slugs: HashMap<i32, &str> = all_surveys
+        let slugs: HashMap<i32, &str> = sources
+            .surveys
             .iter()
             .map(|s| (s.survey.id, s.survey.slug.as_str()))
             .collect();
         let mut organizations = HashMap::new();
-        let responses: HashMap<i64, Response> = response::Entity::find()
-            .select_only()
-            .columns([
-                response::Column::Id,
-                response::Column::Stream,
-                response::Column::SubmittedAt,
-                response::Column::Organization,
-                response::Column::SurveyId,
-                response::Column::Language,
-            ])
-            .filter(response::Column::Id.lte(row.last_response_id))
-            .into_tuple::<(i64, String, OffsetDateTime, Option<String>, i32, String)>()
-            .all(db)
-            .await?
-            .into_iter()
-            .map(|(id, stream, at, organization, survey, language)| {
-                if let Some(org) = organization {
-                    organizations.insert(id, org);
+        let responses: HashMap<i64, Response> = sources
+            .responses
+            .iter()
+            .map(|r| {
+                if let Some(org) = &r.organization {
+                    organizations.insert(r.id, org.clone());
                 }
+                let district = r
+                    .answers
+                    .iter()
+                    .filter(|(key, _)| district_keys.contains(key.as_str()))
+                    .find_map(|(_, value)| answer_values(value).into_iter().next());
                 let response = Response {
-                    stream,
-                    language,
-                    survey: slugs.get(&survey).copied().unwrap_or_default().to_owned(),
-                    district: districts.get(&id).cloned(),
-                    at,
+                    stream: r.stream,
+                    language: r.language.clone(),
+                    survey: slugs.get(&r.survey_id).copied().unwrap_or_default().to_owned(),
+                    district,
+                    at: r.submitted_at,
                 };
-                (id, response)
+                (r.id, response)
             })
             .collect();
         let answered: BTreeSet<&str> = responses.values().map(|r| r.survey.as_str()).collect();
-        let surveys = all_surveys
+        let surveys = sources
+            .surveys
             .iter()
             .filter(|s| answered.contains(s.survey.slug.as_str()))
             .map(|s| {
@@ -184,69 +135,71 @@ impl Members {
                 )
             })
             .collect();
-        let reports = reports(db, row.last_report_id).await?;
-        let passages = match row.last_passage_id {
-            Some(last) => notes::origins(db, last).await?,
-            None => HashMap::new(),
-        };
-        let mut units = HashMap::with_capacity(assignments.len());
-        for a in assignments {
-            let origin = if let Some(id) = report_of(&a.unit_id) {
-                let r = reports.get(&id);
-                Origin {
-                    respondent: a.unit_id.clone(),
-                    stream: REPORTS.to_owned(),
-                    month: r.map(|r| month(r.at)),
-                    lang: a.lang.code().to_owned(),
-                    survey: None,
-                    district: r.and_then(|r| r.district.clone()),
-                    day: r.map(|r| day(r.at)),
-                }
-            } else if let Some(id) = passage_of(&a.unit_id) {
-                // A deleted document's passages no longer count.
-                let Some(p) = passages.get(&id) else {
-                    continue;
-                };
-                Origin {
-                    respondent: document_id(p.document_id),
-                    stream: NOTES.to_owned(),
-                    month: Some(format!(
-                        "{:04}-{:02}",
-                        p.interview_date.year(),
-                        u8::from(p.interview_date.month())
-                    )),
-                    lang: a.lang.code().to_owned(),
-                    survey: None,
-                    district: None,
-                    day: Some(p.interview_date),
-                }
-            } else if let Some((id, _)) = response_of(&a.unit_id) {
-                let r = responses.get(&id);
-                Origin {
-                    respondent: respondent_id(id),
-                    stream: r.map_or_else(|| "resident".to_owned(), |r| r.stream.clone()),
-                    month: r.map(|r| month(r.at)),
-                    lang: a.lang.code().to_owned(),
-                    survey: r.map(|r| r.survey.clone()),
-                    district: r.and_then(|r| r.district.clone()),
-                    day: r.map(|r| day(r.at)),
-                }
-            } else {
+        let mut units = HashMap::with_capacity(run.model.assignments().len());
+        for a in run.model.assignments() {
+            let Ok(unit) = a.unit_id.parse::<UnitRef>() else {
                 continue;
             };
-            units.insert(a.unit_id, origin);
+            let lang = a.lang.code().to_owned();
+            let origin = match unit {
+                UnitRef::Report(id) => {
+                    let r = sources.reports.get(&id);
+                    Origin {
+                        source: SourceRef::Report(id),
+                        stream: Stream::Reports,
+                        month: r.map(|r| month(r.at)),
+                        lang,
+                        survey: None,
+                        district: r.and_then(|r| r.district.clone()),
+                        day: r.map(|r| day(r.at)),
+                    }
+                }
+                UnitRef::Passage(id) => {
+                    // A deleted document's passages no longer count.
+                    let Some(p) = sources.passages.get(&id) else {
+                        continue;
+                    };
+                    Origin {
+                        source: SourceRef::Document(p.document_id),
+                        stream: Stream::Notes,
+                        month: Some(format!(
+                            "{:04}-{:02}",
+                            p.interview_date.year(),
+                            u8::from(p.interview_date.month())
+                        )),
+                        lang,
+                        survey: None,
+                        district: None,
+                        day: Some(p.interview_date),
+                    }
+                }
+                UnitRef::Answer { response: id, .. } => {
+                    let r = responses.get(&id);
+                    Origin {
+                        source: SourceRef::Response(id),
+                        stream: r.map_or(Stream::Resident, |r| r.stream),
+                        month: r.map(|r| month(r.at)),
+                        lang,
+                        survey: r.map(|r| r.survey.clone()),
+                        district: r.and_then(|r| r.district.clone()),
+                        day: r.map(|r| day(r.at)),
+                    }
+                }
+            };
+            units.insert(a.unit_id.clone(), origin);
         }
-        Ok(Members {
+        Members {
             units,
             responses,
             surveys,
-            report_ids: reports
-                .into_iter()
-                .map(|(id, r)| (id, r.external_id))
+            report_ids: sources
+                .reports
+                .iter()
+                .map(|(id, r)| (*id, r.external_id.clone()))
                 .collect(),
-            passages,
+            passages: sources.passages.clone(),
             organizations,
-        })
+        }
     }
 
     fn keep<'a>(&'a self, unit: &str, criteria: &Criteria) -> Option<&'a Origin> {
@@ -257,7 +210,7 @@ impl Members {
     pub fn keeps_response(&self, id: i64, criteria: &Criteria) -> bool {
         self.responses.get(&id).is_some_and(|r| {
             criteria.keeps(&Facts {
-                stream: &r.stream,
+                stream: r.stream,
                 language: &r.language,
                 survey: Some(&r.survey),
                 district: r.district.as_deref(),
@@ -277,8 +230,8 @@ impl Members {
                 continue;
             };
             *out.languages.entry(o.lang.clone()).or_default() += 1;
-            if seen.insert(o.respondent.as_str()) {
-                *out.by_stream.entry(o.stream.clone()).or_default() += 1;
+            if seen.insert(o.source) {
+                *out.by_stream.entry(o.stream).or_default() += 1;
                 if let Some(m) = &o.month {
                     *out.months.entry(m.clone()).or_default() += 1;
                 }
@@ -294,14 +247,14 @@ impl Members {
         self.units
             .keys()
             .filter_map(|u| self.keep(u, &criteria))
-            .map(|o| o.respondent.as_str())
+            .map(|o| o.source)
             .collect::<BTreeSet<_>>()
             .len()
     }
 
     /// Streams present in the run.
-    pub fn streams(&self) -> BTreeSet<String> {
-        self.units.values().map(|o| o.stream.clone()).collect()
+    pub fn streams(&self) -> BTreeSet<Stream> {
+        self.units.values().map(|o| o.stream).collect()
     }
 
     /// Surveys whose answers the run could have read: slug and English title.
@@ -325,77 +278,32 @@ impl Members {
     /// Where a quote comes from, for staff, and the page of its document if it has one; `None`
     /// for a passage of a document deleted since the run (its text is not shown again).
     pub fn source(&self, unit: &str) -> Option<(String, Option<String>)> {
-        if let Some(id) = passage_of(unit) {
-            let p = self.passages.get(&id)?;
-            return Some((
-                format!(
-                    "interview notes “{}” ({}, {}), passage {}",
-                    p.filename,
-                    p.organization,
-                    p.interview_date,
-                    p.position + 1
-                ),
-                Some(format!("/staff/notes/{}", p.document_id)),
-            ));
-        }
-        let text = if let Some(id) = report_of(unit) {
-            match self.report_ids.get(&id) {
+        let text = match unit.parse::<UnitRef>() {
+            Ok(UnitRef::Passage(id)) => {
+                let p = self.passages.get(&id)?;
+                return Some((
+                    format!(
+                        "interview notes “{}” ({}, {}), passage {}",
+                        p.filename,
+                        p.organization,
+                        p.interview_date,
+                        p.position + 1
+                    ),
+                    Some(format!("/staff/notes/{}", p.document_id)),
+                ));
+            }
+            Ok(UnitRef::Report(id)) => match self.report_ids.get(&id) {
                 Some(ext) => format!("report {ext}"),
                 None => format!("report {id}"),
+            },
+            Ok(UnitRef::Answer { response, question }) => {
+                match self.organizations.get(&response) {
+                    Some(org) => format!("response {response} ({org}), question {question}"),
+                    None => format!("response {response}, question {question}"),
+                }
             }
-        } else if let Some((id, key)) = response_of(unit) {
-            match self.organizations.get(&id) {
-                Some(org) => format!("response {id} ({org}), question {key}"),
-                None => format!("response {id}, question {key}"),
-            }
-        } else {
-            unit.to_owned()
+            Err(_) => unit.to_owned(),
         };
         Some((text, None))
     }
-}
-
-/// What the dashboard needs of a report.
-struct ReportFacts {
-    external_id: String,
-    at: OffsetDateTime,
-    district: Option<String>,
-}
-
-async fn reports(
-    db: &DatabaseConnection,
-    last: Option<i64>,
-) -> Result<HashMap<i64, ReportFacts>, DbErr> {
-    let Some(last) = last else {
-        return Ok(HashMap::new());
-    };
-    Ok(report::Entity::find()
-        .select_only()
-        .columns([
-            report::Column::Id,
-            report::Column::ExternalId,
-            report::Column::RequestedAt,
-            report::Column::ImportedAt,
-            report::Column::District,
-        ])
-        .filter(report::Column::Id.lte(last))
-        .into_tuple::<(
-            i64,
-            String,
-            Option<OffsetDateTime>,
-            OffsetDateTime,
-            Option<String>,
-        )>()
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|(id, external_id, requested, imported, district)| {
-            let facts = ReportFacts {
-                external_id,
-                at: requested.unwrap_or(imported),
-                district,
-            };
-            (id, facts)
-        })
-        .collect())
 }

@@ -7,7 +7,8 @@ use axum::response::Response;
 use serde_json::json;
 use tower_sessions::Session;
 
-use app::models::jobs::{JobOptions, STREAMS};
+use app::models::Stream;
+use app::models::jobs::{JobOptions, Representation};
 use app::models::staff::{Flash, STAFF, Viewer};
 use app::store::{AppState, audit, jobs};
 
@@ -23,59 +24,50 @@ pub fn parse_options(
     fields: &Fields,
     semantic_available: bool,
 ) -> Result<JobOptions, (&'static str, String)> {
-    let streams: Vec<String> = fields
+    let streams = fields
         .iter()
         .filter(|(k, _)| k == "streams")
-        .map(|(_, v)| v.trim().to_owned())
-        .collect();
+        .map(|(_, v)| v.trim().parse::<Stream>())
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|bad| ("stream-resident", format!("{bad}.")))?;
     if streams.is_empty() {
         return Err((
             "stream-resident",
             "Choose at least one stream to analyse.".to_owned(),
         ));
     }
-    if let Some(bad) = streams
-        .iter()
-        .find(|s| !STREAMS.iter().any(|(name, _)| name == s))
-    {
-        return Err(("stream-resident", format!("“{bad}” is not a stream.")));
-    }
-    let date = |name: &'static str| -> Result<Option<String>, (&'static str, String)> {
+    let date = |name: &'static str| -> Result<Option<time::Date>, (&'static str, String)> {
         match field(fields, name).map(str::trim).filter(|v| !v.is_empty()) {
             None => Ok(None),
             Some(v) => parse_day(v)
-                .map(|_| Some(v.to_owned()))
+                .map(Some)
                 .ok_or_else(|| (name, format!("“{v}” is not a date: use YYYY-MM-DD."))),
         }
     };
     let from = date("from")?;
     let to = date("to")?;
-    if let (Some(f), Some(t)) = (&from, &to)
+    if let (Some(f), Some(t)) = (from, to)
         && f > t
     {
         return Err(("to", "The last day is before the first day.".to_owned()));
     }
-    let representation = field(fields, "representation")
-        .unwrap_or("classical")
-        .trim()
-        .to_owned();
-    match representation.as_str() {
-        "classical" => {}
-        "semantic" if semantic_available => {}
-        "semantic" => {
+    let asked = field(fields, "representation").unwrap_or("classical").trim();
+    let representation = match Representation::parse(asked) {
+        Some(Representation::Semantic) if !semantic_available => {
             return Err((
                 "rep-semantic",
                 "The semantic representation needs a sentence model: set model_dir on the server."
                     .to_owned(),
             ));
         }
-        other => {
+        Some(r) => r,
+        None => {
             return Err((
                 "rep-classical",
-                format!("“{other}” is not a representation."),
+                format!("“{asked}” is not a representation."),
             ));
         }
-    }
+    };
     let k = match field(fields, "k").map(str::trim).filter(|v| !v.is_empty()) {
         None => None,
         Some(v) => match v.parse::<usize>() {
@@ -202,9 +194,9 @@ mod tests {
             false,
         )
         .expect("valid");
-        assert_eq!(ok.streams, ["resident", "reports"]);
+        assert_eq!(ok.streams, [Stream::Resident, Stream::Reports]);
         assert_eq!(ok.k, Some(8));
-        assert_eq!(ok.from.as_deref(), Some("2026-01-01"));
+        assert_eq!(ok.from, Some(time::macros::date!(2026 - 01 - 01)));
         assert_eq!(
             parse_options(&form(&[]), false).unwrap_err().0,
             "stream-resident"
@@ -246,5 +238,9 @@ mod tests {
             .0,
             "rep-semantic"
         );
+        let (on, message) =
+            parse_options(&form(&[("streams", "residents")]), false).unwrap_err();
+        assert_eq!(on, "stream-resident");
+        assert!(message.contains("“residents” is not a stream"), "{message}");
     }
 }

@@ -1,9 +1,11 @@
 //! Turns stored responses into analysis units, weighted respondents and organisational mentions.
+//! Unit and source ids are made here, from [`UnitRef`] and [`SourceRef`], and nowhere else.
 
 use std::collections::BTreeSet;
 
 use analysis::weighting::{Respondent, SourceMention};
-use analysis::{Lang, Stream, ThemeModel, Unit};
+use analysis::{Lang, ThemeModel, Unit};
+use app::models::{SourceRef, Stream, UnitRef};
 use app::store::entities::report;
 use app::store::notes::PassageForAnalysis;
 use app::store::runs::ResponseForAnalysis;
@@ -14,28 +16,33 @@ pub const DISTRICT: &str = "council_district";
 /// The survey variable holding the ZIP code.
 pub const ZIP: &str = "zip";
 
-/// Respondent ID of a response: prevalence is counted per response, not per answer.
-pub fn respondent_id(response: i64) -> String {
-    format!("R{response}")
-}
-
-fn stream(audience: &str) -> Stream {
-    match audience {
-        "department" => Stream::Department,
-        "community_org" => Stream::CommunityOrganization,
-        _ => Stream::Resident,
+/// The analysis engine's name for a stream.
+pub fn analysis_stream(stream: Stream) -> analysis::Stream {
+    match stream {
+        Stream::Resident => analysis::Stream::Resident,
+        Stream::Department => analysis::Stream::Department,
+        Stream::CommunityOrg => analysis::Stream::CommunityOrganization,
+        Stream::Notes => analysis::Stream::InterviewNotes,
+        Stream::Reports => analysis::Stream::ImportedReport,
     }
 }
 
-/// One unit per free-text answer (`<response>:<question>`), counted by response.
+fn answer(response: i64, question: &str) -> UnitRef {
+    UnitRef::Answer {
+        response,
+        question: question.to_owned(),
+    }
+}
+
+/// One unit per free-text answer, counted by response.
 pub fn units(responses: &[ResponseForAnalysis]) -> Vec<Unit> {
     responses
         .iter()
         .flat_map(|r| {
             r.texts.iter().map(move |(key, text)| {
-                let mut unit = Unit::new(format!("{}:{key}", r.id), text.clone())
-                    .with_respondent(respondent_id(r.id))
-                    .with_stream(stream(&r.stream));
+                let mut unit = Unit::new(answer(r.id, key).to_string(), text.clone())
+                    .with_respondent(SourceRef::Response(r.id).to_string())
+                    .with_stream(analysis_stream(r.stream));
                 if let Some(lang) = Lang::from_code(&r.language) {
                     unit = unit.with_ui_language(lang);
                 }
@@ -50,9 +57,9 @@ pub fn units(responses: &[ResponseForAnalysis]) -> Vec<Unit> {
 pub fn respondents(responses: &[ResponseForAnalysis], model: &ThemeModel) -> Vec<Respondent> {
     responses
         .iter()
-        .filter(|r| stream(&r.stream) == Stream::Resident && !r.texts.is_empty())
+        .filter(|r| r.stream == Stream::Resident && !r.texts.is_empty())
         .map(|r| {
-            let mut person = Respondent::new(respondent_id(r.id));
+            let mut person = Respondent::new(SourceRef::Response(r.id).to_string());
             for (variable, category) in &r.variables {
                 person = person.var(variable.clone(), category.clone());
             }
@@ -75,11 +82,11 @@ pub fn respondents(responses: &[ResponseForAnalysis], model: &ThemeModel) -> Vec
 pub fn mentions(responses: &[ResponseForAnalysis], model: &ThemeModel) -> Vec<SourceMention> {
     responses
         .iter()
-        .filter(|r| stream(&r.stream) != Stream::Resident)
+        .filter(|r| r.stream != Stream::Resident)
         .flat_map(|r| {
             themes_of(r, model).into_iter().map(|theme| SourceMention {
-                stream: stream(&r.stream),
-                source: respondent_id(r.id),
+                stream: analysis_stream(r.stream),
+                source: SourceRef::Response(r.id).to_string(),
                 theme,
             })
         })
@@ -89,21 +96,19 @@ pub fn mentions(responses: &[ResponseForAnalysis], model: &ThemeModel) -> Vec<So
 fn themes_of(r: &ResponseForAnalysis, model: &ThemeModel) -> BTreeSet<String> {
     r.texts
         .iter()
-        .filter_map(|(key, _)| model.theme_of(&format!("{}:{key}", r.id)))
+        .filter_map(|(key, _)| model.theme_of(&answer(r.id, key).to_string()))
         .map(str::to_owned)
         .collect()
 }
 
-/// Unit and source ID of an imported report: each report is its own source.
-fn report_id(report: &report::Model) -> String {
-    format!("report:{}", report.id)
-}
-
-/// One unit per imported report, in the imported-report stream.
+/// One unit per imported report, in the imported-report stream; each report is its own source.
 pub fn report_units(reports: &[report::Model]) -> Vec<Unit> {
     reports
         .iter()
-        .map(|r| Unit::new(report_id(r), r.text.clone()).with_stream(Stream::ImportedReport))
+        .map(|r| {
+            Unit::new(UnitRef::Report(r.id).to_string(), r.text.clone())
+                .with_stream(analysis::Stream::ImportedReport)
+        })
         .collect()
 }
 
@@ -112,25 +117,14 @@ pub fn report_mentions(reports: &[report::Model], model: &ThemeModel) -> Vec<Sou
     reports
         .iter()
         .filter_map(|r| {
-            let id = report_id(r);
-            let theme = model.theme_of(&id)?.to_owned();
+            let theme = model.theme_of(&UnitRef::Report(r.id).to_string())?.to_owned();
             Some(SourceMention {
-                stream: Stream::ImportedReport,
-                source: id,
+                stream: analysis::Stream::ImportedReport,
+                source: SourceRef::Report(r.id).to_string(),
                 theme,
             })
         })
         .collect()
-}
-
-/// Unit id of an interview-note passage.
-pub fn passage_id(passage: i64) -> String {
-    format!("passage:{passage}")
-}
-
-/// Source id of an interview-note document: each document is one source for prevalence.
-pub fn document_id(document: i32) -> String {
-    format!("note:{document}")
 }
 
 /// One unit per interview-note passage, counted by document, with the notes' language as prior.
@@ -138,9 +132,9 @@ pub fn passage_units(passages: &[PassageForAnalysis]) -> Vec<Unit> {
     passages
         .iter()
         .map(|p| {
-            let unit = Unit::new(passage_id(p.id), p.text.clone())
-                .with_respondent(document_id(p.document_id))
-                .with_stream(Stream::InterviewNotes);
+            let unit = Unit::new(UnitRef::Passage(p.id).to_string(), p.text.clone())
+                .with_respondent(SourceRef::Document(p.document_id).to_string())
+                .with_stream(analysis::Stream::InterviewNotes);
             match Lang::from_code(&p.language) {
                 Some(lang) => unit.with_ui_language(lang),
                 None => unit,
@@ -155,11 +149,13 @@ pub fn passage_mentions(passages: &[PassageForAnalysis], model: &ThemeModel) -> 
     passages
         .iter()
         .filter_map(|p| {
-            let theme = model.theme_of(&passage_id(p.id))?.to_owned();
+            let theme = model
+                .theme_of(&UnitRef::Passage(p.id).to_string())?
+                .to_owned();
             seen.insert((p.document_id, theme.clone()))
                 .then(|| SourceMention {
-                    stream: Stream::InterviewNotes,
-                    source: document_id(p.document_id),
+                    stream: analysis::Stream::InterviewNotes,
+                    source: SourceRef::Document(p.document_id).to_string(),
                     theme,
                 })
         })

@@ -1,6 +1,8 @@
 //! What a run analyses: which streams, and which days. Logged with the run, so `runs verify`
 //! repeats exactly the same selection.
 
+use app::models::Stream;
+use app::models::jobs::JobOptions;
 use app::store::entities::report;
 use app::store::notes::PassageForAnalysis;
 use app::store::runs::ResponseForAnalysis;
@@ -16,20 +18,24 @@ pub fn parse_day(text: &str) -> Option<Date> {
     .ok()
 }
 
-/// The stream name of imported reports.
-pub const REPORTS: &str = "reports";
-/// The stream name of interview notes.
-pub const NOTES: &str = "notes";
-
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Scope {
-    /// Streams included (`resident`, `department`, `community_org`, `notes`, `reports`); empty:
-    /// all.
-    pub streams: Vec<String>,
+    /// Streams included; empty: all.
+    pub streams: Vec<Stream>,
     /// First day included (UTC).
     pub from: Option<Date>,
     /// Last day included (UTC).
     pub to: Option<Date>,
+}
+
+impl From<&JobOptions> for Scope {
+    fn from(options: &JobOptions) -> Scope {
+        Scope {
+            streams: options.streams.clone(),
+            from: options.from,
+            to: options.to,
+        }
+    }
 }
 
 impl Scope {
@@ -38,18 +44,8 @@ impl Scope {
         Scope::default()
     }
 
-    /// Reads `YYYY-MM-DD` bounds; `None` when one is not a date.
-    pub fn new(streams: Vec<String>, from: Option<&str>, to: Option<&str>) -> Option<Scope> {
-        let parse = |s: Option<&str>| s.map(|s| parse_day(s).ok_or(())).transpose();
-        Some(Scope {
-            streams,
-            from: parse(from).ok()?,
-            to: parse(to).ok()?,
-        })
-    }
-
-    pub fn includes_stream(&self, stream: &str) -> bool {
-        self.streams.is_empty() || self.streams.iter().any(|s| s == stream)
+    pub fn includes_stream(&self, stream: Stream) -> bool {
+        self.streams.is_empty() || self.streams.contains(&stream)
     }
 
     pub fn includes_time(&self, at: OffsetDateTime) -> bool {
@@ -63,13 +59,13 @@ impl Scope {
     /// The responses in scope.
     pub fn responses(&self, all: Vec<ResponseForAnalysis>) -> Vec<ResponseForAnalysis> {
         all.into_iter()
-            .filter(|r| self.includes_stream(&r.stream) && self.includes_time(r.submitted_at))
+            .filter(|r| self.includes_stream(r.stream) && self.includes_time(r.submitted_at))
             .collect()
     }
 
     /// The reports in scope (dated by the request, or by the import when the source had none).
     pub fn reports(&self, all: Vec<report::Model>) -> Vec<report::Model> {
-        if !self.includes_stream(REPORTS) {
+        if !self.includes_stream(Stream::Reports) {
             return Vec::new();
         }
         all.into_iter()
@@ -79,7 +75,7 @@ impl Scope {
 
     /// The interview-note passages in scope (dated by the interview).
     pub fn passages(&self, all: Vec<PassageForAnalysis>) -> Vec<PassageForAnalysis> {
-        if !self.includes_stream(NOTES) {
+        if !self.includes_stream(Stream::Notes) {
             return Vec::new();
         }
         all.into_iter()
@@ -92,7 +88,11 @@ impl Scope {
         let streams = if self.streams.is_empty() {
             "all streams".to_owned()
         } else {
-            self.streams.join(", ")
+            self.streams
+                .iter()
+                .map(|s| s.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
         };
         let dates = match (self.from, self.to) {
             (None, None) => "all dates".to_owned(),
@@ -113,19 +113,27 @@ mod tests {
 
     #[test]
     fn streams_and_days_bound_a_scope() {
-        let scope = Scope::new(
-            vec!["resident".into()],
-            Some("2026-03-01"),
-            Some("2026-03-31"),
-        )
-        .expect("dates");
-        assert!(scope.includes_stream("resident"));
-        assert!(!scope.includes_stream("reports"));
+        let scope = Scope {
+            streams: vec![Stream::Resident],
+            from: Some(time::macros::date!(2026 - 03 - 01)),
+            to: Some(time::macros::date!(2026 - 03 - 31)),
+        };
+        assert!(scope.includes_stream(Stream::Resident));
+        assert!(!scope.includes_stream(Stream::Reports));
         assert!(scope.includes_time(time::macros::datetime!(2026-03-31 23:59 UTC)));
         assert!(!scope.includes_time(time::macros::datetime!(2026-04-01 00:00 UTC)));
         assert!(!scope.includes_time(time::macros::datetime!(2026-02-28 12:00 UTC)));
-        assert!(Scope::all().includes_stream("anything"));
-        assert!(Scope::new(vec![], Some("2026-02-30"), None).is_none());
+        assert!(Scope::all().includes_stream(Stream::Notes));
         assert_eq!(scope.describe(), "resident · 2026-03-01 to 2026-03-31");
+    }
+
+    #[test]
+    fn a_logged_scope_reads_back_and_an_unknown_stream_is_refused() {
+        let logged = serde_json::json!({ "streams": ["resident", "reports"], "from": [2026, 60], "to": null });
+        let scope: Scope = serde_json::from_value(logged).expect("logged scope");
+        assert_eq!(scope.streams, [Stream::Resident, Stream::Reports]);
+        assert_eq!(scope.from, Some(time::macros::date!(2026 - 03 - 01)));
+        let unknown = serde_json::json!({ "streams": ["residents"], "from": null, "to": null });
+        assert!(serde_json::from_value::<Scope>(unknown).is_err());
     }
 }

@@ -8,5 +8,6 @@ mod notes;
 mod pages;
 mod reports;
 mod runs;
+mod runs_fixture;
 mod staff;
 mod submissions;

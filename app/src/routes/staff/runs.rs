@@ -7,7 +7,8 @@ use leptos_meta::Title;
 
 use crate::api::staff::runs_page;
 use crate::components::staff::{CsrfField, FlashMessage, PageError, StaffNav};
-use crate::models::jobs::{JobStatus, JobView, STREAMS};
+use crate::models::Stream;
+use crate::models::jobs::{JobStatus, JobView};
 
 #[component]
 pub fn RunsPage() -> impl IntoView {
@@ -55,12 +56,13 @@ pub fn RunsPage() -> impl IntoView {
                                 <fieldset>
                                     <legend>"Streams"</legend>
                                     <div class="choices">
-                                        {STREAMS.iter().map(|(value, label)| {
+                                        {Stream::ALL.into_iter().map(|stream| {
+                                            let (value, label) = (stream.as_str(), stream.label());
                                             let id = format!("stream-{value}");
                                             view! {
                                                 <div class="choice">
-                                                    <input type="checkbox" id=id.clone() name="streams" value=*value checked=true />
-                                                    <label for=id>{*label}</label>
+                                                    <input type="checkbox" id=id.clone() name="streams" value=value checked=true />
+                                                    <label for=id>{label}</label>
                                                 </div>
                                             }
                                         }).collect_view()}
@@ -124,17 +126,21 @@ fn JobLine(job: JobView, csrf: String) -> impl IntoView {
             (None, None) => "all dates".to_owned(),
             (f, t) => format!(
                 "{} to {}",
-                f.as_deref().unwrap_or("start"),
-                t.as_deref().unwrap_or("now")
+                f.map_or_else(|| "start".to_owned(), |d| d.to_string()),
+                t.map_or_else(|| "now".to_owned(), |d| d.to_string())
             ),
         };
         let k =
             o.k.map_or_else(|| "k auto".to_owned(), |k| format!("k = {k}"));
         format!(
             "{} · {} · {} · {k}",
-            o.streams.join(", "),
+            o.streams
+                .iter()
+                .map(|s| s.as_str())
+                .collect::<Vec<_>>()
+                .join(", "),
             dates,
-            o.representation
+            o.representation.as_str()
         )
     };
     view! {

@@ -11,21 +11,19 @@ mod tally;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-use analysis::ThemeReport;
-use analysis::weighting::{SuppressionSettings, WeightingRun};
+use analysis::weighting::SuppressionSettings;
 use app::i18n::Locale;
-use app::models::AnswerValue;
 use app::models::closed::{
     ClosedQuestion, ClosedResults, Distribution, answer_values, parse_question_id, question_id,
 };
 use app::models::dashboard::DashboardFilter;
-use app::models::survey::{SurveyDefinition, pick};
-use app::store::entities::{analysis_run, answer, response, survey_version};
-use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
+use app::models::survey::pick;
+use app::models::{SourceRef, UnitRef};
+use app::store::run_sources::RunSources;
 
 use super::criteria::Criteria;
-use super::members::{Members, response_of};
-use crate::runs::logged_scope;
+use super::members::Members;
+use crate::runs::LoggedRun;
 use tally::Person;
 
 /// One survey's closed questions and the people who answered it.
@@ -36,26 +34,27 @@ struct Answered {
     people: Vec<Person>,
 }
 
-/// Response id of a respondent id (`R12`) in the weighting.
-fn response_id(respondent: &str) -> Option<i64> {
-    respondent.strip_prefix('R')?.parse().ok()
+/// The response of a unit id, if it is an answer.
+fn response_of(unit: &str) -> Option<i64> {
+    unit.parse::<UnitRef>().ok()?.response()
 }
 
-/// The closed-question results of run `row` (`report` its themes, `weighting` its weighting if
-/// any), with the themes crossed in the order of `themes` (`(id, label)`).
-pub async fn results(
-    db: &DatabaseConnection,
-    row: &analysis_run::Model,
-    report: &ThemeReport,
-    weighting: Option<&WeightingRun>,
+/// The closed-question results of `run` (from what it could have read, `sources`), with the
+/// themes crossed in the order of `themes` (`(id, label)`).
+pub fn results(
+    run: &LoggedRun,
+    sources: &RunSources,
     themes: &[(String, String)],
     members: &Members,
     filter: &DashboardFilter,
 ) -> anyhow::Result<ClosedResults> {
-    let settings = weighting.map_or_else(SuppressionSettings::default, |w| {
-        w.config.params.suppression.clone()
-    });
-    let surveys = load(db, row, report, weighting, members, filter).await?;
+    let settings = run
+        .weighting
+        .as_ref()
+        .map_or_else(SuppressionSettings::default, |w| {
+            w.config.params.suppression.clone()
+        });
+    let surveys = load(run, sources, members, filter);
     let mut distributions: Vec<Distribution> = Vec::new();
     for s in &surveys {
         for q in &s.questions {
@@ -78,7 +77,7 @@ pub async fn results(
     });
     let mut out = ClosedResults {
         min_count: settings.min_count,
-        weighted: weighting.is_some(),
+        weighted: run.weighting.is_some(),
         question: question.clone(),
         ..ClosedResults::default()
     };
@@ -109,47 +108,33 @@ pub async fn results(
     Ok(out)
 }
 
-/// The responses run `row` analysed, under `filter`, by survey, oldest survey first.
-async fn load(
-    db: &DatabaseConnection,
-    row: &analysis_run::Model,
-    report: &ThemeReport,
-    weighting: Option<&WeightingRun>,
+/// The responses `run` analysed, under `filter`, by survey, oldest survey first.
+fn load(
+    run: &LoggedRun,
+    sources: &RunSources,
     members: &Members,
     filter: &DashboardFilter,
-) -> anyhow::Result<Vec<Answered>> {
-    let scope = logged_scope(row)?;
+) -> Vec<Answered> {
     let criteria = Criteria::of(filter).0;
-    let rows = response::Entity::find()
-        .filter(response::Column::Id.lte(row.last_response_id))
-        .order_by_asc(response::Column::Id)
-        .find_with_related(answer::Entity)
-        .all(db)
-        .await?;
-    let rows: Vec<(response::Model, Vec<answer::Model>)> = rows
-        .into_iter()
-        .filter(|(r, _)| {
-            scope.includes_stream(&r.stream)
-                && scope.includes_time(r.submitted_at)
+    let rows: Vec<_> = sources
+        .responses
+        .iter()
+        .filter(|r| {
+            run.scope.includes_stream(r.stream)
+                && run.scope.includes_time(r.submitted_at)
                 && members.keeps_response(r.id, &criteria)
         })
         .collect();
     // Each survey at the newest version its responses answered.
     let mut newest: BTreeMap<i32, i32> = BTreeMap::new();
-    for (r, _) in &rows {
+    for r in &rows {
         let v = newest.entry(r.survey_id).or_insert(r.survey_version_id);
         *v = (*v).max(r.survey_version_id);
     }
-    let definitions: HashMap<i32, SurveyDefinition> = survey_version::Entity::find()
-        .filter(survey_version::Column::Id.is_in(newest.values().copied()))
-        .all(db)
-        .await?
-        .into_iter()
-        .filter_map(|v| Some((v.id, serde_json::from_value(v.definition).ok()?)))
-        .collect();
+    let report = &run.report;
     let mut themes_of: HashMap<i64, Vec<&str>> = HashMap::new();
     for t in &report.themes {
-        for (id, _) in t.members.iter().filter_map(|u| response_of(u)) {
+        for id in t.members.iter().filter_map(|u| response_of(u)) {
             themes_of.entry(id).or_default().push(t.id.as_str());
         }
     }
@@ -158,20 +143,27 @@ async fn load(
         .members
         .iter()
         .filter_map(|u| response_of(u))
-        .map(|(id, _)| id)
         .chain(themes_of.keys().copied())
         .collect();
-    let weights: HashMap<i64, f64> = weighting
+    let weights: HashMap<i64, f64> = run
+        .weighting
+        .as_ref()
         .map(|w| {
             w.weights
                 .iter()
-                .filter_map(|c| Some((response_id(&c.respondent)?, c.raked)))
+                .filter_map(|c| {
+                    let source = c.respondent.parse::<SourceRef>().ok()?;
+                    Some((source.response()?, c.raked))
+                })
                 .collect()
         })
         .unwrap_or_default();
     let mut surveys: BTreeMap<i32, Answered> = BTreeMap::new();
-    for (r, answers) in rows {
-        let Some(definition) = newest.get(&r.survey_id).and_then(|v| definitions.get(v)) else {
+    for r in rows {
+        let Some(definition) = newest
+            .get(&r.survey_id)
+            .and_then(|v| sources.versions.get(v))
+        else {
             continue;
         };
         let survey = surveys.entry(r.survey_id).or_insert_with(|| Answered {
@@ -186,13 +178,11 @@ async fn load(
         });
         let closed: HashSet<&str> = survey.questions.iter().map(|q| q.key.as_str()).collect();
         let person = Person {
-            answers: answers
-                .into_iter()
-                .filter(|a| closed.contains(a.question_key.as_str()))
-                .filter_map(|a| {
-                    let value: AnswerValue = serde_json::from_value(a.value).ok()?;
-                    Some((a.question_key, answer_values(&value)))
-                })
+            answers: r
+                .answers
+                .iter()
+                .filter(|(key, _)| closed.contains(key.as_str()))
+                .map(|(key, value)| (key.clone(), answer_values(value)))
                 .collect(),
             weight: weights.get(&r.id).copied(),
             analysed: analysed.contains(&r.id),
@@ -205,5 +195,5 @@ async fn load(
         };
         survey.people.push(person);
     }
-    Ok(surveys.into_values().collect())
+    surveys.into_values().collect()
 }

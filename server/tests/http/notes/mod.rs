@@ -2,6 +2,6 @@
 //! partner isolation, and notes in analysis runs (one source per document, deletion).
 
 mod analysis;
-mod fixtures;
+pub mod fixtures;
 mod isolation;
 mod uploads;

@@ -242,7 +242,7 @@ both_backends_with!(
         let dir = tempfile::tempdir().expect("temp dir");
         let file = server::embedding_store::path(dir.path());
         let semantic = JobOptions {
-            representation: "semantic".into(),
+            representation: app::models::jobs::Representation::Semantic,
             ..JobOptions::default()
         };
         let start = || {

@@ -1,0 +1,170 @@
+//! What a logged run's dashboard reads of the database, read once per build: the responses the
+//! run could have read with their answers and survey versions, every survey as it is now, and the
+//! origins of its reports and interview-note passages. The dashboard's theme counts, closed
+//! questions and breakdowns all work from this one read.
+
+use std::collections::{BTreeMap, HashMap};
+
+use sea_orm::{DatabaseConnection, DbErr, EntityTrait, QueryFilter, QueryOrder, QuerySelect, prelude::*};
+use time::OffsetDateTime;
+
+use super::entities::{answer, report, response, survey_version};
+use super::notes::{self, PassageOrigin};
+use super::runs::{ResponseForAnalysis, analysis_record};
+use super::surveys::{self, LoadedSurvey};
+use crate::models::stream::{Stream, UnknownStream};
+use crate::models::{AnswerValue, AppError, SurveyDefinition};
+
+/// A stored response with its answers.
+#[derive(Debug, Clone)]
+pub struct StoredResponse {
+    pub id: i64,
+    pub stream: Stream,
+    pub survey_id: i32,
+    pub survey_version_id: i32,
+    /// The language the survey was taken in.
+    pub language: String,
+    /// The organization of an invitation link it came through.
+    pub organization: Option<String>,
+    pub submitted_at: OffsetDateTime,
+    /// Answers by question key (values that no longer read are left out).
+    pub answers: BTreeMap<String, AnswerValue>,
+}
+
+/// What the dashboard needs of an imported report.
+#[derive(Debug, Clone)]
+pub struct ReportFacts {
+    pub external_id: String,
+    /// When it was requested, or imported when the source had no date.
+    pub at: OffsetDateTime,
+    pub district: Option<String>,
+}
+
+/// Everything a run's dashboard reads.
+#[derive(Debug, Default)]
+pub struct RunSources {
+    /// Responses up to the run's last, oldest first.
+    pub responses: Vec<StoredResponse>,
+    /// The definition of every survey version those responses answered, by version id.
+    pub versions: HashMap<i32, SurveyDefinition>,
+    /// Every survey at its current version, in creation order.
+    pub surveys: Vec<LoadedSurvey>,
+    /// Reports up to the run's last, by id.
+    pub reports: HashMap<i64, ReportFacts>,
+    /// Confirmed passages up to the run's last, by id (a deleted document's are gone).
+    pub passages: HashMap<i64, PassageOrigin>,
+}
+
+impl RunSources {
+    /// Reads what a run with these last ids could have read.
+    pub async fn load(
+        db: &DatabaseConnection,
+        last_response: i64,
+        last_report: Option<i64>,
+        last_passage: Option<i64>,
+    ) -> Result<RunSources, AppError> {
+        let (responses, versions) = responses(db, Some(last_response)).await?;
+        Ok(RunSources {
+            responses,
+            versions,
+            surveys: surveys::all(db).await?,
+            reports: reports(db, last_report).await?,
+            passages: match last_passage {
+                Some(last) => notes::origins(db, last).await?,
+                None => HashMap::new(),
+            },
+        })
+    }
+
+    /// The responses as an analysis run reads them.
+    pub fn for_analysis(&self) -> Vec<ResponseForAnalysis> {
+        self.responses
+            .iter()
+            .filter_map(|r| Some(analysis_record(r, self.versions.get(&r.survey_version_id)?)))
+            .collect()
+    }
+}
+
+/// Responses with id ≤ `up_to` (all when `None`), oldest first, with the definitions of the
+/// survey versions they answered.
+pub(super) async fn responses(
+    db: &DatabaseConnection,
+    up_to: Option<i64>,
+) -> Result<(Vec<StoredResponse>, HashMap<i32, SurveyDefinition>), DbErr> {
+    let mut query = response::Entity::find().order_by_asc(response::Column::Id);
+    if let Some(last) = up_to {
+        query = query.filter(response::Column::Id.lte(last));
+    }
+    let rows = query.find_with_related(answer::Entity).all(db).await?;
+    let mut version_ids: Vec<i32> = rows.iter().map(|(r, _)| r.survey_version_id).collect();
+    version_ids.sort_unstable();
+    version_ids.dedup();
+    let versions = survey_version::Entity::find()
+        .filter(survey_version::Column::Id.is_in(version_ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .filter_map(|v| Some((v.id, serde_json::from_value(v.definition).ok()?)))
+        .collect();
+    let responses = rows
+        .into_iter()
+        .map(|(r, answers)| {
+            let stream = r
+                .stream
+                .parse()
+                .map_err(|e: UnknownStream| DbErr::Custom(format!("response {}: {e}", r.id)))?;
+            Ok(StoredResponse {
+                id: r.id,
+                stream,
+                survey_id: r.survey_id,
+                survey_version_id: r.survey_version_id,
+                language: r.language,
+                organization: r.organization,
+                submitted_at: r.submitted_at,
+                answers: answers
+                    .into_iter()
+                    .filter_map(|a| Some((a.question_key, serde_json::from_value(a.value).ok()?)))
+                    .collect(),
+            })
+        })
+        .collect::<Result<_, DbErr>>()?;
+    Ok((responses, versions))
+}
+
+async fn reports(
+    db: &DatabaseConnection,
+    last: Option<i64>,
+) -> Result<HashMap<i64, ReportFacts>, DbErr> {
+    let Some(last) = last else {
+        return Ok(HashMap::new());
+    };
+    Ok(report::Entity::find()
+        .select_only()
+        .columns([
+            report::Column::Id,
+            report::Column::ExternalId,
+            report::Column::RequestedAt,
+            report::Column::ImportedAt,
+            report::Column::District,
+        ])
+        .filter(report::Column::Id.lte(last))
+        .into_tuple::<(
+            i64,
+            String,
+            Option<OffsetDateTime>,
+            OffsetDateTime,
+            Option<String>,
+        )>()
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|(id, external_id, requested, imported, district)| {
+            let facts = ReportFacts {
+                external_id,
+                at: requested.unwrap_or(imported),
+                district,
+            };
+            (id, facts)
+        })
+        .collect())
+}
