@@ -1,21 +1,20 @@
 //! Staff forms for invitation links to instruments: make one (`POST /staff/links`) and withdraw
 //! one (`/staff/links/{id}/revoke`). Both audited. The link is shown once: only its hash is kept.
 
-use axum::Form;
-use axum::extract::{Extension, Path, State};
+use axum::extract::Path;
 use axum::response::Response;
 use serde_json::json;
-use tower_sessions::Session;
 
-use app::models::AppError;
-use app::models::staff::{Flash, STAFF, Viewer};
+use app::models::staff::{Flash, STAFF};
 use app::store::links::{self, NewLink};
-use app::store::{AppState, audit, surveys};
+use app::store::surveys;
 
 use crate::auth::handlers::{Fields, field};
-use crate::auth::{flash_redirect, form_viewer};
+use crate::routes::forms::{self, Posted, Refusal, Revocation, StaffForm};
 
 const LINKS: &str = "/staff/links";
+/// The form's fields kept when it is sent back.
+const KEPT: [&str; 5] = ["survey", "organization", "uses", "max_uses", "expires_days"];
 
 /// What the form asks for, checked.
 struct Request {
@@ -72,62 +71,32 @@ fn read(fields: &Fields) -> Result<Request, (&'static str, String)> {
     })
 }
 
-pub async fn create(
-    State(state): State<AppState>,
-    viewer: Option<Extension<Viewer>>,
-    session: Session,
-    Form(fields): Form<Fields>,
-) -> Response {
-    let staff = match form_viewer(&session, &fields, viewer, STAFF).await {
-        Ok(v) => v,
-        Err(refused) => return refused,
-    };
-    let keep = |f: Flash| {
-        ["survey", "organization", "uses", "max_uses", "expires_days"]
-            .into_iter()
-            .fold(f, |f, name| {
-                f.keep(name, field(&fields, name).unwrap_or_default())
-            })
-    };
-    let request = match read(&fields) {
-        Ok(r) => r,
-        Err((id, message)) => {
-            return flash_redirect(&session, LINKS, keep(Flash::error(message).on(id))).await;
-        }
-    };
-    let survey = match surveys::current(&state.db, &request.slug).await {
-        Ok(s) if links::linkable(&s) => s,
-        Ok(_) | Err(AppError::NotFound) => {
-            let message =
-                "Choose the department or community-organization instrument the link opens.";
-            return flash_redirect(
-                &session,
-                LINKS,
-                keep(Flash::error(message).on("link-survey")),
+pub async fn create(posted: Posted) -> Result<Response, Response> {
+    let form = posted.check(STAFF).await?;
+    let outcome = make(&form).await;
+    Ok(form.answer(LINKS, &KEPT, outcome).await)
+}
+
+async fn make(form: &StaffForm) -> Result<Response, Refusal> {
+    let request = read(&form.fields)?;
+    let survey = forms::found(surveys::current(&form.state.db, &request.slug).await)?
+        .filter(links::linkable)
+        .ok_or_else(|| {
+            Refusal::on(
+                "link-survey",
+                "Choose the department or community-organization instrument the link opens.",
             )
-            .await;
-        }
-        Err(_) => return flash_redirect(&session, LINKS, keep(Flash::unavailable())).await,
-    };
+        })?;
     let expires_at = time::OffsetDateTime::now_utc() + time::Duration::days(request.days);
-    let created = links::create(
-        &state.db,
-        NewLink {
-            survey_id: survey.survey.id,
-            organization: &request.organization,
-            max_uses: request.max_uses,
-            expires_at,
-            created_by: Some(staff.id),
-        },
-    )
-    .await;
-    let (id, token) = match created {
-        Ok(made) => made,
-        Err(_) => return flash_redirect(&session, LINKS, keep(Flash::unavailable())).await,
+    let link = NewLink {
+        survey_id: survey.survey.id,
+        organization: &request.organization,
+        max_uses: request.max_uses,
+        expires_at,
+        created_by: Some(form.viewer.id),
     };
-    audit::note(
-        &state.db,
-        Some(&staff),
+    let (id, token) = links::create(&form.state.db, link).await?;
+    form.audit(
         "survey_link_created",
         json!({ "link": id, "survey": request.slug, "organization": request.organization, "max_uses": request.max_uses, "days": request.days }),
     )
@@ -141,33 +110,24 @@ pub async fn create(
         "Link for {}: /surveys/{}?invite={token} — it works {uses}, for {} days, and is shown only now.",
         request.organization, request.slug, request.days
     );
-    flash_redirect(&session, LINKS, Flash::notice(message)).await
+    Ok(form.redirect(LINKS, Flash::notice(message)).await)
 }
 
-pub async fn revoke(
-    State(state): State<AppState>,
-    viewer: Option<Extension<Viewer>>,
-    Path(id): Path<i32>,
-    session: Session,
-    Form(fields): Form<Fields>,
-) -> Response {
-    let staff = match form_viewer(&session, &fields, viewer, STAFF).await {
-        Ok(v) => v,
-        Err(refused) => return refused,
+pub async fn revoke(Path(id): Path<i32>, posted: Posted) -> Response {
+    let revocation = Revocation {
+        roles: STAFF,
+        page: LINKS,
+        action: "survey_link_revoked",
+        gone: "That link was already withdrawn, or does not exist.",
     };
-    let flash = match links::revoke(&state.db, id).await {
-        Ok(true) => {
-            audit::note(
-                &state.db,
-                Some(&staff),
-                "survey_link_revoked",
-                json!({ "link": id }),
-            )
-            .await;
-            Flash::notice("Link withdrawn: it no longer opens the instrument.")
-        }
-        Ok(false) => Flash::error("That link was already withdrawn, or does not exist."),
-        Err(_) => Flash::unavailable(),
-    };
-    flash_redirect(&session, LINKS, flash).await
+    forms::revoke(
+        posted,
+        revocation,
+        async |form| Ok(links::revoke(&form.state.db, id).await?.then_some(())),
+        |()| {
+            let message = "Link withdrawn: it no longer opens the instrument.";
+            (json!({ "link": id }), message.to_owned())
+        },
+    )
+    .await
 }

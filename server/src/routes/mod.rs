@@ -4,6 +4,7 @@
 pub mod admin;
 pub mod client;
 pub mod exports;
+pub mod forms;
 pub mod health;
 pub mod language;
 pub mod links;

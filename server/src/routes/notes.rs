@@ -5,7 +5,6 @@
 //! everything typed kept (a browser cannot keep a chosen file, so the message says to choose it
 //! again).
 
-use axum::Form;
 use axum::extract::multipart::{Multipart, MultipartError, MultipartRejection};
 use axum::extract::{Extension, Path, State};
 use axum::http::StatusCode;
@@ -15,13 +14,13 @@ use tower_sessions::Session;
 
 use app::models::notes::{NOTE_LANGUAGES, NoteLimits};
 use app::models::staff::{Flash, Role, SIGNED_IN, Viewer};
+use app::store::AppState;
 use app::store::notes::{self as store, NewDocument};
-use app::store::{AppState, audit};
 
 use crate::auth::handlers::{Fields, field};
-use crate::auth::{flash_redirect, form_viewer};
 use crate::notes::{Format, Prepared, ReadError, prepare};
 use crate::routes::CHOOSE_FILE_AGAIN as AGAIN;
+use crate::routes::forms::{Posted, Refusal, StaffForm, send_back};
 use crate::runs::scope::parse_day;
 
 const NOTES: &str = "/notes";
@@ -173,151 +172,132 @@ async fn read_document(format: Format, bytes: Vec<u8>) -> Result<Prepared, ReadE
     }
 }
 
+/// The upload form's fields kept when it is sent back.
+const KEPT: [&str; 5] = [
+    "organization",
+    "community",
+    "interview_date",
+    "interviewee_role",
+    "language",
+];
+
 pub async fn upload(
     State(state): State<AppState>,
     viewer: Option<Extension<Viewer>>,
     session: Session,
     multipart: Result<Multipart, MultipartRejection>,
 ) -> Response {
-    let limits = state.note_limits;
-    let read = match multipart {
-        Ok(m) => read_form(m, limits.max_bytes()).await,
-        Err(_) => {
-            return flash_redirect(
-                &session,
-                NOTES,
-                Flash::error("Send the form as a file upload."),
-            )
-            .await;
-        }
-    };
-    let (fields, upload) = match read {
+    let (fields, file) = match read_upload(multipart, state.note_limits).await {
         Ok(read) => read,
-        Err(err) => {
-            tracing::warn!(error = %err, "reading an upload");
-            return flash_redirect(
-                &session,
-                NOTES,
-                Flash::error("The upload was interrupted: try again.").on("note-file"),
-            )
-            .await;
-        }
+        Err(refusal) => return send_back(&session, NOTES, &Fields::new(), &[], refusal).await,
     };
-    let viewer = match form_viewer(&session, &fields, viewer, SIGNED_IN).await {
-        Ok(v) => v,
+    let posted = Posted {
+        state,
+        viewer,
+        session,
+        fields,
+    };
+    let form = match posted.check(SIGNED_IN).await {
+        Ok(form) => form,
         Err(refused) => return refused,
     };
-    let keep = |f: Flash| {
-        [
-            "organization",
-            "community",
-            "interview_date",
-            "interviewee_role",
-            "language",
-        ]
-        .into_iter()
-        .fold(f, |f, name| {
-            f.keep(name, field(&fields, name).unwrap_or_default())
+    let outcome = store_upload(&form, file).await;
+    form.answer(NOTES, &KEPT, outcome).await
+}
+
+/// The form's fields and file, or why it could not be read.
+async fn read_upload(
+    multipart: Result<Multipart, MultipartRejection>,
+    limits: NoteLimits,
+) -> Result<(Fields, Option<Upload>), Refusal> {
+    let multipart =
+        multipart.map_err(|_| Refusal::Form("Send the form as a file upload.".into()))?;
+    read_form(multipart, limits.max_bytes())
+        .await
+        .map_err(|err| {
+            tracing::warn!(error = %err, "reading an upload");
+            Refusal::on("note-file", "The upload was interrupted: try again.")
         })
-    };
-    let refuse = |id: &str, message: String| keep(Flash::error(message).on(id));
-    let meta = match metadata(&fields, &viewer) {
-        Ok(m) => m,
-        Err((id, message)) => {
-            let message = if upload.as_ref().is_some_and(|u| !u.filename.is_empty()) {
-                format!("{message}{AGAIN}")
-            } else {
-                message
-            };
-            return flash_redirect(&session, NOTES, refuse(id, message)).await;
-        }
-    };
+}
+
+/// A refusal about the file, which the browser will have forgotten.
+fn file_again(message: impl std::fmt::Display) -> Refusal {
+    Refusal::on("note-file", format!("{message}{AGAIN}"))
+}
+
+/// Checks the metadata and the file, reads and stores the document for confirmation, and goes to
+/// its preview.
+async fn store_upload(form: &StaffForm, upload: Option<Upload>) -> Result<Response, Refusal> {
+    let (db, limits) = (&form.state.db, form.state.note_limits);
+    let chosen = upload.as_ref().is_some_and(|u| !u.filename.is_empty());
+    let meta = metadata(&form.fields, &form.viewer).map_err(|(id, message)| {
+        let again = if chosen { AGAIN } else { "" };
+        Refusal::on(id, format!("{message}{again}"))
+    })?;
     if upload.as_ref().is_some_and(|u| u.too_large) {
-        return flash_redirect(
-            &session,
-            NOTES,
-            refuse("note-file", format!("{}{AGAIN}", too_large(limits))),
-        )
-        .await;
+        return Err(file_again(too_large(limits)));
     }
-    let Some(upload) = upload.filter(|u| !u.filename.is_empty()) else {
-        return flash_redirect(
-            &session,
-            NOTES,
-            refuse(
-                "note-file",
-                "Choose a file to upload: .txt, .md, .docx or .pdf.".into(),
-            ),
+    let upload = upload.filter(|u| !u.filename.is_empty()).ok_or_else(|| {
+        Refusal::on(
+            "note-file",
+            "Choose a file to upload: .txt, .md, .docx or .pdf.",
         )
-        .await;
-    };
-    let Some(format) = Format::from_filename(&upload.filename) else {
-        return flash_redirect(&session, NOTES, refuse("note-file", format!("“{}” is not a .txt, .md, .docx or .pdf file. Save it in one of those formats.{AGAIN}", upload.filename))).await;
-    };
-    match store::count_owned(&state.db, viewer.id).await {
-        Ok(n) if n >= limits.max_documents => {
-            return flash_redirect(&session, NOTES, refuse("note-file", format!("You already have {n} documents, the most one account may hold ({}). Delete some you no longer need first.", limits.max_documents))).await;
-        }
-        Ok(_) => {}
-        Err(_) => return flash_redirect(&session, NOTES, keep(Flash::unavailable())).await,
+    })?;
+    let format = Format::from_filename(&upload.filename).ok_or_else(|| {
+        file_again(format_args!(
+            "“{}” is not a .txt, .md, .docx or .pdf file. Save it in one of those formats.",
+            upload.filename
+        ))
+    })?;
+    let held = store::count_owned(db, form.viewer.id).await?;
+    if held >= limits.max_documents {
+        return Err(Refusal::on(
+            "note-file",
+            format!(
+                "You already have {held} documents, the most one account may hold ({}). Delete some you no longer need first.",
+                limits.max_documents
+            ),
+        ));
     }
     let size = upload.bytes.len();
-    let prepared = match read_document(format, upload.bytes).await {
-        Ok(p) => p,
-        Err(problem) => {
-            return flash_redirect(
-                &session,
-                NOTES,
-                refuse(
-                    "note-file",
-                    format!("“{}” could not be read: {problem}.{AGAIN}", upload.filename),
-                ),
-            )
-            .await;
-        }
-    };
+    let prepared = read_document(format, upload.bytes)
+        .await
+        .map_err(|problem| {
+            file_again(format_args!(
+                "“{}” could not be read: {problem}.",
+                upload.filename
+            ))
+        })?;
     let passages = prepared.passages.len();
     let redactions = json!(prepared.redactions);
     let filename: String = upload.filename.chars().take(255).collect();
-    let id = match store::create_pending(
-        &state.db,
-        NewDocument {
-            owner_id: viewer.id,
-            organization: meta.organization,
-            community: meta.community,
-            interview_date: meta.interview_date,
-            interviewee_role: meta.interviewee_role,
-            language: meta.language,
-            filename: filename.clone(),
-            format: format.as_str().to_owned(),
-            bytes: i64::try_from(size).unwrap_or(i64::MAX),
-            passages: prepared.passages,
-            redactions: redactions.clone(),
-        },
-    )
-    .await
-    {
-        Ok(id) => id,
-        Err(err) => {
-            tracing::error!(error = %err, "storing an upload");
-            return flash_redirect(&session, NOTES, keep(Flash::unavailable())).await;
-        }
+    let document = NewDocument {
+        owner_id: form.viewer.id,
+        organization: meta.organization,
+        community: meta.community,
+        interview_date: meta.interview_date,
+        interviewee_role: meta.interviewee_role,
+        language: meta.language,
+        filename: filename.clone(),
+        format: format.as_str().to_owned(),
+        bytes: i64::try_from(size).unwrap_or(i64::MAX),
+        passages: prepared.passages,
+        redactions: redactions.clone(),
     };
-    audit::note(
-        &state.db,
-        Some(&viewer),
+    let id = store::create_pending(db, document)
+        .await
+        .inspect_err(|err| tracing::error!(error = %err, "storing an upload"))?;
+    form.audit(
         "note_uploaded",
         json!({ "document": id, "filename": filename, "passages": passages, "redactions": redactions }),
     )
     .await;
-    flash_redirect(
-        &session,
-        &format!("{NOTES}/{id}"),
-        Flash::notice(format!(
-            "Read {passages} passages from “{filename}”. Check what will be analysed below, then confirm or discard it."
-        )),
-    )
-    .await
+    let message = format!(
+        "Read {passages} passages from “{filename}”. Check what will be analysed below, then confirm or discard it."
+    );
+    Ok(form
+        .redirect(&format!("{NOTES}/{id}"), Flash::notice(message))
+        .await)
 }
 
 fn too_large(limits: NoteLimits) -> String {
@@ -327,45 +307,26 @@ fn too_large(limits: NoteLimits) -> String {
     )
 }
 
-/// The form's viewer (session token first) and their own document `id`, or the response to
-/// send instead.
+/// The form, checked (session token first), and its viewer's own document `id`; `Err` is the
+/// response to send instead.
 async fn own_document(
-    state: &AppState,
-    session: &Session,
-    fields: &Fields,
-    viewer: Option<Extension<Viewer>>,
+    posted: Posted,
     id: i32,
-) -> Result<(Viewer, app::store::entities::note_document::Model), Response> {
-    let viewer = form_viewer(session, fields, viewer, SIGNED_IN).await?;
-    match store::owned(&state.db, viewer.id, id).await {
-        Ok(Some(doc)) => Ok((viewer, doc)),
-        Ok(None) => Err(flash_redirect(
-            session,
-            NOTES,
-            Flash::error("There is no such document among your uploads."),
-        )
-        .await),
-        Err(_) => Err(flash_redirect(session, NOTES, Flash::unavailable()).await),
-    }
+) -> Result<(StaffForm, app::store::entities::note_document::Model), Response> {
+    let form = posted.check(SIGNED_IN).await?;
+    let flash = match store::owned(&form.state.db, form.viewer.id, id).await {
+        Ok(Some(doc)) => return Ok((form, doc)),
+        Ok(None) => Flash::error("There is no such document among your uploads."),
+        Err(_) => Flash::unavailable(),
+    };
+    Err(form.redirect(NOTES, flash).await)
 }
 
-pub async fn confirm(
-    State(state): State<AppState>,
-    viewer: Option<Extension<Viewer>>,
-    Path(id): Path<i32>,
-    session: Session,
-    Form(fields): Form<Fields>,
-) -> Response {
-    let (viewer, doc) = match own_document(&state, &session, &fields, viewer, id).await {
-        Ok(found) => found,
-        Err(refused) => return refused,
-    };
-    let page = format!("{NOTES}/{id}");
-    let flash = match store::confirm(&state.db, &doc).await {
+pub async fn confirm(Path(id): Path<i32>, posted: Posted) -> Result<Response, Response> {
+    let (form, doc) = own_document(posted, id).await?;
+    let flash = match store::confirm(&form.state.db, &doc).await {
         Ok(true) => {
-            audit::note(
-                &state.db,
-                Some(&viewer),
+            form.audit(
                 "note_confirmed",
                 json!({ "document": id, "filename": doc.filename, "passages": doc.passages }),
             )
@@ -378,31 +339,22 @@ pub async fn confirm(
         Ok(false) => Flash::error("This document was already confirmed."),
         Err(_) => Flash::unavailable(),
     };
-    flash_redirect(&session, &page, flash).await
+    Ok(form.redirect(&format!("{NOTES}/{id}"), flash).await)
 }
 
-pub async fn delete(
-    State(state): State<AppState>,
-    viewer: Option<Extension<Viewer>>,
-    Path(id): Path<i32>,
-    session: Session,
-    Form(fields): Form<Fields>,
-) -> Response {
-    let (viewer, doc) = match own_document(&state, &session, &fields, viewer, id).await {
-        Ok(found) => found,
-        Err(refused) => return refused,
-    };
-    if store::delete(&state.db, id).await.is_err() {
-        return flash_redirect(&session, &format!("{NOTES}/{id}"), Flash::unavailable()).await;
+pub async fn delete(Path(id): Path<i32>, posted: Posted) -> Result<Response, Response> {
+    let (form, doc) = own_document(posted, id).await?;
+    if store::delete(&form.state.db, id).await.is_err() {
+        return Ok(form
+            .redirect(&format!("{NOTES}/{id}"), Flash::unavailable())
+            .await);
     }
     let confirmed = doc.status == store::CONFIRMED;
     if confirmed {
         // Dashboards built before quote its passages.
-        state.dashboards.invalidate();
+        form.state.dashboards.invalidate();
     }
-    audit::note(
-        &state.db,
-        Some(&viewer),
+    form.audit(
         if confirmed { "note_deleted" } else { "note_discarded" },
         json!({ "document": id, "filename": doc.filename, "organization": doc.organization, "passages": doc.passages }),
     )
@@ -415,5 +367,5 @@ pub async fn delete(
     } else {
         format!("Discarded “{}”: nothing of it was kept.", doc.filename)
     };
-    flash_redirect(&session, NOTES, Flash::notice(message)).await
+    Ok(form.redirect(NOTES, Flash::notice(message)).await)
 }

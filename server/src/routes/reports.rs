@@ -13,13 +13,13 @@ use serde_json::json;
 use tower_sessions::Session;
 
 use app::models::staff::{Flash, STAFF, Viewer};
-use app::store::{AppState, audit};
+use app::store::AppState;
 
-use crate::auth::handlers::{Fields, field};
-use crate::auth::{flash_redirect, form_viewer};
+use crate::auth::handlers::Fields;
 use crate::import::csv_reports::ReportColumns;
 use crate::import::{ReportArgs, import_reports};
 use crate::routes::CHOOSE_FILE_AGAIN;
+use crate::routes::forms::{Posted, Refusal, StaffForm, send_back};
 
 const REPORTS: &str = "/staff/reports";
 /// Largest file accepted (about a million rows of a typical 311 export).
@@ -90,73 +90,66 @@ pub async fn import(
     session: Session,
     multipart: Result<Multipart, MultipartRejection>,
 ) -> Response {
-    let read = match multipart {
-        Ok(m) => read_form(m).await,
-        Err(_) => {
-            return flash_redirect(
-                &session,
-                REPORTS,
-                Flash::error("Send the form as a file upload."),
-            )
-            .await;
-        }
-    };
-    let (fields, file) = match read {
+    let (fields, file) = match read_upload(multipart).await {
         Ok(read) => read,
-        Err(err) => {
-            let message = if err.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE {
-                format!(
-                    "The file is larger than {} MB: split it into several files.",
-                    MAX_BYTES / (1024 * 1024)
-                )
-            } else {
-                "The upload was interrupted: try again.".to_owned()
-            };
-            return flash_redirect(&session, REPORTS, Flash::error(message).on("report-file"))
-                .await;
-        }
+        Err(refusal) => return send_back(&session, REPORTS, &Fields::new(), &[], refusal).await,
     };
-    let staff = match form_viewer(&session, &fields, viewer, STAFF).await {
-        Ok(v) => v,
+    let posted = Posted {
+        state,
+        viewer,
+        session,
+        fields,
+    };
+    let form = match posted.check(STAFF).await {
+        Ok(form) => form,
         Err(refused) => return refused,
     };
-    let text = |name: &str| {
-        field(&fields, name)
-            .map(str::trim)
-            .unwrap_or_default()
-            .to_owned()
-    };
-    let keep = |f: Flash| {
-        ["source", "format"]
-            .into_iter()
-            .chain(COLUMNS.iter().map(|(name, _)| *name))
-            .fold(f, |f, name| {
-                f.keep(name, field(&fields, name).unwrap_or_default())
-            })
-    };
+    let outcome = import_checked(&form, file).await;
+    let kept: Vec<&str> = ["source", "format"]
+        .into_iter()
+        .chain(COLUMNS.iter().map(|(name, _)| *name))
+        .collect();
+    form.answer(REPORTS, &kept, outcome).await
+}
+
+/// The form's fields and file, or why it could not be read.
+async fn read_upload(
+    multipart: Result<Multipart, MultipartRejection>,
+) -> Result<(Fields, Option<(String, tempfile::NamedTempFile)>), Refusal> {
+    let multipart =
+        multipart.map_err(|_| Refusal::Form("Send the form as a file upload.".into()))?;
+    read_form(multipart).await.map_err(|err| {
+        let message = if err.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE {
+            format!(
+                "The file is larger than {} MB: split it into several files.",
+                MAX_BYTES / (1024 * 1024)
+            )
+        } else {
+            "The upload was interrupted: try again.".to_owned()
+        };
+        Refusal::on("report-file", message)
+    })
+}
+
+/// Imports the file as the form describes it, and says what was read, imported and refused.
+async fn import_checked(
+    form: &StaffForm,
+    file: Option<(String, tempfile::NamedTempFile)>,
+) -> Result<Response, Refusal> {
+    let text = |name: &str| form.text(name).trim().to_owned();
     let source = text("source");
     if source.is_empty() || source.chars().count() > 80 {
         let message = format!(
             "Name the source in at most 80 characters (for example sj311): request ids are unique within it.{CHOOSE_FILE_AGAIN}"
         );
-        return flash_redirect(
-            &session,
-            REPORTS,
-            keep(Flash::error(message).on("report-source")),
-        )
-        .await;
+        return Err(Refusal::on("report-source", message));
     }
-    let Some((filename, temp)) = file else {
-        return flash_redirect(
-            &session,
-            REPORTS,
-            keep(
-                Flash::error("Choose a CSV file or an Open311 requests.json to import.")
-                    .on("report-file"),
-            ),
+    let (filename, temp) = file.ok_or_else(|| {
+        Refusal::on(
+            "report-file",
+            "Choose a CSV file or an Open311 requests.json to import.",
         )
-        .await;
-    };
+    })?;
     let format = match text("format").as_str() {
         "csv" => Some("csv".to_owned()),
         "open311" => Some("open311".to_owned()),
@@ -177,25 +170,15 @@ pub async fn import(
             zip_column: column("zip_column"),
         },
     };
-    let summary = match import_reports(&state.db, &args).await {
-        Ok(summary) => summary,
-        Err(err) => {
-            let message = format!(
-                "“{filename}” could not be imported: {}.{CHOOSE_FILE_AGAIN}",
-                for_people(&format!("{err:#}"))
-            );
-            return flash_redirect(
-                &session,
-                REPORTS,
-                keep(Flash::error(message).on("report-file")),
-            )
-            .await;
-        }
-    };
+    let summary = import_reports(&form.state.db, &args).await.map_err(|err| {
+        let message = format!(
+            "“{filename}” could not be imported: {}.{CHOOSE_FILE_AGAIN}",
+            for_people(&format!("{err:#}"))
+        );
+        Refusal::on("report-file", message)
+    })?;
     drop(temp);
-    audit::note(
-        &state.db,
-        Some(&staff),
+    form.audit(
         "reports_imported",
         json!({ "source": source, "file": filename, "read": summary.read, "new": summary.new, "already_there": summary.already_there, "refused": summary.bad_total }),
     )
@@ -210,5 +193,5 @@ pub async fn import(
             &format!("{}: {}", bad.at, bad.reason),
         );
     }
-    flash_redirect(&session, REPORTS, flash).await
+    Ok(form.redirect(REPORTS, flash).await)
 }

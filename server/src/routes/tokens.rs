@@ -2,19 +2,17 @@
 //! shown once in the flash message) and revoke one of your own (`/account/tokens/{id}/revoke`).
 //! Strategy staff only; both audited. Tokens are for `/api/v1` only (see `crate::auth`).
 
-use axum::Form;
-use axum::extract::{Extension, Path, State};
+use axum::extract::Path;
 use axum::response::Response;
 use serde_json::json;
 use time::{Duration, OffsetDateTime};
-use tower_sessions::Session;
 
-use app::models::staff::{Flash, STAFF, Viewer};
+use app::models::staff::{Flash, STAFF};
 use app::models::tokens::expiry_days;
-use app::store::{AppState, audit, tokens};
+use app::store::tokens;
 
 use crate::auth::handlers::{Fields, field};
-use crate::auth::{flash_redirect, form_viewer};
+use crate::routes::forms::{self, Posted, Refusal, Revocation, StaffForm};
 
 const ACCOUNT: &str = "/account";
 
@@ -38,40 +36,23 @@ fn read(fields: &Fields) -> Result<Request, (&'static str, String)> {
     Ok(Request { name, days })
 }
 
-pub async fn create(
-    State(state): State<AppState>,
-    viewer: Option<Extension<Viewer>>,
-    session: Session,
-    Form(fields): Form<Fields>,
-) -> Response {
-    let staff = match form_viewer(&session, &fields, viewer, STAFF).await {
-        Ok(v) => v,
-        Err(refused) => return refused,
-    };
-    let keep = |f: Flash| {
-        ["name", "expires"].into_iter().fold(f, |f, name| {
-            f.keep(name, field(&fields, name).unwrap_or_default())
-        })
-    };
-    let request = match read(&fields) {
-        Ok(r) => r,
-        Err((id, message)) => {
-            return flash_redirect(&session, ACCOUNT, keep(Flash::error(message).on(id))).await;
-        }
-    };
+const KEPT: [&str; 2] = ["name", "expires"];
+
+pub async fn create(posted: Posted) -> Result<Response, Response> {
+    let form = posted.check(STAFF).await?;
+    let outcome = make(&form).await;
+    Ok(form.answer(ACCOUNT, &KEPT, outcome).await)
+}
+
+async fn make(form: &StaffForm) -> Result<Response, Refusal> {
+    let request = read(&form.fields)?;
     let expires_at = request
         .days
         .map(|days| OffsetDateTime::now_utc() + Duration::days(days));
-    let (id, token) = match tokens::create(&state.db, staff.id, &request.name, expires_at).await {
-        Ok(made) => made,
-        Err(err) => {
-            tracing::error!(error = %err, "storing an API token");
-            return flash_redirect(&session, ACCOUNT, keep(Flash::unavailable())).await;
-        }
-    };
-    audit::note(
-        &state.db,
-        Some(&staff),
+    let (id, token) = tokens::create(&form.state.db, form.viewer.id, &request.name, expires_at)
+        .await
+        .inspect_err(|err| tracing::error!(error = %err, "storing an API token"))?;
+    form.audit(
         "api_token_created",
         json!({ "token": id, "name": request.name, "days": request.days }),
     )
@@ -84,38 +65,25 @@ pub async fn create(
         "Token “{}” made; it {lasts}. Copy it now, it is not shown again: {token}",
         request.name
     );
-    flash_redirect(&session, ACCOUNT, Flash::notice(message)).await
+    Ok(form.redirect(ACCOUNT, Flash::notice(message)).await)
 }
 
-pub async fn revoke(
-    State(state): State<AppState>,
-    viewer: Option<Extension<Viewer>>,
-    Path(id): Path<i32>,
-    session: Session,
-    Form(fields): Form<Fields>,
-) -> Response {
-    let staff = match form_viewer(&session, &fields, viewer, STAFF).await {
-        Ok(v) => v,
-        Err(refused) => return refused,
+pub async fn revoke(Path(id): Path<i32>, posted: Posted) -> Response {
+    let revocation = Revocation {
+        roles: STAFF,
+        page: ACCOUNT,
+        action: "api_token_revoked",
+        gone: "That token was already revoked, or is not one of yours.",
     };
-    let flash = match tokens::revoke(&state.db, staff.id, id).await {
-        Ok(Some(name)) => {
-            audit::note(
-                &state.db,
-                Some(&staff),
-                "api_token_revoked",
-                json!({ "token": id, "name": name }),
-            )
-            .await;
-            Flash::notice(format!(
-                "Token “{name}” revoked: scripts using it are refused from now on."
-            ))
-        }
-        Ok(None) => Flash::error("That token was already revoked, or is not one of yours."),
-        Err(err) => {
-            tracing::error!(error = %err, "revoking an API token");
-            Flash::unavailable()
-        }
-    };
-    flash_redirect(&session, ACCOUNT, flash).await
+    forms::revoke(
+        posted,
+        revocation,
+        async |form| tokens::revoke(&form.state.db, form.viewer.id, id).await,
+        |name| {
+            let message =
+                format!("Token “{name}” revoked: scripts using it are refused from now on.");
+            (json!({ "token": id, "name": name }), message)
+        },
+    )
+    .await
 }
