@@ -6,24 +6,23 @@
 
 use std::collections::BTreeMap;
 
-use axum::Form;
-use axum::extract::{Extension, Path, State};
+use axum::extract::Path;
 use axum::response::Response;
 use serde_json::json;
-use tower_sessions::Session;
 
 use app::i18n::Locale;
 use app::models::Audience;
-use app::models::staff::{ADMINS, Flash, Viewer};
+use app::models::slug::{SLUG_RULE, valid_slug};
+use app::models::staff::{ADMINS, Flash};
 use app::models::survey::{Localized, SurveyDefinition};
 use app::models::survey_edit::{
-    self as edit, EditError, QUESTION_FIELDS, QuestionInput, REVISION_FIELD, valid_slug,
+    self as edit, EditError, QUESTION_FIELDS, QuestionInput, REVISION_FIELD,
 };
 use app::store::survey_edits::{self, EditFailure, Saved};
-use app::store::{AppState, audit, surveys};
+use app::store::surveys;
 
 use crate::auth::handlers::{Fields, field};
-use crate::auth::{flash_redirect, form_viewer};
+use crate::routes::forms::{Posted, Refusal, StaffForm};
 
 const SURVEYS: &str = "/staff/admin/surveys";
 
@@ -33,13 +32,6 @@ fn editor(slug: &str) -> String {
 
 fn text<'a>(fields: &'a Fields, name: &str) -> &'a str {
     field(fields, name).unwrap_or_default()
-}
-
-/// `f` with the posted values of `names` kept.
-fn keep(fields: &Fields, names: &[&str], f: Flash) -> Flash {
-    names
-        .iter()
-        .fold(f, |f, name| f.keep(name, text(fields, name)))
 }
 
 /// What happened, for the page.
@@ -65,121 +57,85 @@ struct Change<'a> {
     kept: &'a [&'a str],
 }
 
-/// What every editing form posts with: the state, the viewer, the session and the fields.
-struct Posted {
-    state: AppState,
-    viewer: Option<Extension<Viewer>>,
-    session: Session,
-    fields: Fields,
-}
-
-impl Posted {
-    fn new(
-        state: AppState,
-        viewer: Option<Extension<Viewer>>,
-        session: Session,
-        fields: Fields,
-    ) -> Posted {
-        Posted {
-            state,
-            viewer,
-            session,
-            fields,
-        }
-    }
-}
-
 /// Checks the form (token, administrator), then applies and stores the change (see [`Change`]).
 async fn change(
     posted: Posted,
     c: Change<'_>,
     apply: impl FnOnce(&mut SurveyDefinition) -> Result<(), EditError>,
-) -> Response {
-    let Posted {
-        state,
-        viewer,
-        session,
-        fields,
-    } = posted;
-    let staff = match form_viewer(&session, &fields, viewer, ADMINS).await {
-        Ok(v) => v,
-        Err(refused) => return refused,
-    };
-    let (session, fields, staff) = (&session, &fields, &staff);
-    let based_on = field(fields, REVISION_FIELD);
-    match survey_edits::save(&state.db, c.slug, based_on, apply).await {
-        Ok(saved) => {
-            let stored = match saved {
-                Saved::NewVersion(v) => Some((v, true)),
-                Saved::InPlace(v) => Some((v, false)),
-                Saved::Unchanged => None,
-            };
-            if let Some((version, new_version)) = stored {
-                audit::note(
-                    &state.db,
-                    Some(staff),
-                    "survey_edited",
-                    json!({ "survey": c.slug, "change": c.what, "version": version, "new_version": new_version }),
-                )
-                .await;
-            }
-            flash_redirect(session, &c.to, Flash::notice(saved_message(saved))).await
-        }
-        Err(EditFailure::Invalid(e)) => {
-            let flash = keep(fields, c.kept, Flash::error(e.message).on(&e.field));
-            flash_redirect(session, &c.back, flash).await
-        }
+) -> Result<Response, Response> {
+    let form = posted.check(ADMINS).await?;
+    let based_on = field(&form.fields, REVISION_FIELD);
+    let saved = match survey_edits::save(&form.state.db, c.slug, based_on, apply).await {
+        Ok(saved) => saved,
         Err(EditFailure::NotFound) => {
-            let flash = Flash::error(format!(
-                "There is no survey or question “{}” to change.",
-                c.slug
-            ));
-            flash_redirect(session, SURVEYS, flash).await
+            let message = format!("There is no survey or question “{}” to change.", c.slug);
+            return Ok(form.redirect(SURVEYS, Flash::error(message)).await);
         }
-        Err(EditFailure::Unavailable) => {
-            let flash = keep(fields, c.kept, Flash::unavailable());
-            flash_redirect(session, &c.back, flash).await
+        Err(failure) => return Ok(form.send_back(&c.back, c.kept, failure.into()).await),
+    };
+    let stored = match saved {
+        Saved::NewVersion(v) => Some((v, true)),
+        Saved::InPlace(v) => Some((v, false)),
+        Saved::Unchanged => None,
+    };
+    if let Some((version, new_version)) = stored {
+        form.audit(
+            "survey_edited",
+            json!({ "survey": c.slug, "change": c.what, "version": version, "new_version": new_version }),
+        )
+        .await;
+    }
+    Ok(form
+        .redirect(&c.to, Flash::notice(saved_message(saved)))
+        .await)
+}
+
+/// A refused edit names its field; a failed one is unavailable.
+impl From<EditError> for Refusal {
+    fn from(e: EditError) -> Refusal {
+        Refusal::Field(e.field, e.message)
+    }
+}
+
+impl From<EditFailure> for Refusal {
+    fn from(failure: EditFailure) -> Refusal {
+        match failure {
+            EditFailure::Invalid(e) => e.into(),
+            EditFailure::NotFound | EditFailure::Unavailable => Refusal::Unavailable,
         }
     }
 }
 
 /// `POST /staff/admin/surveys`: a new draft survey, empty or with another survey's questions.
-pub async fn create(
-    State(state): State<AppState>,
-    viewer: Option<Extension<Viewer>>,
-    session: Session,
-    Form(fields): Form<Fields>,
-) -> Response {
+pub async fn create(posted: Posted) -> Result<Response, Response> {
     const KEPT: [&str; 5] = ["slug", "audience", "title", "intro", "copy"];
-    let staff = match form_viewer(&session, &fields, viewer, ADMINS).await {
-        Ok(v) => v,
-        Err(refused) => return refused,
-    };
-    let refuse = |e: EditError| keep(&fields, &KEPT, Flash::error(e.message).on(&e.field));
-    let slug = text(&fields, "slug").trim().to_owned();
+    let form = posted.check(ADMINS).await?;
+    let outcome = create_checked(&form).await;
+    Ok(form.answer(SURVEYS, &KEPT, outcome).await)
+}
+
+async fn create_checked(form: &StaffForm) -> Result<Response, Refusal> {
+    let slug = form.text("slug").trim().to_owned();
     if !valid_slug(&slug) {
-        let e = EditError::new(
+        return Err(Refusal::on(
             "survey-slug",
-            "The address must be 3 to 80 characters of a-z, 0-9 and hyphens, starting with a letter, like “parks-2027”.",
-        );
-        return flash_redirect(&session, SURVEYS, refuse(e)).await;
+            format!("The address must be {SLUG_RULE}."),
+        ));
     }
-    let Some(audience) = Audience::parse(text(&fields, "audience")) else {
-        let e = EditError::new("survey-audience", "Choose who the survey is for.");
-        return flash_redirect(&session, SURVEYS, refuse(e)).await;
-    };
-    let questions = match text(&fields, "copy") {
+    let audience = Audience::parse(form.text("audience"))
+        .ok_or_else(|| Refusal::on("survey-audience", "Choose who the survey is for."))?;
+    let questions = match form.text("copy") {
         "" => Vec::new(),
-        from => match surveys::current(&state.db, from).await {
-            Ok(s) => s.definition.questions,
-            Err(_) => {
-                let e = EditError::new(
-                    "survey-copy",
-                    format!("There is no survey “{from}” to copy questions from."),
-                );
-                return flash_redirect(&session, SURVEYS, refuse(e)).await;
-            }
-        },
+        from => {
+            surveys::current(&form.state.db, from)
+                .await
+                .map_err(|_| {
+                    let message = format!("There is no survey “{from}” to copy questions from.");
+                    Refusal::on("survey-copy", message)
+                })?
+                .definition
+                .questions
+        }
     };
     let mut def = SurveyDefinition {
         slug: slug.clone(),
@@ -188,38 +144,20 @@ pub async fn create(
         intro: Localized::new(),
         questions,
     };
-    if let Err(e) = edit::set_texts(&mut def, text(&fields, "title"), text(&fields, "intro")) {
-        let e = EditError::new(&e.field.replace("survey-", "new-"), e.message);
-        return flash_redirect(&session, SURVEYS, refuse(e)).await;
-    }
-    match survey_edits::create(&state.db, &def).await {
-        Ok(id) => {
-            audit::note(
-                &state.db,
-                Some(&staff),
-                "survey_created",
-                json!({ "survey": slug, "id": id, "audience": audience.as_str(), "copied_from": text(&fields, "copy") }),
-            )
-            .await;
-            let message = "Survey made, as a draft: residents cannot see it until you open it.";
-            flash_redirect(&session, &editor(&slug), Flash::notice(message)).await
-        }
-        Err(EditFailure::Invalid(e)) => flash_redirect(&session, SURVEYS, refuse(e)).await,
-        Err(_) => {
-            let flash = keep(&fields, &KEPT, Flash::unavailable());
-            flash_redirect(&session, SURVEYS, flash).await
-        }
-    }
+    edit::set_texts(&mut def, form.text("title"), form.text("intro"))
+        .map_err(|e| Refusal::on(&e.field.replace("survey-", "new-"), e.message))?;
+    let id = survey_edits::create(&form.state.db, &def).await?;
+    form.audit(
+        "survey_created",
+        json!({ "survey": slug, "id": id, "audience": audience.as_str(), "copied_from": form.text("copy") }),
+    )
+    .await;
+    let message = "Survey made, as a draft: residents cannot see it until you open it.";
+    Ok(form.redirect(&editor(&slug), Flash::notice(message)).await)
 }
 
 /// `POST /staff/admin/surveys/{slug}/texts`: the English title and introduction.
-pub async fn texts(
-    State(state): State<AppState>,
-    viewer: Option<Extension<Viewer>>,
-    Path(slug): Path<String>,
-    session: Session,
-    Form(fields): Form<Fields>,
-) -> Response {
+pub async fn texts(Path(slug): Path<String>, posted: Posted) -> Result<Response, Response> {
     let c = Change {
         slug: &slug,
         what: "texts",
@@ -228,13 +166,10 @@ pub async fn texts(
         kept: &["title", "intro"],
     };
     let (title, intro) = (
-        text(&fields, "title").to_owned(),
-        text(&fields, "intro").to_owned(),
+        text(&posted.fields, "title").to_owned(),
+        text(&posted.fields, "intro").to_owned(),
     );
-    change(Posted::new(state, viewer, session, fields), c, |def| {
-        edit::set_texts(def, &title, &intro)
-    })
-    .await
+    change(posted, c, |def| edit::set_texts(def, &title, &intro)).await
 }
 
 fn question_input(fields: &Fields) -> QuestionInput {
@@ -265,15 +200,9 @@ fn question_kept(fields: &Fields) -> Vec<&'static str> {
 }
 
 /// `POST /staff/admin/surveys/{slug}/questions`: a new question.
-pub async fn add_question(
-    State(state): State<AppState>,
-    viewer: Option<Extension<Viewer>>,
-    Path(slug): Path<String>,
-    session: Session,
-    Form(fields): Form<Fields>,
-) -> Response {
-    let input = question_input(&fields);
-    let kept = question_kept(&fields);
+pub async fn add_question(Path(slug): Path<String>, posted: Posted) -> Result<Response, Response> {
+    let input = question_input(&posted.fields);
+    let kept = question_kept(&posted.fields);
     let c = Change {
         slug: &slug,
         what: "question added",
@@ -281,22 +210,16 @@ pub async fn add_question(
         back: format!("{}/add-question", editor(&slug)),
         kept: &kept,
     };
-    change(Posted::new(state, viewer, session, fields), c, |def| {
-        edit::add_question(def, &input)
-    })
-    .await
+    change(posted, c, |def| edit::add_question(def, &input)).await
 }
 
 /// `POST /staff/admin/surveys/{slug}/questions/{key}`: a question changed.
 pub async fn edit_question(
-    State(state): State<AppState>,
-    viewer: Option<Extension<Viewer>>,
     Path((slug, key)): Path<(String, String)>,
-    session: Session,
-    Form(fields): Form<Fields>,
-) -> Response {
-    let input = question_input(&fields);
-    let kept = question_kept(&fields);
+    posted: Posted,
+) -> Result<Response, Response> {
+    let input = question_input(&posted.fields);
+    let kept = question_kept(&posted.fields);
     let c = Change {
         slug: &slug,
         what: "question changed",
@@ -304,21 +227,15 @@ pub async fn edit_question(
         back: format!("{}/questions/{key}", editor(&slug)),
         kept: &kept,
     };
-    change(Posted::new(state, viewer, session, fields), c, |def| {
-        edit::edit_question(def, &key, &input)
-    })
-    .await
+    change(posted, c, |def| edit::edit_question(def, &key, &input)).await
 }
 
 /// `POST /staff/admin/surveys/{slug}/questions/{key}/move`: one place up or down.
 pub async fn move_question(
-    State(state): State<AppState>,
-    viewer: Option<Extension<Viewer>>,
     Path((slug, key)): Path<(String, String)>,
-    session: Session,
-    Form(fields): Form<Fields>,
-) -> Response {
-    let up = text(&fields, "direction") == "up";
+    posted: Posted,
+) -> Result<Response, Response> {
+    let up = text(&posted.fields, "direction") == "up";
     let c = Change {
         slug: &slug,
         what: if up {
@@ -330,20 +247,14 @@ pub async fn move_question(
         back: editor(&slug),
         kept: &[],
     };
-    change(Posted::new(state, viewer, session, fields), c, |def| {
-        edit::move_question(def, &key, up)
-    })
-    .await
+    change(posted, c, |def| edit::move_question(def, &key, up)).await
 }
 
 /// `POST /staff/admin/surveys/{slug}/questions/{key}/remove`.
 pub async fn remove_question(
-    State(state): State<AppState>,
-    viewer: Option<Extension<Viewer>>,
     Path((slug, key)): Path<(String, String)>,
-    session: Session,
-    Form(fields): Form<Fields>,
-) -> Response {
+    posted: Posted,
+) -> Result<Response, Response> {
     let c = Change {
         slug: &slug,
         what: "question removed",
@@ -351,27 +262,22 @@ pub async fn remove_question(
         back: editor(&slug),
         kept: &[],
     };
-    change(Posted::new(state, viewer, session, fields), c, |def| {
-        edit::remove_question(def, &key)
-    })
-    .await
+    change(posted, c, |def| edit::remove_question(def, &key)).await
 }
 
 /// `POST /staff/admin/surveys/{slug}/translations/{locale}`: every text in one language.
 pub async fn translate(
-    State(state): State<AppState>,
-    viewer: Option<Extension<Viewer>>,
     Path((slug, code)): Path<(String, String)>,
-    session: Session,
-    Form(fields): Form<Fields>,
-) -> Response {
+    posted: Posted,
+) -> Result<Response, Response> {
     let locale = Locale::from_code(&code).filter(|l| *l != Locale::En);
-    let posted: BTreeMap<String, String> = fields
+    let texts: BTreeMap<String, String> = posted
+        .fields
         .iter()
         .filter(|(k, _)| k != app::models::staff::CSRF_FIELD)
         .cloned()
         .collect();
-    let names: Vec<&str> = posted.keys().map(String::as_str).collect();
+    let names: Vec<&str> = texts.keys().map(String::as_str).collect();
     let page = format!("{}/translations/{code}", editor(&slug));
     let c = Change {
         slug: &slug,
@@ -380,27 +286,24 @@ pub async fn translate(
         back: page,
         kept: &names,
     };
-    change(Posted::new(state, viewer, session, fields), c, |def| {
+    change(posted, c, |def| {
         let locale = locale.ok_or_else(|| {
             EditError::new(
                 "translations",
                 format!("Surveys cannot be translated into “{code}” yet."),
             )
         })?;
-        edit::translate(def, locale, &posted)
+        edit::translate(def, locale, &texts)
     })
     .await
 }
 
 /// `POST /staff/admin/surveys/{slug}/definition`: the whole definition as JSON.
 pub async fn replace_definition(
-    State(state): State<AppState>,
-    viewer: Option<Extension<Viewer>>,
     Path(slug): Path<String>,
-    session: Session,
-    Form(fields): Form<Fields>,
-) -> Response {
-    let json = text(&fields, "definition").to_owned();
+    posted: Posted,
+) -> Result<Response, Response> {
+    let json = text(&posted.fields, "definition").to_owned();
     let c = Change {
         slug: &slug,
         what: "definition replaced",
@@ -408,7 +311,7 @@ pub async fn replace_definition(
         back: format!("{}/definition", editor(&slug)),
         kept: &["definition"],
     };
-    change(Posted::new(state, viewer, session, fields), c, |def| {
+    change(posted, c, |def| {
         *def = edit::parse_definition(&json, def)?;
         Ok(())
     })

@@ -66,15 +66,6 @@ pub fn kind_code(kind: &KindDef) -> &'static str {
     }
 }
 
-/// Whether a slug can name a survey in its address: `a-z`, digits and hyphens, 3 to 80.
-pub fn valid_slug(slug: &str) -> bool {
-    (3..=80).contains(&slug.len())
-        && slug.starts_with(|c: char| c.is_ascii_lowercase())
-        && slug
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
-}
-
 /// Whether a question key or option value is usable: `a-z`, digits and `_`, 1 to 40, a letter first
 /// for keys. Keys and values are what stored answers refer to, so they never change with wording.
 fn valid_code(code: &str, letter_first: bool) -> bool {

@@ -75,7 +75,7 @@ both_backends!(
         assert_eq!(location(&response), "/staff/admin/surveys");
         let (_, html) = get(&app, &admin, "/staff/admin/surveys").await;
         assert!(
-            html.contains("The address must be 3 to 80 characters"),
+            html.contains("The address must be 1 to 80 characters"),
             "{html}"
         );
         assert!(html.contains("value=\"Parks 2027\""), "typed kept: {html}");
