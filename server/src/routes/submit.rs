@@ -17,7 +17,8 @@ use leptos::prelude::provide_context;
 
 use app::i18n::{Locale, locale_from_request};
 use app::models::links::INVITE_FIELD;
-use app::models::{FormError, PostedSubmission, RawAnswers, validate};
+use app::models::slug::valid_slug;
+use app::models::{AppError, FieldErrors, FormError, PostedSubmission, RawAnswers, validate};
 use app::routes::survey_fields as fields;
 use app::store::responses::{self, Stored};
 use app::store::{AppState, surveys};
@@ -44,15 +45,6 @@ impl SubmitGuard {
     pub fn forget_idle_clients(&self) {
         self.limiter.retain_recent();
     }
-}
-
-/// Survey slugs are lowercase letters, digits and dashes.
-fn valid_slug(slug: &str) -> bool {
-    !slug.is_empty()
-        && slug.len() <= 80
-        && slug
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 /// The posted fields, split into the form's own fields and the answers.
@@ -106,166 +98,147 @@ pub async fn submit(
     if !valid_slug(&slug) {
         return StatusCode::NOT_FOUND.into_response();
     }
-    let pairs = match form {
-        Ok(Form(pairs)) => pairs,
+    let posted = match form {
+        Ok(Form(pairs)) => split_fields(pairs),
         Err(FormRejection::BytesRejection(rejection))
             if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE =>
         {
             return too_large(header_locale);
         }
+        // Read as a form without its hidden fields: refused as malformed.
         Err(rejection) => {
             tracing::info!(error = %rejection, "unreadable survey form");
-            let posted = PostedSubmission {
-                form_error: Some(FormError::Malformed),
-                ..Default::default()
-            };
-            return render(
-                &state,
-                Page {
-                    slug: &slug,
-                    invite: None,
-                },
-                header_locale,
-                posted,
-                StatusCode::BAD_REQUEST,
-            )
-            .await;
+            split_fields(Vec::new())
         }
-    };
-    let posted = split_fields(pairs);
-    let page = Page {
-        slug: &slug,
-        invite: posted.invite.as_deref(),
     };
     let locale = posted.locale.unwrap_or(header_locale);
-    let reject = |error: FormError, answers: RawAnswers| PostedSubmission {
-        values: answers,
-        field_errors: Default::default(),
-        form_error: Some(error),
-    };
-    if posted.honeypot_filled {
-        tracing::info!("honeypot filled: submission refused");
-        return render(
-            &state,
-            page,
-            locale,
-            reject(FormError::Honeypot, posted.answers),
-            StatusCode::UNPROCESSABLE_ENTITY,
-        )
-        .await;
+    let client = client_ip(peer, &headers, guard.trust_forwarded_for);
+    match store(&state, &guard, client, &slug, locale, &posted).await {
+        Ok(()) => {
+            Redirect::to(&format!("/surveys/{slug}/thanks?lang={}", locale.code())).into_response()
+        }
+        Err(refusal) => refusal.render(&state, &slug, locale, posted).await,
     }
-    let (Some(version), Some(token)) = (posted.version, posted.token) else {
-        return render(
-            &state,
-            page,
-            locale,
-            reject(FormError::Malformed, posted.answers),
-            StatusCode::BAD_REQUEST,
-        )
-        .await;
-    };
-    let survey = match surveys::at_version(&state.db, &slug, version).await {
-        Ok(survey) => survey,
-        Err(app::models::AppError::NotFound) => {
-            return render(
-                &state,
-                page,
-                locale,
-                reject(FormError::Malformed, posted.answers),
-                StatusCode::BAD_REQUEST,
-            )
-            .await;
+}
+
+/// Why a submission is not stored: the survey page comes back with every answer kept and this
+/// said, at the top of the form or next to each wrong answer.
+#[derive(Debug)]
+enum Refusal {
+    Form(FormError),
+    Answers(FieldErrors),
+}
+
+impl From<FormError> for Refusal {
+    fn from(error: FormError) -> Refusal {
+        Refusal::Form(error)
+    }
+}
+
+impl From<FieldErrors> for Refusal {
+    fn from(errors: FieldErrors) -> Refusal {
+        Refusal::Answers(errors)
+    }
+}
+
+/// What a failed survey lookup means for the form: an unknown version is a form the page did not
+/// make.
+fn lookup_failed(error: AppError) -> FormError {
+    match error {
+        AppError::NotFound => FormError::Malformed,
+        _ => FormError::Unavailable,
+    }
+}
+
+impl Refusal {
+    fn status(&self) -> StatusCode {
+        match self {
+            Refusal::Answers(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            Refusal::Form(error) => match error {
+                FormError::Honeypot => StatusCode::UNPROCESSABLE_ENTITY,
+                FormError::Malformed => StatusCode::BAD_REQUEST,
+                FormError::SurveyClosed | FormError::InviteGone => StatusCode::CONFLICT,
+                FormError::RateLimited => StatusCode::TOO_MANY_REQUESTS,
+                FormError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
+            },
         }
-        Err(_) => {
-            return render(
-                &state,
-                page,
-                locale,
-                reject(FormError::Unavailable, posted.answers),
-                StatusCode::SERVICE_UNAVAILABLE,
-            )
-            .await;
-        }
-    };
+    }
+
+    /// The survey page again (as a GET would show it) with `posted`'s answers and this refusal.
+    /// After a gone invitation link the page comes without it, saying the answers can be sent
+    /// without it.
+    async fn render(
+        self,
+        state: &AppState,
+        slug: &str,
+        locale: Locale,
+        posted: Posted,
+    ) -> Response {
+        let status = self.status();
+        tracing::info!(refusal = ?self, %status, "submission refused");
+        let invite = match self {
+            Refusal::Form(FormError::InviteGone) => None,
+            _ => posted.invite.as_deref(),
+        };
+        let submission = match self {
+            Refusal::Form(error) => PostedSubmission {
+                values: posted.answers,
+                field_errors: Default::default(),
+                form_error: Some(error),
+            },
+            Refusal::Answers(field_errors) => PostedSubmission {
+                values: posted.answers,
+                field_errors,
+                form_error: None,
+            },
+        };
+        render(state, Page { slug, invite }, locale, submission, status).await
+    }
+}
+
+/// Checks the posted answers against the survey version the page showed and stores them once.
+async fn store(
+    state: &AppState,
+    guard: &SubmitGuard,
+    client: IpAddr,
+    slug: &str,
+    locale: Locale,
+    posted: &Posted,
+) -> Result<(), Refusal> {
+    if posted.honeypot_filled {
+        return Err(FormError::Honeypot.into());
+    }
+    let (version, token) = posted
+        .version
+        .zip(posted.token)
+        .ok_or(FormError::Malformed)?;
+    let survey = surveys::at_version(&state.db, slug, version)
+        .await
+        .map_err(lookup_failed)?;
     if !survey.is_open() {
-        return render(
-            &state,
-            page,
-            locale,
-            reject(FormError::SurveyClosed, posted.answers),
-            StatusCode::CONFLICT,
-        )
-        .await;
+        return Err(FormError::SurveyClosed.into());
     }
     let form = survey
         .definition
         .localize(survey.version_id, locale, true, String::new());
-    let answers = match validate(&form.questions, &posted.answers) {
-        Ok(answers) => answers,
-        Err(field_errors) => {
-            let rejected = PostedSubmission {
-                values: posted.answers,
-                field_errors,
-                form_error: None,
-            };
-            return render(
-                &state,
-                page,
-                locale,
-                rejected,
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await;
-        }
-    };
-    if guard
+    let answers = validate(&form.questions, &posted.answers)?;
+    guard
         .limiter
-        .check_key(&client_ip(peer, &headers, guard.trust_forwarded_for))
-        .is_err()
-    {
-        tracing::info!("submission rate limit reached");
-        return render(
-            &state,
-            page,
-            locale,
-            reject(FormError::RateLimited, posted.answers),
-            StatusCode::TOO_MANY_REQUESTS,
-        )
-        .await;
-    }
-    match responses::store_via(&state.db, &survey, locale, token, &answers, page.invite).await {
-        Ok(Stored::New(id)) => {
+        .check_key(&client)
+        .map_err(|_| FormError::RateLimited)?;
+    let invite = posted.invite.as_deref();
+    let stored = responses::store_via(&state.db, &survey, locale, token, &answers, invite)
+        .await
+        .map_err(|_| FormError::Unavailable)?;
+    match stored {
+        Stored::New(id) => {
             tracing::info!(response = id, answers = answers.len(), "response stored")
         }
-        Ok(Stored::Duplicate) => tracing::info!("duplicate submission ignored"),
-        // Through an invitation link that stopped working, nothing is stored: the page comes
-        // back without the link, every answer kept, saying they can be sent without it.
-        Ok(Stored::LinkGone) => {
-            let without_link = Page {
-                slug: &slug,
-                invite: None,
-            };
-            return render(
-                &state,
-                without_link,
-                locale,
-                reject(FormError::InviteGone, posted.answers),
-                StatusCode::CONFLICT,
-            )
-            .await;
-        }
-        Err(_) => {
-            return render(
-                &state,
-                page,
-                locale,
-                reject(FormError::Unavailable, posted.answers),
-                StatusCode::SERVICE_UNAVAILABLE,
-            )
-            .await;
-        }
+        Stored::Duplicate => tracing::info!("duplicate submission ignored"),
+        // Through an invitation link that stopped working, nothing is stored.
+        Stored::LinkGone => return Err(FormError::InviteGone.into()),
     }
-    Redirect::to(&format!("/surveys/{slug}/thanks?lang={}", locale.code())).into_response()
+    Ok(())
 }
 
 /// The survey page to render again: the survey, and the invitation link it was opened with.
@@ -348,12 +321,5 @@ mod tests {
             posted.answers["devices"],
             vec!["phone".to_string(), "laptop".to_string()]
         );
-    }
-
-    #[test]
-    fn slugs_are_checked() {
-        assert!(valid_slug("resident-digital-services"));
-        assert!(!valid_slug("../etc"));
-        assert!(!valid_slug(""));
     }
 }

@@ -267,3 +267,16 @@ async fn submissions_are_rate_limited_per_client_sqlite() {
 async fn submissions_are_rate_limited_per_client_postgres() {
     rate_limit(Backend::Postgres).await;
 }
+
+both_backends!(
+    a_post_to_an_address_no_survey_could_have_is_not_found,
+    |app: TestApp| async move {
+        let hidden = survey_page(&app, "").await;
+        let fields = form_fields(&hidden, &valid_answers(&resident_survey()));
+        for path in ["/surveys/2027-parks", "/surveys/Parks", "/surveys/-parks"] {
+            let response = app.post_form(path, &fields).await;
+            assert_eq!(response.status(), 404, "{path}");
+        }
+        assert_eq!(app.count("SELECT COUNT(*) FROM response").await, 0);
+    }
+);
