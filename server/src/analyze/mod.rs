@@ -1,93 +1,75 @@
-//! `needscope analyze`: themes from a CSV file, with a progress bar, a JSON result and a summary.
+//! Themes from the free text of a CSV file, with no server or database: the result is written as
+//! JSON (and the fitted model, if asked), and returned for the caller to show.
 
 pub mod csv_input;
-mod summary;
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use analysis::{
-    EmbeddingCache, FitContext, Representation, SentenceEncoder, Stage, ThemeModel, ThemeParams,
+    EmbeddingCache, FitContext, ProgressFn, Representation, SentenceEncoder, ThemeModel,
+    ThemeParams, ThemeReport,
 };
 use anyhow::{Context, bail};
-use indicatif::{ProgressBar, ProgressStyle};
 use linfa::ParamGuard;
 use serde::Serialize;
 
 use csv_input::{Columns, read_units};
 
-/// Arguments of `needscope analyze`.
-#[derive(clap::Args, Debug)]
-pub struct AnalyzeArgs {
+/// What to analyse, how, and where the results go.
+#[derive(Debug, Clone)]
+pub struct Options {
     /// CSV file with a header row.
-    #[arg(long)]
-    input: PathBuf,
-    /// Column holding the free text.
-    #[arg(long)]
-    text_column: String,
-    /// Column with a unique row ID (default: the line number).
-    #[arg(long)]
-    id_column: Option<String>,
-    /// Column naming the respondent or source document that prevalence is counted by.
-    #[arg(long)]
-    group_column: Option<String>,
-    /// Column naming the stream (resident, department, community_organization, interview_notes,
-    /// imported_report).
-    #[arg(long)]
-    stream_column: Option<String>,
-    /// Column with the survey language each answer was given in (en, es, vi, zh, tl).
-    #[arg(long)]
-    language_column: Option<String>,
-    /// Local sentence-transformers model directory; analyses with sentence embeddings.
-    #[arg(long, env = "NEEDSCOPE_MODEL_DIR")]
-    model: Option<PathBuf>,
-    /// Representation: `semantic` (needs --model) or `classical` (TF-IDF + LSA). Default:
-    /// semantic when a model is given.
-    #[arg(long, value_parser = ["semantic", "classical"])]
-    representation: Option<String>,
-    /// Number of themes (default: chosen automatically).
-    #[arg(long)]
-    k: Option<usize>,
-    /// Smallest and largest k of the automatic search, e.g. `4..=20`.
-    #[arg(long, value_parser = crate::cli::parse_range::<usize>)]
-    k_range: Option<(usize, usize)>,
+    pub input: PathBuf,
+    /// Which columns hold the text, ID, group, stream and language.
+    pub columns: Columns,
+    /// Local sentence-transformers model directory.
+    pub model: Option<PathBuf>,
+    /// `None`: semantic when a model is given, classical otherwise.
+    pub representation: Option<Representation>,
+    /// Number of themes; `None`: chosen automatically.
+    pub k: Option<usize>,
+    /// Smallest and largest k of the automatic search.
+    pub k_range: Option<(usize, usize)>,
     /// Seed of every random choice.
-    #[arg(long, default_value_t = 42)]
-    seed: u64,
+    pub seed: u64,
     /// Where to write the JSON result.
-    #[arg(long)]
-    out: PathBuf,
-    /// Also save the fitted model (needed to keep theme IDs on the next run).
-    #[arg(long)]
-    save_model: Option<PathBuf>,
+    pub out: PathBuf,
+    /// Where to save the fitted model, if anywhere.
+    pub save_model: Option<PathBuf>,
     /// A model saved by an earlier run: themes that persist keep their IDs.
-    #[arg(long)]
-    previous: Option<PathBuf>,
-    /// Sentence-embedding cache, read and updated so reruns embed only new text (the server's
-    /// format: `<data_dir>/embeddings.cache` can be shared). Default:
-    /// `$XDG_CACHE_HOME/needscope/embeddings.cache` (or `~/.cache/needscope/…`).
-    #[arg(long, env = "NEEDSCOPE_EMBEDDING_CACHE", conflicts_with = "no_cache")]
-    cache: Option<PathBuf>,
-    /// Neither read nor write an embedding cache.
-    #[arg(long)]
-    no_cache: bool,
+    pub previous: Option<PathBuf>,
+    /// Sentence-embedding cache file (used only with sentence embeddings).
+    pub cache: Option<PathBuf>,
 }
 
-impl AnalyzeArgs {
-    /// The cache file to use, if any.
-    fn cache_path(&self) -> Option<PathBuf> {
-        if self.no_cache {
-            return None;
-        }
-        self.cache.clone().or_else(|| {
-            let base = std::env::var_os("XDG_CACHE_HOME")
-                .filter(|v| !v.is_empty())
-                .map(PathBuf::from)
-                .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cache")))?;
-            Some(base.join("needscope").join("embeddings.cache"))
-        })
-    }
+/// What an analysis found; the JSON result and any model are already written.
+#[derive(Debug)]
+pub struct Analysis {
+    pub report: ThemeReport,
+    /// Data rows read.
+    pub rows: usize,
+    /// Rows whose text was empty (not analysed).
+    pub empty_text_rows: usize,
+    pub wall_seconds: f64,
+    cache: Option<Cache>,
+}
+
+/// The embedding cache used, not yet saved.
+#[derive(Debug)]
+struct Cache {
+    path: PathBuf,
+    vectors: EmbeddingCache,
+    before: usize,
+}
+
+/// What [`Analysis::save_cache`] did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CacheUpdate {
+    /// Every text was embedded before; the file was not rewritten.
+    Unchanged,
+    /// `new` vectors were added; the file now holds `total`.
+    Saved { new: usize, total: usize },
 }
 
 /// What `--out` receives.
@@ -95,7 +77,7 @@ impl AnalyzeArgs {
 struct Output<'a> {
     source: Source<'a>,
     #[serde(flatten)]
-    report: analysis::ThemeReport,
+    report: ThemeReport,
 }
 
 #[derive(Serialize)]
@@ -107,50 +89,45 @@ struct Source<'a> {
     wall_seconds: f64,
 }
 
-/// Runs the command; `cancel` is set by Ctrl-C.
-pub fn run(args: &AnalyzeArgs, cancel: Arc<AtomicBool>) -> anyhow::Result<()> {
-    let columns = Columns {
-        text: args.text_column.clone(),
-        id: args.id_column.clone(),
-        group: args.group_column.clone(),
-        stream: args.stream_column.clone(),
-        language: args.language_column.clone(),
-    };
-    let input = read_units(&args.input, &columns)?;
-    let representation = match (args.representation.as_deref(), &args.model) {
-        (Some("classical"), _) | (None, None) => Representation::Classical,
+/// Reads the file, finds the themes and writes the results; `progress` hears each stage and
+/// `cancel` stops the analysis (nothing is written then). The embedding cache is saved by
+/// [`Analysis::save_cache`], so the caller can show the result first.
+pub fn run(
+    options: &Options,
+    progress: ProgressFn<'_>,
+    cancel: &AtomicBool,
+) -> anyhow::Result<Analysis> {
+    let input = read_units(&options.input, &options.columns)?;
+    let representation = match (options.representation, &options.model) {
+        (Some(Representation::Classical), _) | (None, None) => Representation::Classical,
         (_, Some(_)) => Representation::Semantic,
         (Some(_), None) => bail!(
             "--representation semantic needs --model DIR (a sentence-transformers model directory)"
         ),
     };
-    let mut params = ThemeParams::new(representation).k(args.k).seed(args.seed);
-    if let Some((min, max)) = args.k_range {
+    let mut params = ThemeParams::new(representation)
+        .k(options.k)
+        .seed(options.seed);
+    if let Some((min, max)) = options.k_range {
         params = params.k_range(min, max);
     }
     let params = params.check().context("checking the parameters")?;
-    let encoder = match (representation, &args.model) {
+    let encoder = match (representation, &options.model) {
         (Representation::Semantic, Some(dir)) => Some(
             SentenceEncoder::load(dir)
                 .with_context(|| format!("loading the sentence model from {}", dir.display()))?,
         ),
         _ => None,
     };
-    let previous: Option<ThemeModel> = args.previous.as_deref().map(read_json).transpose()?;
-    let cache_path = encoder.as_ref().and(args.cache_path());
+    let previous: Option<ThemeModel> = options.previous.as_deref().map(read_json).transpose()?;
+    let cache_path = encoder.as_ref().and(options.cache.clone());
     let mut cache: EmbeddingCache = cache_path
         .as_deref()
         .map_or_else(EmbeddingCache::new, crate::embedding_store::load);
     let cached_before = cache.len();
 
-    let bar = progress_bar();
-    let on_progress = |stage: Stage, done: usize, total: usize| {
-        bar.set_message(stage.name());
-        bar.set_length(total.max(1) as u64);
-        bar.set_position(done as u64);
-    };
     let started = std::time::Instant::now();
-    let mut ctx = FitContext::new().progress(&on_progress).cancel(&cancel);
+    let mut ctx = FitContext::new().progress(progress).cancel(cancel);
     if let Some(e) = &encoder {
         ctx = ctx.encoder(e).cache(&mut cache);
     }
@@ -158,7 +135,6 @@ pub fn run(args: &AnalyzeArgs, cancel: Arc<AtomicBool>) -> anyhow::Result<()> {
         ctx = ctx.previous(p);
     }
     let fitted = params.fit(&input.units, ctx);
-    bar.finish_and_clear();
     if cancel.load(Ordering::Relaxed) {
         bail!("cancelled: nothing was written");
     }
@@ -167,53 +143,52 @@ pub fn run(args: &AnalyzeArgs, cancel: Arc<AtomicBool>) -> anyhow::Result<()> {
 
     let output = Output {
         source: Source {
-            file: args.input.display().to_string(),
-            text_column: &args.text_column,
+            file: options.input.display().to_string(),
+            text_column: &options.columns.text,
             rows: input.rows,
             empty_text_rows: input.empty_text,
             wall_seconds,
         },
         report: model.report(),
     };
-    write_json(&args.out, &output)?;
-    if let Some(path) = &args.save_model {
+    write_json(&options.out, &output)?;
+    if let Some(path) = &options.save_model {
         write_json(path, &model)?;
     }
-    print!(
-        "{}",
-        summary::render(&output.report, input.rows, input.empty_text, wall_seconds)
-    );
-    if let Some(path) = &cache_path {
-        match cache.len() - cached_before {
-            0 => println!(
-                "Embedding cache: every text was embedded before ({})",
-                path.display()
-            ),
-            new => {
-                crate::embedding_store::save(path, &cache)
-                    .with_context(|| format!("saving the embedding cache to {}", path.display()))?;
-                println!(
-                    "Embedding cache: {new} new sentence vectors saved ({} in {})",
-                    cache.len(),
-                    path.display()
-                );
-            }
-        }
-    }
-    println!("Result written to {}", args.out.display());
-    Ok(())
+    Ok(Analysis {
+        report: output.report,
+        rows: input.rows,
+        empty_text_rows: input.empty_text,
+        wall_seconds,
+        cache: cache_path.map(|path| Cache {
+            path,
+            vectors: cache,
+            before: cached_before,
+        }),
+    })
 }
 
-fn progress_bar() -> ProgressBar {
-    // Draws on stderr only when it is a terminal.
-    let bar = ProgressBar::new(1);
-    bar.set_style(
-        ProgressStyle::with_template("{spinner} {msg:<16} [{bar:30}] {pos}/{len} ({elapsed})")
-            .unwrap_or_else(|_| ProgressStyle::default_bar())
-            .progress_chars("=> "),
-    );
-    bar.enable_steady_tick(std::time::Duration::from_millis(200));
-    bar
+impl Analysis {
+    /// Saves the embedding cache if the analysis embedded new text. `None` when no cache was
+    /// used; the path is the cache's file.
+    pub fn save_cache(&self) -> anyhow::Result<Option<(&Path, CacheUpdate)>> {
+        let Some(cache) = &self.cache else {
+            return Ok(None);
+        };
+        let path = cache.path.as_path();
+        let update = match cache.vectors.len() - cache.before {
+            0 => CacheUpdate::Unchanged,
+            new => {
+                crate::embedding_store::save(path, &cache.vectors)
+                    .with_context(|| format!("saving the embedding cache to {}", path.display()))?;
+                CacheUpdate::Saved {
+                    new,
+                    total: cache.vectors.len(),
+                }
+            }
+        };
+        Ok(Some((path, update)))
+    }
 }
 
 fn read_json<T: serde::de::DeserializeOwned>(path: &Path) -> anyhow::Result<T> {

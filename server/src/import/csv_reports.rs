@@ -10,25 +10,19 @@ use super::{BadRow, Item};
 const PROGRESS_EVERY: u64 = 256;
 
 /// Which CSV columns hold what.
-#[derive(Debug, Clone, clap::Args)]
+#[derive(Debug, Clone)]
 pub struct ReportColumns {
     /// Column with the request id (unique within the source; makes re-imports idempotent).
-    #[arg(long)]
     pub id_column: Option<String>,
     /// Column with the resident's description.
-    #[arg(long)]
     pub text_column: Option<String>,
     /// Column with the request type or category.
-    #[arg(long)]
     pub category_column: Option<String>,
     /// Column with the date the request was made.
-    #[arg(long)]
     pub date_column: Option<String>,
     /// Column with the council district.
-    #[arg(long)]
     pub district_column: Option<String>,
     /// Column with the ZIP code.
-    #[arg(long)]
     pub zip_column: Option<String>,
 }
 

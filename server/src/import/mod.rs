@@ -1,5 +1,5 @@
-//! `needscope import reports`: resident reports (311) from CSV or Open311 GeoReport v2 JSON,
-//! streamed into the database in batches. Re-importing adds nothing twice; bad rows are listed
+//! Resident reports (311) from CSV or Open311 GeoReport v2 JSON, streamed into the database in
+//! batches (`needscope import reports` and the staff upload page). Re-importing adds nothing twice; bad rows are listed
 //! with where and why, and the good rows still import.
 
 pub mod csv_reports;
@@ -10,35 +10,37 @@ use std::path::PathBuf;
 
 use anyhow::Context;
 use app::store::reports::{self, NewReport};
-use indicatif::{ProgressBar, ProgressStyle};
 use sea_orm::DatabaseConnection;
 
 /// Rows stored per database round trip.
 const BATCH: usize = 500;
-/// Bad rows printed in full (all are counted).
+/// Bad rows kept in full in the [`Summary`] (all are counted).
 const SHOWN_BAD_ROWS: usize = 50;
 
-/// `needscope import …`
-#[derive(clap::Subcommand, Debug)]
-pub enum ImportAction {
-    /// Resident reports such as 311 service requests.
-    Reports(Box<ReportArgs>),
-}
-
-#[derive(clap::Args, Debug)]
+/// What to import and how to read it.
+#[derive(Debug, Clone)]
 pub struct ReportArgs {
     /// The file: CSV with a header row, or an Open311 GeoReport v2 `requests.json`.
-    #[arg(long)]
     pub input: PathBuf,
     /// `csv` or `open311` (default: from the file name, `.json` is Open311).
-    #[arg(long, value_parser = ["csv", "open311"])]
     pub format: Option<String>,
     /// Name of the source; request ids are unique within it (e.g. `sj311`).
-    #[arg(long, default_value = "311")]
     pub source: String,
-    #[command(flatten)]
     pub columns: csv_reports::ReportColumns,
 }
+
+/// Hears how far an import has read; the command line draws a progress bar with it. Every
+/// method does nothing unless implemented, and `()` hears nothing.
+pub trait Progress {
+    /// The file is open and `bytes` long.
+    fn started(&mut self, _bytes: u64) {}
+    /// The first `bytes` of the file are read.
+    fn read(&mut self, _bytes: u64) {}
+    /// Every row read is stored.
+    fn finished(&mut self) {}
+}
+
+impl Progress for () {}
 
 /// One parsed row, a refused one, or progress in bytes.
 #[derive(Debug, PartialEq)]
@@ -73,32 +75,18 @@ fn zip5(value: &str) -> Option<String> {
     (digits.len() == 5 && digits.bytes().all(|b| b.is_ascii_digit())).then(|| digits.to_owned())
 }
 
-/// Runs `action`.
-pub async fn run(db: &DatabaseConnection, action: &ImportAction) -> anyhow::Result<()> {
-    let ImportAction::Reports(args) = action;
-    let summary = import_reports(db, args).await?;
-    println!(
-        "{}: {} rows read, {} imported, {} already there, {} refused",
-        args.input.display(),
-        summary.read,
-        summary.new,
-        summary.already_there,
-        summary.bad_total
-    );
-    for bad in &summary.bad {
-        eprintln!("  {}: {}", bad.at, bad.reason);
-    }
-    if summary.bad_total > summary.bad.len() as u64 {
-        eprintln!(
-            "  … and {} more",
-            summary.bad_total - summary.bad.len() as u64
-        );
-    }
-    Ok(())
+/// [`import_reports_with`], telling no one how far it got.
+pub async fn import_reports(db: &DatabaseConnection, args: &ReportArgs) -> anyhow::Result<Summary> {
+    import_reports_with(db, args, &mut ()).await
 }
 
-/// Streams the file into the database: a blocking reader thread parses, this task stores batches.
-pub async fn import_reports(db: &DatabaseConnection, args: &ReportArgs) -> anyhow::Result<Summary> {
+/// Streams the file into the database: a blocking reader thread parses, this task stores batches
+/// and tells `progress` how many bytes are read.
+pub async fn import_reports_with(
+    db: &DatabaseConnection,
+    args: &ReportArgs,
+    progress: &mut impl Progress,
+) -> anyhow::Result<Summary> {
     let file = std::fs::File::open(&args.input)
         .with_context(|| format!("opening {}", args.input.display()))?;
     let size = file.metadata().map(|m| m.len()).unwrap_or(0);
@@ -120,14 +108,7 @@ pub async fn import_reports(db: &DatabaseConnection, args: &ReportArgs) -> anyho
         }
     });
 
-    let bar = ProgressBar::new(size.max(1));
-    bar.set_style(
-        ProgressStyle::with_template(
-            "{spinner} importing [{bar:30}] {bytes}/{total_bytes} ({eta})",
-        )
-        .unwrap_or_else(|_| ProgressStyle::default_bar())
-        .progress_chars("=> "),
-    );
+    progress.started(size);
     let mut summary = Summary::default();
     let mut batch = Vec::with_capacity(BATCH);
     while let Some(item) = rx.recv().await {
@@ -146,11 +127,11 @@ pub async fn import_reports(db: &DatabaseConnection, args: &ReportArgs) -> anyho
                     summary.bad.push(bad);
                 }
             }
-            Item::Progress(bytes) => bar.set_position(bytes),
+            Item::Progress(bytes) => progress.read(bytes),
         }
     }
     store(db, &args.source, &mut batch, &mut summary).await?;
-    bar.finish_and_clear();
+    progress.finished();
     reader
         .await
         .context("the reader thread stopped")?

@@ -2,8 +2,9 @@
 //! in force, appended to the audit log; and the check that a logged run reproduces exactly.
 
 pub mod input;
+mod listing;
+pub mod logged;
 pub mod scope;
-mod views;
 
 use std::path::PathBuf;
 use std::sync::atomic::AtomicBool;
@@ -15,6 +16,7 @@ use analysis::{
     ThemeReport, ThemeValidParams,
 };
 use anyhow::{Context, bail};
+use app::models::UnitRef;
 use app::store::entities::{analysis_run, report};
 use app::store::notes::PassageForAnalysis;
 use app::store::runs::{self as log, NewRun, ResponseForAnalysis};
@@ -24,40 +26,9 @@ use sea_orm::DatabaseConnection;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
+pub use listing::{ListedRun, ShownRun, list, show};
+pub use logged::LoggedRun;
 pub use scope::Scope;
-
-/// `needscope runs …`
-#[derive(clap::Subcommand, Debug)]
-pub enum RunsAction {
-    /// Analyse every response so far and append the run to the audit log.
-    New {
-        /// Number of themes (default: chosen automatically).
-        #[arg(long)]
-        k: Option<usize>,
-        /// Seed of every random choice.
-        #[arg(long, default_value_t = 42)]
-        seed: u64,
-    },
-    /// List the logged runs, newest first.
-    List,
-    /// Print a run as JSON: themes and, when weighting applied, the published priorities
-    /// (small cells suppressed).
-    Show {
-        /// Run id (default: the latest).
-        id: Option<i32>,
-        /// Also break the shares down by this variable (`council_district`, `age_band`, …).
-        #[arg(long)]
-        by: Option<String>,
-        /// Print tables for people instead of JSON.
-        #[arg(long)]
-        table: bool,
-    },
-    /// Re-run a logged run from its recorded inputs and check the result is byte-identical.
-    Verify {
-        /// Run id.
-        id: i32,
-    },
-}
 
 /// Everything a run needs, recorded so it can be repeated.
 struct Recipe {
@@ -102,53 +73,16 @@ struct Hashed<'a> {
     weighting: Option<&'a WeightingRun>,
 }
 
-/// Runs `action`.
-pub async fn run(
-    db: &DatabaseConnection,
-    model_dir: Option<PathBuf>,
-    action: &RunsAction,
-) -> anyhow::Result<()> {
-    match action {
-        RunsAction::New { k, seed } => {
-            let id = new_run(db, model_dir, *k, *seed).await?;
-            println!("analysis run {id} logged; `needscope runs show {id}` prints it");
-            Ok(())
-        }
-        RunsAction::List => {
-            for (id, at, last, input, weighting, result) in log::list(db).await? {
-                let weighting =
-                    weighting.map_or("unweighted".into(), |v| format!("weighting v{v}"));
-                println!(
-                    "run {id}  {at}  responses ≤ {last}  input {}  {weighting}  result {}",
-                    &input[..12.min(input.len())],
-                    &result[..12.min(result.len())]
-                );
-            }
-            Ok(())
-        }
-        RunsAction::Show { id, by, table } => show(db, *id, by.as_deref(), *table).await,
-        RunsAction::Verify { id } => {
-            let (same, sha) = verify(db, model_dir, *id).await?;
-            if same {
-                println!("run {id} reproduced exactly (result sha256 {sha})");
-                Ok(())
-            } else {
-                bail!("run {id} did NOT reproduce: the rerun's result hash is {sha}")
-            }
-        }
-    }
-}
-
 /// Run `row`'s raked × equity shares broken down by `variable`, small cells suppressed.
 pub async fn breakdown(
     db: &DatabaseConnection,
     row: &analysis_run::Model,
     variable: &str,
 ) -> anyhow::Result<Breakdown> {
-    match logged_weighting(row)? {
-        Some(run) => breakdown_of(db, row, &run, variable).await,
-        None => Err(not_weighted(row)),
-    }
+    let run = LoggedRun::read(row.clone())?;
+    run.weighted()?;
+    let responses = log::responses_for_analysis(db, Some(row.last_response_id)).await?;
+    run.breakdown(responses, variable)
 }
 
 /// The weighting a run logged, if it was weighted.
@@ -194,8 +128,9 @@ pub async fn shown_themes(
     if let Some(last) = row.last_passage_id {
         let present = app::store::notes::origins(db, last).await?;
         let gone = |unit: &str| {
-            unit.strip_prefix("passage:")
-                .and_then(|id| id.parse::<i64>().ok())
+            unit.parse::<UnitRef>()
+                .ok()
+                .and_then(|u| u.passage())
                 .is_some_and(|id| !present.contains_key(&id))
         };
         for theme in &mut report.themes {
@@ -203,67 +138,6 @@ pub async fn shown_themes(
         }
     }
     Ok(report)
-}
-
-async fn show(
-    db: &DatabaseConnection,
-    id: Option<i32>,
-    by: Option<&str>,
-    table: bool,
-) -> anyhow::Result<()> {
-    let row = match id {
-        Some(id) => log::get(db, id).await?,
-        None => log::latest(db).await?,
-    };
-    let Some(row) = row else {
-        bail!("no such analysis run: start one with `needscope runs new`");
-    };
-    let weighting = logged_weighting(&row)?;
-    let breakdown = match (by, &weighting) {
-        (Some(variable), Some(run)) => Some(breakdown_of(db, &row, run, variable).await?),
-        (Some(_), None) => return Err(not_weighted(&row)),
-        (None, _) => None,
-    };
-    let published = weighting.as_ref().map(WeightingRun::published_priorities);
-    if table {
-        let labels = views::labels(&row.themes);
-        println!(
-            "run {} at {}: responses up to {}, weighting {}",
-            row.id,
-            row.created_at,
-            row.last_response_id,
-            row.weighting_version
-                .map_or_else(|| "none".to_owned(), |v| format!("v{v}"))
-        );
-        match &published {
-            Some(rows) => print!("{}", views::priority_table(rows, &labels)),
-            None => println!(
-                "not weighted: {}",
-                row.weighting_problem
-                    .as_deref()
-                    .unwrap_or("no configuration")
-            ),
-        }
-        if let Some(b) = &breakdown {
-            print!("\n{}", views::breakdown_table(b, &labels));
-        }
-        return Ok(());
-    }
-    let shown = serde_json::json!({
-        "run": row.id,
-        "created_at": row.created_at.to_string(),
-        "last_response_id": row.last_response_id,
-        "input_hash": row.input_hash,
-        "encoder": row.encoder,
-        "weighting_version": row.weighting_version,
-        "weighting_problem": row.weighting_problem,
-        "result_sha256": row.result_sha256,
-        "priorities": published,
-        "breakdown": breakdown,
-        "themes": shown_themes(db, &row).await?,
-    });
-    println!("{}", serde_json::to_string_pretty(&shown)?);
-    Ok(())
 }
 
 /// Analyses every response so far and logs the run; returns its id.
@@ -424,7 +298,11 @@ pub async fn verify(
     let logged_passages = logged
         .assignments()
         .iter()
-        .filter(|a| a.unit_id.starts_with("passage:"))
+        .filter(|a| {
+            a.unit_id
+                .parse::<UnitRef>()
+                .is_ok_and(|u| u.passage().is_some())
+        })
         .count();
     if passages.len() < logged_passages {
         bail!(

@@ -1,5 +1,5 @@
-//! Human and JSON views of a logged run; everything shown about residents goes through the
-//! run's small-cell suppression.
+//! `runs show --table`: a logged run as tables for people. Everything shown about residents is
+//! what the run publishes, after its small-cell suppression.
 
 use std::collections::BTreeMap;
 use std::fmt::Write;

@@ -5,7 +5,7 @@ use std::fmt::Write;
 use analysis::ThemeReport;
 
 /// A few lines per theme: size, share, label and the first quote.
-pub fn render(report: &ThemeReport, rows: usize, empty: usize, seconds: f64) -> String {
+pub(super) fn render(report: &ThemeReport, rows: usize, empty: usize, seconds: f64) -> String {
     let mut out = String::new();
     let respondents = report.n_respondents.max(1) as f64;
     let how = match &report.k_selection {
