@@ -21,7 +21,7 @@ pub use answers::{
 };
 pub use error::AppError;
 pub use stream::Stream;
-pub use unit_ref::{SourceRef, UnitRef};
 pub use survey::{
     Audience, Choice, Kind, Question, SurveyDefinition, SurveyForm, SurveyStatus, SurveySummary,
 };
+pub use unit_ref::{SourceRef, UnitRef};

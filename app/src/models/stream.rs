@@ -133,7 +133,10 @@ mod tests {
     #[test]
     fn survey_streams_are_the_audiences() {
         for stream in Stream::ALL {
-            assert_eq!(stream.audience().map(Stream::from), stream.is_survey().then_some(stream));
+            assert_eq!(
+                stream.audience().map(Stream::from),
+                stream.is_survey().then_some(stream)
+            );
         }
     }
 }

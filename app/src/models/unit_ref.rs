@@ -186,10 +186,23 @@ mod tests {
     #[test]
     fn anything_else_is_refused() {
         for bad in [
-            "", "12", "12:", "x:barriers", "passage:", "passage:x", "report:-1", "+3:q", "R",
-            "Rx", "note:", "report",
+            "",
+            "12",
+            "12:",
+            "x:barriers",
+            "passage:",
+            "passage:x",
+            "report:-1",
+            "+3:q",
+            "R",
+            "Rx",
+            "note:",
+            "report",
         ] {
-            assert!(bad.parse::<UnitRef>().is_err() || bad.parse::<SourceRef>().is_err(), "{bad}");
+            assert!(
+                bad.parse::<UnitRef>().is_err() || bad.parse::<SourceRef>().is_err(),
+                "{bad}"
+            );
         }
         assert!("passage:x".parse::<UnitRef>().is_err());
         assert!("R1".parse::<UnitRef>().is_err());

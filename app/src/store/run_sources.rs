@@ -5,7 +5,9 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use sea_orm::{DatabaseConnection, DbErr, EntityTrait, QueryFilter, QueryOrder, QuerySelect, prelude::*};
+use sea_orm::{
+    DatabaseConnection, DbErr, EntityTrait, QueryFilter, QueryOrder, QuerySelect, prelude::*,
+};
 use time::OffsetDateTime;
 
 use super::entities::{answer, report, response, survey_version};

@@ -163,6 +163,10 @@ mod tests {
         };
         let (c, problem) = Criteria::of(&unknown);
         assert!(c.keeps(&facts()), "an unknown stream is set aside");
-        assert!(problem.expect("said").contains("“residents” is not a stream"));
+        assert!(
+            problem
+                .expect("said")
+                .contains("“residents” is not a stream")
+        );
     }
 }

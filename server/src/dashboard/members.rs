@@ -116,7 +116,11 @@ impl Members {
                 let response = Response {
                     stream: r.stream,
                     language: r.language.clone(),
-                    survey: slugs.get(&r.survey_id).copied().unwrap_or_default().to_owned(),
+                    survey: slugs
+                        .get(&r.survey_id)
+                        .copied()
+                        .unwrap_or_default()
+                        .to_owned(),
                     district,
                     at: r.submitted_at,
                 };
@@ -296,12 +300,10 @@ impl Members {
                 Some(ext) => format!("report {ext}"),
                 None => format!("report {id}"),
             },
-            Ok(UnitRef::Answer { response, question }) => {
-                match self.organizations.get(&response) {
-                    Some(org) => format!("response {response} ({org}), question {question}"),
-                    None => format!("response {response}, question {question}"),
-                }
-            }
+            Ok(UnitRef::Answer { response, question }) => match self.organizations.get(&response) {
+                Some(org) => format!("response {response} ({org}), question {question}"),
+                None => format!("response {response}, question {question}"),
+            },
             Err(_) => unit.to_owned(),
         };
         Some((text, None))

@@ -12,9 +12,9 @@ mod panels;
 use std::collections::{BTreeSet, VecDeque};
 use std::sync::{Arc, Mutex, PoisonError};
 
-use app::models::{AppError, Stream};
 use app::models::closed::ClosedResults;
 use app::models::dashboard::{DashboardData, DashboardFilter, RunChoice};
+use app::models::{AppError, Stream};
 use app::store::dashboards::{BoxFuture, DashboardSource};
 use app::store::entities::analysis_run;
 use app::store::run_sources::RunSources;
@@ -121,12 +121,11 @@ pub async fn build(
         .iter()
         .map(|t| (t.id.clone(), t.label.clone()))
         .collect();
-    let closed = closed::results(&run, &sources, &ordered, &members, &filter).unwrap_or_else(
-        |err| {
+    let closed =
+        closed::results(&run, &sources, &ordered, &members, &filter).unwrap_or_else(|err| {
             tracing::warn!(error = %format!("{err:#}"), "no closed-question results");
             ClosedResults::default()
-        },
-    );
+        });
     let by = filter.by.clone().unwrap_or_else(|| DISTRICT.to_owned());
     let breakdown = panels::breakdown(&run, &sources, &by);
     let streams: BTreeSet<&str> = members.streams().into_iter().map(Stream::as_str).collect();

@@ -160,7 +160,12 @@ pub fn breakdown(run: &LoggedRun, sources: &RunSources, by: &str) -> Option<Brea
             .themes
             .iter()
             .zip(&b.cells)
-            .map(|(id, cells)| (label_of(&labels, id), cells.iter().map(|c| c.share).collect()))
+            .map(|(id, cells)| {
+                (
+                    label_of(&labels, id),
+                    cells.iter().map(|c| c.share).collect(),
+                )
+            })
             .collect(),
     })
 }

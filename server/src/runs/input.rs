@@ -117,7 +117,9 @@ pub fn report_mentions(reports: &[report::Model], model: &ThemeModel) -> Vec<Sou
     reports
         .iter()
         .filter_map(|r| {
-            let theme = model.theme_of(&UnitRef::Report(r.id).to_string())?.to_owned();
+            let theme = model
+                .theme_of(&UnitRef::Report(r.id).to_string())?
+                .to_owned();
             Some(SourceMention {
                 stream: analysis::Stream::ImportedReport,
                 source: SourceRef::Report(r.id).to_string(),

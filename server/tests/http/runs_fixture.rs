@@ -10,9 +10,9 @@
 
 use app::models::Stream;
 use app::models::staff::Role;
-use server::config::Settings;
 use app::store::reports::{NewReport, insert_batch};
 use sea_orm::ConnectionTrait;
+use server::config::Settings;
 
 use crate::helpers::{Backend, TestApp};
 use crate::notes::fixtures::{METADATA, docx, location, upload};
@@ -28,10 +28,7 @@ const REPORTS: [&str; 6] = [
     "Overflowing trash can at the bus stop, garbage blowing into the street",
 ];
 
-const FIXTURE: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/tests/fixtures/runs_logged.db"
-);
+const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/runs_logged.db");
 
 #[tokio::test]
 async fn logged_runs_still_reproduce() {
@@ -44,12 +41,17 @@ async fn logged_runs_still_reproduce() {
         ..Settings::default()
     };
     let db = server::database::connect(&settings).await.expect("open");
-    server::database::migrate(&db).await.expect("migrate to today's schema");
+    server::database::migrate(&db)
+        .await
+        .expect("migrate to today's schema");
     let runs = app::store::runs::list(&db).await.expect("runs");
     assert!(runs.len() >= 3, "the fixture holds {} runs", runs.len());
     let model = analysis::semantic::encoder::default_model_dir();
     for (id, ..) in runs {
-        let row = app::store::runs::get(&db, id).await.expect("read").expect("run");
+        let row = app::store::runs::get(&db, id)
+            .await
+            .expect("read")
+            .expect("run");
         let model_dir = row.encoder.is_some().then(|| model.clone());
         if model_dir.is_some() {
             assert!(
@@ -61,7 +63,11 @@ async fn logged_runs_still_reproduce() {
         let (same, sha) = server::runs::verify(&db, model_dir, id)
             .await
             .unwrap_or_else(|e| panic!("run {id}: {e:#}"));
-        assert!(same, "run {id} rerun gave {sha}, logged {}", row.result_sha256);
+        assert!(
+            same,
+            "run {id} rerun gave {sha}, logged {}",
+            row.result_sha256
+        );
     }
 }
 
@@ -84,7 +90,9 @@ async fn write_runs_fixture() {
             zip: Some("95122".into()),
         })
         .collect();
-    insert_batch(&app.db, "sj311", reports).await.expect("reports");
+    insert_batch(&app.db, "sj311", reports)
+        .await
+        .expect("reports");
     let (partner, _) = signed_in(&app, Role::Partner).await;
     let passages = [
         "The park playground has no shade trees, so the slides are too hot for the kids in summer.",
@@ -96,9 +104,13 @@ async fn write_runs_fixture() {
     let page = location(&response);
     post(&app, &partner, &page, &format!("{page}/confirm"), &[]).await;
 
-    server::runs::new_run(&app.db, None, None, 42).await.expect("run 1");
+    server::runs::new_run(&app.db, None, None, 42)
+        .await
+        .expect("run 1");
     store_weighting(&app).await;
-    server::runs::new_run(&app.db, None, None, 42).await.expect("run 2");
+    server::runs::new_run(&app.db, None, None, 42)
+        .await
+        .expect("run 2");
     let scope = server::runs::Scope {
         streams: vec![Stream::Resident, Stream::Reports, Stream::Notes],
         from: Some(time::macros::date!(2026 - 01 - 10)),
