@@ -18,7 +18,7 @@ use app::store::AppState;
 use app::store::notes::{self as store, NewDocument};
 
 use crate::auth::handlers::{Fields, field};
-use crate::notes::{Format, Prepared, ReadError, prepare};
+use crate::notes::{Format, NoteReader};
 use crate::routes::CHOOSE_FILE_AGAIN as AGAIN;
 use crate::routes::forms::{Posted, Refusal, StaffForm, send_back};
 use crate::runs::scope::parse_day;
@@ -155,23 +155,6 @@ fn metadata(fields: &Fields, viewer: &Viewer) -> Result<Metadata, (&'static str,
     })
 }
 
-/// Reads the document off the async threads; a parser panic is a rejected file, not a crash.
-async fn read_document(format: Format, bytes: Vec<u8>) -> Result<Prepared, ReadError> {
-    let outcome =
-        tokio::task::spawn_blocking(move || std::panic::catch_unwind(|| prepare(format, &bytes)))
-            .await;
-    match outcome {
-        Ok(Ok(result)) => result,
-        _ => {
-            tracing::warn!(format = format.as_str(), "a document parser panicked");
-            Err(match format {
-                Format::Pdf => ReadError::BadPdf("its structure could not be read".into()),
-                _ => ReadError::BadDocx("its structure could not be read".into()),
-            })
-        }
-    }
-}
-
 /// The upload form's fields kept when it is sent back.
 const KEPT: [&str; 5] = [
     "organization",
@@ -185,11 +168,12 @@ pub async fn upload(
     State(state): State<AppState>,
     viewer: Option<Extension<Viewer>>,
     session: Session,
+    Extension(reader): Extension<NoteReader>,
     multipart: Result<Multipart, MultipartRejection>,
-) -> Response {
+) -> Result<Response, Response> {
     let (fields, file) = match read_upload(multipart, state.note_limits).await {
         Ok(read) => read,
-        Err(refusal) => return send_back(&session, NOTES, &Fields::new(), &[], refusal).await,
+        Err(refusal) => return Err(send_back(&session, NOTES, &Fields::new(), &[], refusal).await),
     };
     let posted = Posted {
         state,
@@ -197,12 +181,9 @@ pub async fn upload(
         session,
         fields,
     };
-    let form = match posted.check(SIGNED_IN).await {
-        Ok(form) => form,
-        Err(refused) => return refused,
-    };
-    let outcome = store_upload(&form, file).await;
-    form.answer(NOTES, &KEPT, outcome).await
+    let form = posted.check(SIGNED_IN).await?;
+    let outcome = store_upload(&form, file, &reader).await;
+    Ok(form.answer(NOTES, &KEPT, outcome).await)
 }
 
 /// The form's fields and file, or why it could not be read.
@@ -227,7 +208,11 @@ fn file_again(message: impl std::fmt::Display) -> Refusal {
 
 /// Checks the metadata and the file, reads and stores the document for confirmation, and goes to
 /// its preview.
-async fn store_upload(form: &StaffForm, upload: Option<Upload>) -> Result<Response, Refusal> {
+async fn store_upload(
+    form: &StaffForm,
+    upload: Option<Upload>,
+    reader: &NoteReader,
+) -> Result<Response, Refusal> {
     let (db, limits) = (&form.state.db, form.state.note_limits);
     let chosen = upload.as_ref().is_some_and(|u| !u.filename.is_empty());
     let meta = metadata(&form.fields, &form.viewer).map_err(|(id, message)| {
@@ -260,7 +245,8 @@ async fn store_upload(form: &StaffForm, upload: Option<Upload>) -> Result<Respon
         ));
     }
     let size = upload.bytes.len();
-    let prepared = read_document(format, upload.bytes)
+    let prepared = reader
+        .read(format, upload.bytes)
         .await
         .map_err(|problem| {
             file_again(format_args!(

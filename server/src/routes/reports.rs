@@ -89,10 +89,12 @@ pub async fn import(
     viewer: Option<Extension<Viewer>>,
     session: Session,
     multipart: Result<Multipart, MultipartRejection>,
-) -> Response {
+) -> Result<Response, Response> {
     let (fields, file) = match read_upload(multipart).await {
         Ok(read) => read,
-        Err(refusal) => return send_back(&session, REPORTS, &Fields::new(), &[], refusal).await,
+        Err(refusal) => {
+            return Err(send_back(&session, REPORTS, &Fields::new(), &[], refusal).await);
+        }
     };
     let posted = Posted {
         state,
@@ -100,16 +102,13 @@ pub async fn import(
         session,
         fields,
     };
-    let form = match posted.check(STAFF).await {
-        Ok(form) => form,
-        Err(refused) => return refused,
-    };
+    let form = posted.check(STAFF).await?;
     let outcome = import_checked(&form, file).await;
     let kept: Vec<&str> = ["source", "format"]
         .into_iter()
         .chain(COLUMNS.iter().map(|(name, _)| *name))
         .collect();
-    form.answer(REPORTS, &kept, outcome).await
+    Ok(form.answer(REPORTS, &kept, outcome).await)
 }
 
 /// The form's fields and file, or why it could not be read.
