@@ -3,10 +3,10 @@
 
 use std::sync::atomic::AtomicBool;
 
-use super::fit::{blend, embed_prepared};
 use super::model::{Assignment, ThemeModel};
 use super::params::Representation;
 use super::prepare::prepare;
+use super::stages::reduce::{blend, embed_prepared};
 use crate::classical::svd::project;
 use crate::error::FitError;
 use crate::linalg::similarities;

@@ -5,3 +5,4 @@ pub mod fit;
 pub mod model;
 pub mod params;
 pub mod prepare;
+mod stages;
