@@ -4,6 +4,7 @@
 pub mod admin;
 pub mod analyze;
 pub mod auth;
+pub mod backup;
 pub mod cli;
 pub mod config;
 pub mod dashboard;
@@ -15,6 +16,5 @@ pub mod notes;
 pub mod routes;
 pub mod runs;
 pub mod startup;
-pub mod stats;
 pub mod telemetry;
 pub mod weighting;

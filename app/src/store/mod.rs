@@ -13,6 +13,7 @@ pub mod responses;
 pub mod run_sources;
 pub mod runs;
 pub mod staff;
+pub mod stats;
 pub mod state;
 pub mod survey_edits;
 pub mod surveys;

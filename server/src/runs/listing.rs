@@ -8,7 +8,7 @@ use app::store::runs as log;
 use sea_orm::DatabaseConnection;
 use sea_orm::prelude::TimeDateTimeWithTimeZone;
 
-use super::{breakdown_of, logged_weighting, not_weighted};
+use super::LoggedRun;
 
 /// One logged run, without its results.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -67,13 +67,19 @@ pub async fn show(
     let Some(row) = row else {
         bail!("no such analysis run: start one with `needscope runs new`");
     };
-    let weighting = logged_weighting(&row)?;
-    let breakdown = match (by, &weighting) {
-        (Some(variable), Some(run)) => Some(breakdown_of(db, &row, run, variable).await?),
-        (Some(_), None) => return Err(not_weighted(&row)),
-        (None, _) => None,
+    let run = LoggedRun::read(row.clone())?;
+    let breakdown = match by {
+        Some(variable) => {
+            run.weighted()?;
+            let responses = log::responses_for_analysis(db, Some(row.last_response_id)).await?;
+            Some(run.breakdown(responses, variable)?)
+        }
+        None => None,
     };
-    let priorities = weighting.as_ref().map(WeightingRun::published_priorities);
+    let priorities = run
+        .weighting
+        .as_ref()
+        .map(WeightingRun::published_priorities);
     Ok(ShownRun {
         row,
         priorities,

@@ -32,13 +32,7 @@ impl LoggedRun {
             .map(serde_json::from_value)
             .transpose()
             .context("reading the logged weighting")?;
-        let scope = row
-            .scope
-            .clone()
-            .map(serde_json::from_value)
-            .transpose()
-            .context("reading the run's scope")?
-            .unwrap_or_default();
+        let scope = super::logged_scope(&row)?;
         Ok(LoggedRun {
             row,
             report,

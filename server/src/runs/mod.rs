@@ -10,7 +10,7 @@ use std::path::PathBuf;
 use std::sync::atomic::AtomicBool;
 use std::sync::{Arc, Mutex};
 
-use analysis::weighting::{Breakdown, Scheme, WeightingConfig, WeightingRun};
+use analysis::weighting::{Breakdown, WeightingConfig, WeightingRun};
 use analysis::{
     EmbeddingCache, FitContext, Representation, SentenceEncoder, Stage, ThemeModel, ThemeParams,
     ThemeReport, ThemeValidParams,
@@ -83,39 +83,6 @@ pub async fn breakdown(
     run.weighted()?;
     let responses = log::responses_for_analysis(db, Some(row.last_response_id)).await?;
     run.breakdown(responses, variable)
-}
-
-/// The weighting a run logged, if it was weighted.
-fn logged_weighting(row: &analysis_run::Model) -> anyhow::Result<Option<WeightingRun>> {
-    row.weighting
-        .clone()
-        .map(serde_json::from_value)
-        .transpose()
-        .context("reading the logged weighting")
-}
-
-fn not_weighted(row: &analysis_run::Model) -> anyhow::Error {
-    anyhow::anyhow!(
-        "run {} is not weighted ({}), so it has no breakdowns",
-        row.id,
-        row.weighting_problem
-            .as_deref()
-            .unwrap_or("no configuration")
-    )
-}
-
-/// [`breakdown`] with the logged weighting already read.
-async fn breakdown_of(
-    db: &DatabaseConnection,
-    row: &analysis_run::Model,
-    run: &WeightingRun,
-    variable: &str,
-) -> anyhow::Result<Breakdown> {
-    let model: ThemeModel = serde_json::from_value(row.model.clone())?;
-    let responses = logged_scope(row)?
-        .responses(log::responses_for_analysis(db, Some(row.last_response_id)).await?);
-    let respondents = input::respondents(&responses, &model);
-    Ok(run.breakdown(&respondents, variable, Scheme::RakedEquity)?)
 }
 
 /// Run `row`'s themes as logged, without the quotes of interview-note documents deleted since

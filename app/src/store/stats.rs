@@ -1,6 +1,6 @@
-//! `needscope stats`: how many responses each survey has, for administrators and scripts.
+//! How many responses each survey has (`needscope stats`), for administrators and scripts.
 
-use sea_orm::{ConnectionTrait, DatabaseConnection, Statement};
+use sea_orm::{ConnectionTrait, DatabaseConnection, DbErr, Statement};
 use serde::Serialize;
 
 #[derive(Debug, Serialize)]
@@ -16,7 +16,8 @@ pub struct SurveyStats {
     pub responses: i64,
 }
 
-pub async fn survey_stats(db: &DatabaseConnection) -> anyhow::Result<Stats> {
+/// Every survey with its audience, status and number of responses, in creation order.
+pub async fn survey_stats(db: &DatabaseConnection) -> Result<Stats, DbErr> {
     let sql = "SELECT s.slug, s.audience, s.status, COUNT(r.id) AS responses \
                FROM survey s LEFT JOIN response r ON r.survey_id = s.id \
                GROUP BY s.id, s.slug, s.audience, s.status ORDER BY s.id";
@@ -33,6 +34,6 @@ pub async fn survey_stats(db: &DatabaseConnection) -> anyhow::Result<Stats> {
                 responses: row.try_get("", "responses")?,
             })
         })
-        .collect::<Result<_, sea_orm::DbErr>>()?;
+        .collect::<Result<_, DbErr>>()?;
     Ok(Stats { surveys })
 }
