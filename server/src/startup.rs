@@ -30,8 +30,11 @@ use crate::dashboard::Dashboards;
 use crate::database;
 use crate::jobs::{self, JobQueue};
 use crate::routes::{
-    admin, exports, health, language, links, notes, reports, runs, submit, surveys,
+    admin, health, language, links, notes, openapi, reports, runs, submit, surveys,
 };
+
+/// The name of the staff session cookie.
+pub const SESSION_COOKIE: &str = "needscope_session";
 
 pub struct Application {
     listener: TcpListener,
@@ -92,7 +95,7 @@ impl Application {
             limiter: limiter.clone(),
             queue: queue.clone(),
             sessions: SessionManagerLayer::new(sessions.clone())
-                .with_name("needscope_session")
+                .with_name(SESSION_COOKIE)
                 .with_secure(settings.secure_cookies)
                 .with_http_only(true)
                 .with_same_site(SameSite::Lax)
@@ -120,6 +123,11 @@ impl Application {
 
     pub fn local_addr(&self) -> anyhow::Result<SocketAddr> {
         Ok(self.listener.local_addr()?)
+    }
+
+    /// The router it serves, for tests that check what it routes.
+    pub fn router(&self) -> &Router {
+        &self.router
     }
 
     /// Serves until `shutdown` resolves, then drains in-flight requests and closes the database.
@@ -276,28 +284,7 @@ fn router(state: AppState, layers: Layers, upload_limit: u64) -> Router {
         )
         .route("/staff/runs", post(runs::start))
         .route("/staff/runs/jobs/{id}/cancel", post(runs::cancel))
-        .route("/api/v1/openapi.json", get(exports::openapi))
-        .route("/api/v1/runs", get(exports::runs_list))
-        .route(
-            "/api/v1/runs/{id}/themes.csv",
-            get(exports::themes_csv_export),
-        )
-        .route(
-            "/api/v1/runs/{id}/themes.json",
-            get(exports::themes_json_export),
-        )
-        .route(
-            "/api/v1/runs/{id}/breakdown.csv",
-            get(exports::breakdown_csv_export),
-        )
-        .route(
-            "/api/v1/runs/{id}/closed.csv",
-            get(exports::closed_csv_export),
-        )
-        .route(
-            "/api/v1/runs/{id}/audit.json",
-            get(exports::audit_json_export),
-        )
+        .merge(openapi::router())
         .leptos_routes_with_context(
             &state,
             routes,

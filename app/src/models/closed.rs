@@ -92,6 +92,7 @@ pub fn parse_question_id(id: &str) -> Option<(&str, &str)> {
 
 /// One option's count among the respondents who answered.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct OptionShare {
     pub value: String,
     pub label: String,
@@ -105,6 +106,7 @@ pub struct OptionShare {
 
 /// How the respondents in the run answered one closed question.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Distribution {
     /// `<survey slug>:<question key>`.
     pub id: String,
@@ -130,6 +132,7 @@ pub struct Distribution {
 
 /// A column of a cross-tab: an option and its respondents (`None`: below the minimum).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct CrossColumn {
     pub label: String,
     pub respondents: Option<u64>,
@@ -138,6 +141,7 @@ pub struct CrossColumn {
 /// The chosen question against the need themes: for each option, the share of its respondents
 /// (those who also wrote an answer the run analysed) whose answers fall in each theme.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct ThemeCrossTab {
     /// `<survey slug>:<question key>`.
     pub question: String,
@@ -149,6 +153,7 @@ pub struct ThemeCrossTab {
 
 /// A cell of the cross-tab against a second question.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct CrossCell {
     pub count: Option<u64>,
     /// `count` over the row's respondents.
@@ -157,6 +162,7 @@ pub struct CrossCell {
 
 /// One row: a category of the second question.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct CrossRow {
     pub label: String,
     /// Respondents in the category who answered the chosen question (`None`: suppressed).
@@ -167,6 +173,7 @@ pub struct CrossRow {
 /// The chosen question (columns) against a second question of the same survey (rows): counts
 /// and row shares.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct CrossTab {
     /// `<survey slug>:<question key>` of the chosen question.
     pub question: String,
@@ -180,6 +187,7 @@ pub struct CrossTab {
 
 /// The closed-question panel of the dashboard.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct ClosedResults {
     /// Counts below this are suppressed (the run's weighting setting, or its default).
     pub min_count: u64,

@@ -7,6 +7,7 @@ use super::closed::ClosedResults;
 
 /// Filters of the dashboard (query parameters).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct DashboardFilter {
     /// Run to show; the latest when `None`.
     pub run: Option<i32>,
@@ -49,6 +50,7 @@ impl DashboardFilter {
 
 /// A share with its 90% bootstrap interval, when one was computed.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Estimate {
     pub value: f64,
     pub lower: Option<f64>,
@@ -57,6 +59,7 @@ pub struct Estimate {
 
 /// A representative quote, in its own language.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct QuoteView {
     pub text: String,
     /// BCP 47 code of the quote's language.
@@ -70,6 +73,7 @@ pub struct QuoteView {
 
 /// One theme on the dashboard.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct ThemeCard {
     pub id: String,
     pub label: String,
@@ -97,6 +101,7 @@ pub struct ThemeCard {
 
 /// How the order of themes moves under each weighting scheme.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct SensitivityView {
     /// Theme label and its rank unweighted, raked, and raked × equity.
     pub rows: Vec<(String, usize, usize, usize)>,
@@ -106,6 +111,7 @@ pub struct SensitivityView {
 
 /// A breakdown of weighted theme shares by a variable, small cells suppressed.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct BreakdownView {
     pub variable: String,
     pub columns: Vec<String>,
@@ -115,6 +121,7 @@ pub struct BreakdownView {
 
 /// A run in the run picker.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct RunChoice {
     pub id: i32,
     pub label: String,
@@ -122,6 +129,7 @@ pub struct RunChoice {
 
 /// Everything the dashboard shows for one run.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct DashboardData {
     pub run_id: i32,
     pub created_at: String,

@@ -1,25 +1,46 @@
-//! The JSON API and exports for strategy staff (`/api/v1`, staff session required; the route
-//! table refuses everyone else before these run): themes with priorities as CSV and JSON, a
-//! suppressed breakdown and the closed questions' distributions as CSV, a run's audit record, the
-//! list of runs, and the OpenAPI document. Every export is audited.
+//! The JSON API and exports for strategy staff (`/api/v1`, staff session or API token required;
+//! the route table refuses everyone else before these run): themes with priorities as CSV and
+//! JSON, a suppressed breakdown and the closed questions' distributions as CSV, a run's audit
+//! record, and the list of runs. Every export goes through [`export`], which checks the viewer and
+//! audits it. Each handler's `#[utoipa::path]` is its entry in the OpenAPI document and its route
+//! (see [`super::openapi`]).
+
+use std::future::Future;
 
 use axum::Json;
 use axum::extract::{Extension, Path, Query, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
+use utoipa::{IntoParams, ToSchema};
 
+use analysis::weighting::Breakdown;
 use app::models::dashboard::{DashboardData, DashboardFilter};
 use app::models::staff::{STAFF, Viewer};
+use app::store::entities::analysis_run;
 use app::store::runs::{self as log, minute};
 use app::store::{AppState, audit};
 
 use crate::auth::viewer_in;
 use crate::runs::{self, logged_scope};
 
+/// The body of every refusal and failure of the API.
+#[derive(Serialize, ToSchema)]
+#[schema(as = Error)]
+pub struct ApiError {
+    /// What went wrong, for people.
+    pub error: String,
+}
+
 fn problem(status: StatusCode, message: impl Into<String>) -> Response {
-    (status, Json(json!({ "error": message.into() }))).into_response()
+    (
+        status,
+        Json(ApiError {
+            error: message.into(),
+        }),
+    )
+        .into_response()
 }
 
 /// The refusal of a viewer who is not strategy staff (the route table refuses them first; the
@@ -35,6 +56,21 @@ fn unavailable() -> Response {
     )
 }
 
+fn no_run(id: i32) -> Response {
+    problem(
+        StatusCode::NOT_FOUND,
+        format!("there is no analysis run {id}"),
+    )
+}
+
+/// The analysis run an export is of (`/api/v1/runs/{id}/…`).
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Path)]
+pub struct RunId {
+    /// Analysis run id.
+    id: i32,
+}
+
 async fn dashboard_of(state: &AppState, id: i32) -> Result<DashboardData, Response> {
     let filter = DashboardFilter {
         run: Some(id),
@@ -42,22 +78,53 @@ async fn dashboard_of(state: &AppState, id: i32) -> Result<DashboardData, Respon
     };
     match state.dashboards.dashboard(state.db.clone(), filter).await {
         Ok(Some(data)) if data.run_id == id => Ok(data),
-        Ok(_) => Err(problem(
-            StatusCode::NOT_FOUND,
-            format!("there is no analysis run {id}"),
-        )),
+        Ok(_) => Err(no_run(id)),
         Err(_) => Err(unavailable()),
     }
 }
 
-async fn audited(state: &AppState, viewer: &Viewer, what: &str, run: Option<i32>) {
+async fn run_row(state: &AppState, id: i32) -> Result<analysis_run::Model, Response> {
+    match log::get(&state.db, id).await {
+        Ok(Some(row)) => Ok(row),
+        Ok(None) => Err(no_run(id)),
+        Err(_) => Err(unavailable()),
+    }
+}
+
+/// The one path of every export of run `id`: strategy staff only, then `load` the run's data,
+/// `render` it (`None`: it could not be written, 503), and only once it rendered note the export
+/// (`what`) in the audit log. `load` is not started before the viewer is checked.
+async fn export<D>(
+    state: &AppState,
+    viewer: Option<Extension<Viewer>>,
+    what: &str,
+    id: i32,
+    load: impl Future<Output = Result<D, Response>>,
+    render: impl FnOnce(D) -> Option<Response>,
+) -> Response {
+    let Some(viewer) = viewer_in(viewer, STAFF) else {
+        return staff_only();
+    };
+    let data = match load.await {
+        Ok(data) => data,
+        Err(refusal) => return refusal,
+    };
+    let Some(response) = render(data) else {
+        return unavailable();
+    };
     audit::note(
         &state.db,
-        Some(viewer),
+        Some(&viewer),
         "export",
-        json!({ "what": what, "run": run }),
+        json!({ "what": what, "run": id }),
     )
     .await;
+    response
+}
+
+/// A CSV download named `name`, if it could be written.
+fn csv_file<E>(name: String, bytes: Result<Vec<u8>, E>) -> Option<Response> {
+    bytes.ok().map(|bytes| csv_response(name, bytes))
 }
 
 fn csv_response(name: String, bytes: Vec<u8>) -> Response {
@@ -123,138 +190,249 @@ pub fn themes_csv(data: &DashboardData) -> Result<Vec<u8>, csv::Error> {
     out.into_inner().map_err(|e| e.into_error().into())
 }
 
+/// Themes with priorities and 90% intervals as CSV
+///
+/// One row per theme, ranked by equity-weighted priority; suppressed themes have empty weighted
+/// columns.
+#[utoipa::path(
+    get,
+    path = "/api/v1/runs/{id}/themes.csv",
+    params(RunId),
+    responses(
+        (status = 200, description = "Themes as CSV", content_type = "text/csv", body = String,
+            headers(("content-disposition" = String, description = "`attachment; filename=\"needscope-run-{id}-themes.csv\"`"))),
+        (status = 404, description = "No such run", body = ApiError),
+    ),
+)]
 pub async fn themes_csv_export(
     State(state): State<AppState>,
     viewer: Option<Extension<Viewer>>,
-    Path(id): Path<i32>,
+    Path(RunId { id }): Path<RunId>,
 ) -> Response {
-    let Some(viewer) = viewer_in(viewer, STAFF) else {
-        return staff_only();
-    };
-    let data = match dashboard_of(&state, id).await {
-        Ok(d) => d,
-        Err(r) => return r,
-    };
-    let Ok(bytes) = themes_csv(&data) else {
-        return unavailable();
-    };
-    audited(&state, &viewer, "themes.csv", Some(id)).await;
-    csv_response(format!("needscope-run-{id}-themes.csv"), bytes)
+    export(
+        &state,
+        viewer,
+        "themes.csv",
+        id,
+        dashboard_of(&state, id),
+        |data| csv_file(format!("needscope-run-{id}-themes.csv"), themes_csv(&data)),
+    )
+    .await
 }
 
+/// Themes ranked by priority, with intervals, quotes, streams, trend, sensitivity and district
+/// breakdown
+///
+/// The dashboard's data for the run, without the list of other runs (`runs` is empty).
+#[utoipa::path(
+    get,
+    path = "/api/v1/runs/{id}/themes.json",
+    params(RunId),
+    responses(
+        (status = 200, description = "The dashboard's data", body = DashboardData),
+        (status = 404, description = "No such run", body = ApiError),
+    ),
+)]
 pub async fn themes_json_export(
     State(state): State<AppState>,
     viewer: Option<Extension<Viewer>>,
-    Path(id): Path<i32>,
+    Path(RunId { id }): Path<RunId>,
 ) -> Response {
-    let Some(viewer) = viewer_in(viewer, STAFF) else {
-        return staff_only();
-    };
-    let mut data = match dashboard_of(&state, id).await {
-        Ok(d) => d,
-        Err(r) => return r,
-    };
-    data.runs.clear();
-    audited(&state, &viewer, "themes.json", Some(id)).await;
-    Json(data).into_response()
+    export(
+        &state,
+        viewer,
+        "themes.json",
+        id,
+        dashboard_of(&state, id),
+        |mut data| {
+            data.runs.clear();
+            Some(Json(data).into_response())
+        },
+    )
+    .await
 }
 
-#[derive(Deserialize)]
+/// The variable a breakdown is by.
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct By {
+    /// A survey variable the run weighted by, or `council_district`.
+    #[param(required = true, example = "council_district")]
     by: Option<String>,
 }
 
+/// Raked × equity theme shares by a variable as CSV, small cells suppressed
+///
+/// One row per theme, one column per category of the variable; suppressed cells say
+/// `suppressed`.
+#[utoipa::path(
+    get,
+    path = "/api/v1/runs/{id}/breakdown.csv",
+    params(RunId, By),
+    responses(
+        (status = 200, description = "The breakdown as CSV", content_type = "text/csv", body = String,
+            headers(("content-disposition" = String, description = "`attachment; filename=\"needscope-run-{id}-by-{by}.csv\"`"))),
+        (status = 400, description = "No variable named (`by` is missing or empty)", body = ApiError),
+        (status = 404, description = "No such run", body = ApiError),
+        (status = 422, description = "The run cannot be broken down by that variable (the `error` says why)", body = ApiError),
+    ),
+)]
 pub async fn breakdown_csv_export(
     State(state): State<AppState>,
     viewer: Option<Extension<Viewer>>,
-    Path(id): Path<i32>,
+    Path(RunId { id }): Path<RunId>,
     Query(By { by }): Query<By>,
 ) -> Response {
-    let Some(viewer) = viewer_in(viewer, STAFF) else {
-        return staff_only();
-    };
-    let Some(variable) = by.filter(|v| !v.trim().is_empty()) else {
-        return problem(
-            StatusCode::BAD_REQUEST,
-            "name the variable to break down by: ?by=council_district",
-        );
-    };
-    let row = match log::get(&state.db, id).await {
-        Ok(Some(row)) => row,
-        Ok(None) => {
-            return problem(
-                StatusCode::NOT_FOUND,
-                format!("there is no analysis run {id}"),
-            );
+    let load = async {
+        let Some(variable) = by.filter(|v| !v.trim().is_empty()) else {
+            return Err(problem(
+                StatusCode::BAD_REQUEST,
+                "name the variable to break down by: ?by=council_district",
+            ));
+        };
+        let row = run_row(&state, id).await?;
+        match runs::breakdown(&state.db, &row, &variable).await {
+            Ok(breakdown) => Ok((variable, breakdown)),
+            Err(err) => Err(problem(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                format!("{err:#}"),
+            )),
         }
-        Err(_) => return unavailable(),
     };
-    let breakdown = match runs::breakdown(&state.db, &row, &variable).await {
-        Ok(b) => b,
-        Err(err) => return problem(StatusCode::UNPROCESSABLE_ENTITY, format!("{err:#}")),
-    };
+    export(
+        &state,
+        viewer,
+        "breakdown.csv",
+        id,
+        load,
+        |(variable, breakdown)| {
+            csv_file(
+                format!("needscope-run-{id}-by-{variable}.csv"),
+                breakdown_csv(&breakdown),
+            )
+        },
+    )
+    .await
+}
+
+/// The breakdown table as CSV bytes.
+fn breakdown_csv(breakdown: &Breakdown) -> Result<Vec<u8>, csv::Error> {
     let mut out = csv::Writer::from_writer(Vec::new());
     let mut header = vec!["theme_id".to_owned()];
     header.extend(breakdown.columns.iter().map(|c| c.category.clone()));
-    let mut ok = out.write_record(&header).is_ok();
+    out.write_record(&header)?;
     for (theme, cells) in breakdown.themes.iter().zip(&breakdown.cells) {
         let mut record = vec![theme.clone()];
         record.extend(cells.iter().map(|c| {
             c.share
                 .map_or_else(|| "suppressed".to_owned(), |s| format!("{s:.6}"))
         }));
-        ok &= out.write_record(&record).is_ok();
+        out.write_record(&record)?;
     }
-    let Ok(bytes) = out.into_inner() else {
-        return unavailable();
-    };
-    if !ok {
-        return unavailable();
-    }
-    audited(&state, &viewer, "breakdown.csv", Some(id)).await;
-    csv_response(format!("needscope-run-{id}-by-{variable}.csv"), bytes)
+    out.into_inner().map_err(|e| e.into_error().into())
 }
 
-/// A run's audit record: what went in, how, and what came out (hashes), without the model.
+/// A run's audit record: what went into it, how, and the hashes that `needscope runs verify`
+/// checks (the fitted model is left out).
+#[derive(Serialize, ToSchema)]
+pub struct AuditRecord {
+    /// The run's id.
+    pub run: i32,
+    /// When it ran (`YYYY-MM-DD HH:MM UTC`).
+    pub created_at: String,
+    /// The last survey response it read.
+    pub last_response_id: i64,
+    /// The last resident report it read.
+    pub last_report_id: Option<i64>,
+    /// What it analysed (streams, dates), for people.
+    pub scope: String,
+    /// SHA-256 of its input.
+    pub input_hash: String,
+    /// The run it followed, whose themes it kept where they matched.
+    pub previous_run_id: Option<i32>,
+    /// The text encoder it used.
+    pub encoder: Option<String>,
+    /// The parameters of the theme model.
+    pub parameters: Value,
+    /// The weighting it used.
+    pub weighting_version: Option<i32>,
+    /// Why it is not equity-weighted, if it is not.
+    pub weighting_problem: Option<String>,
+    /// SHA-256 of its result.
+    pub result_sha256: String,
+    /// The command that checks the hashes.
+    pub verify_with: String,
+}
+
+impl AuditRecord {
+    fn of(row: &analysis_run::Model) -> Self {
+        Self {
+            run: row.id,
+            created_at: minute(row.created_at),
+            last_response_id: row.last_response_id,
+            last_report_id: row.last_report_id,
+            scope: logged_scope(row).map(|s| s.describe()).unwrap_or_default(),
+            input_hash: row.input_hash.clone(),
+            previous_run_id: row.previous_run_id,
+            encoder: row.encoder.clone(),
+            parameters: row.themes.get("parameters").cloned().unwrap_or(Value::Null),
+            weighting_version: row.weighting_version,
+            weighting_problem: row.weighting_problem.clone(),
+            result_sha256: row.result_sha256.clone(),
+            verify_with: format!("needscope runs verify {}", row.id),
+        }
+    }
+}
+
+/// What went into a run, how, and the hashes that `needscope runs verify` checks
+#[utoipa::path(
+    get,
+    path = "/api/v1/runs/{id}/audit.json",
+    params(RunId),
+    responses(
+        (status = 200, description = "The run's audit record", body = AuditRecord),
+        (status = 404, description = "No such run", body = ApiError),
+    ),
+)]
 pub async fn audit_json_export(
     State(state): State<AppState>,
     viewer: Option<Extension<Viewer>>,
-    Path(id): Path<i32>,
+    Path(RunId { id }): Path<RunId>,
 ) -> Response {
-    let Some(viewer) = viewer_in(viewer, STAFF) else {
-        return staff_only();
-    };
-    let row = match log::get(&state.db, id).await {
-        Ok(Some(row)) => row,
-        Ok(None) => {
-            return problem(
-                StatusCode::NOT_FOUND,
-                format!("there is no analysis run {id}"),
-            );
-        }
-        Err(_) => return unavailable(),
-    };
-    let scope = logged_scope(&row).map(|s| s.describe()).unwrap_or_default();
-    let parameters = row.themes.get("parameters").cloned().unwrap_or(Value::Null);
-    let record = json!({
-        "run": row.id,
-        "created_at": minute(row.created_at),
-        "last_response_id": row.last_response_id,
-        "last_report_id": row.last_report_id,
-        "scope": scope,
-        "input_hash": row.input_hash,
-        "previous_run_id": row.previous_run_id,
-        "encoder": row.encoder,
-        "parameters": parameters,
-        "weighting_version": row.weighting_version,
-        "weighting_problem": row.weighting_problem,
-        "result_sha256": row.result_sha256,
-        "verify_with": format!("needscope runs verify {}", row.id),
-    });
-    audited(&state, &viewer, "audit.json", Some(id)).await;
-    Json(record).into_response()
+    export(
+        &state,
+        viewer,
+        "audit.json",
+        id,
+        run_row(&state, id),
+        |row| Some(Json(AuditRecord::of(&row)).into_response()),
+    )
+    .await
 }
 
+/// An analysis run in the list of runs.
+#[derive(Serialize, ToSchema)]
+pub struct RunSummary {
+    /// The run's id.
+    pub run: i32,
+    /// When it ran (`YYYY-MM-DD HH:MM UTC`).
+    pub created_at: String,
+    /// The last survey response it read.
+    pub last_response_id: i64,
+    /// SHA-256 of its input.
+    pub input_hash: String,
+    /// The weighting it used.
+    pub weighting_version: Option<i32>,
+    /// SHA-256 of its result.
+    pub result_sha256: String,
+}
+
+/// Analysis runs, newest first
+#[utoipa::path(
+    get,
+    path = "/api/v1/runs",
+    responses((status = 200, description = "The runs", body = [RunSummary])),
+)]
 pub async fn runs_list(
     State(state): State<AppState>,
     viewer: Option<Extension<Viewer>>,
@@ -265,9 +443,18 @@ pub async fn runs_list(
     match log::list(&state.db).await {
         Ok(rows) => Json(
             rows.into_iter()
-                .map(|(id, at, last, input, weighting, result)| {
-                    json!({ "run": id, "created_at": minute(at), "last_response_id": last, "input_hash": input, "weighting_version": weighting, "result_sha256": result })
-                })
+                .map(
+                    |(run, at, last_response_id, input_hash, weighting_version, result_sha256)| {
+                        RunSummary {
+                            run,
+                            created_at: minute(at),
+                            last_response_id,
+                            input_hash,
+                            weighting_version,
+                            result_sha256,
+                        }
+                    },
+                )
                 .collect::<Vec<_>>(),
         )
         .into_response(),
@@ -317,25 +504,36 @@ pub fn closed_csv(data: &DashboardData) -> Result<Vec<u8>, csv::Error> {
     out.into_inner().map_err(|e| e.into_error().into())
 }
 
+/// Every closed question's distribution as CSV, small cells suppressed
+///
+/// One row per answer option: respondents, share, raking-weighted share.
+#[utoipa::path(
+    get,
+    path = "/api/v1/runs/{id}/closed.csv",
+    params(RunId),
+    responses(
+        (status = 200, description = "The distributions as CSV", content_type = "text/csv", body = String,
+            headers(("content-disposition" = String, description = "`attachment; filename=\"needscope-run-{id}-closed-questions.csv\"`"))),
+        (status = 404, description = "No such run", body = ApiError),
+    ),
+)]
 pub async fn closed_csv_export(
     State(state): State<AppState>,
     viewer: Option<Extension<Viewer>>,
-    Path(id): Path<i32>,
+    Path(RunId { id }): Path<RunId>,
 ) -> Response {
-    let Some(viewer) = viewer_in(viewer, STAFF) else {
-        return staff_only();
-    };
-    let data = match dashboard_of(&state, id).await {
-        Ok(d) => d,
-        Err(r) => return r,
-    };
-    let Ok(bytes) = closed_csv(&data) else {
-        return unavailable();
-    };
-    audited(&state, &viewer, "closed.csv", Some(id)).await;
-    csv_response(format!("needscope-run-{id}-closed-questions.csv"), bytes)
-}
-
-pub async fn openapi() -> Json<Value> {
-    Json(super::openapi::document())
+    export(
+        &state,
+        viewer,
+        "closed.csv",
+        id,
+        dashboard_of(&state, id),
+        |data| {
+            csv_file(
+                format!("needscope-run-{id}-closed-questions.csv"),
+                closed_csv(&data),
+            )
+        },
+    )
+    .await
 }

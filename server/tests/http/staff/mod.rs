@@ -6,5 +6,6 @@ mod closed;
 mod dashboard;
 pub mod helpers;
 mod jobs;
+mod openapi;
 mod surveys;
 mod tokens;
