@@ -3,50 +3,60 @@
 //! quick-xml crates: a whole-document model (docx-rs) would parse styles, numbering and images
 //! this needs none of.
 
-use std::io::{Cursor, Read};
+use std::io::{BufRead, BufReader, Cursor, Read};
 
 use quick_xml::Reader;
 use quick_xml::escape::resolve_predefined_entity;
 use quick_xml::events::Event;
 
 use super::ReadError;
+use super::limits::{Complexity, Deadline, Tally};
 
-/// Largest `word/document.xml` read, uncompressed (guards against zip bombs).
-const MAX_XML_BYTES: u64 = 64 * 1024 * 1024;
+/// Largest `word/document.xml` read, uncompressed, counted while it inflates (a zip bomb stops
+/// here, whatever its headers claim). Word writes about 5 to 10 bytes of markup per character of
+/// text (run properties, revision ids), so this holds a document at the text limit
+/// (`MAX_TEXT_CHARS`, a million characters) with room to spare, and takes well under a second to
+/// inflate and scan.
+pub const MAX_XML_BYTES: u64 = 16 * 1024 * 1024;
+/// XML events between two looks at the clock.
+const EVENTS_PER_CHECK: u32 = 4096;
 
 /// The OLE compound-file signature: an encrypted Office file (or an old binary `.doc`).
 const OLE: [u8; 8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 
-pub fn paragraphs(bytes: &[u8]) -> Result<Vec<String>, ReadError> {
+pub fn paragraphs(bytes: &[u8], deadline: Deadline) -> Result<Vec<String>, ReadError> {
     if bytes.starts_with(&OLE) {
         return Err(ReadError::Encrypted);
     }
-    let bad = |e: &dyn std::fmt::Display| ReadError::BadDocx(e.to_string());
     let mut archive = zip::ZipArchive::new(Cursor::new(bytes))
         .map_err(|_| ReadError::BadDocx("it is not a zip archive, as .docx files are".into()))?;
     let entry = archive
         .by_name("word/document.xml")
         .map_err(|_| ReadError::BadDocx("it has no word/document.xml".into()))?;
-    let mut xml = Vec::new();
-    entry
-        .take(MAX_XML_BYTES + 1)
-        .read_to_end(&mut xml)
-        .map_err(|e| bad(&e))?;
-    if xml.len() as u64 > MAX_XML_BYTES {
-        return Err(ReadError::TooLong);
+    // Streamed: the markup is never held whole, and inflating stops one byte past the limit.
+    let mut reader = Reader::from_reader(BufReader::new(entry.take(MAX_XML_BYTES + 1)));
+    let read = body(&mut reader, deadline);
+    if reader.buffer_position() > MAX_XML_BYTES {
+        return Err(Complexity::Unpacked(MAX_XML_BYTES).into());
     }
-    body(&xml).map_err(|e| bad(&e))
+    read
 }
 
 /// Paragraphs of `word/document.xml`.
-fn body(xml: &[u8]) -> Result<Vec<String>, quick_xml::Error> {
-    let mut reader = Reader::from_reader(xml);
+fn body<R: BufRead>(reader: &mut Reader<R>, deadline: Deadline) -> Result<Vec<String>, ReadError> {
+    let bad = |e: quick_xml::Error| ReadError::BadDocx(e.to_string());
     let mut out = Vec::new();
+    let mut tally = Tally::default();
     let mut current = String::new();
     let mut in_text = false;
     let mut buf = Vec::new();
+    let mut events = 0u32;
     loop {
-        match reader.read_event_into(&mut buf)? {
+        events = events.wrapping_add(1);
+        if events % EVENTS_PER_CHECK == 0 {
+            deadline.check()?;
+        }
+        match reader.read_event_into(&mut buf).map_err(bad)? {
             Event::Start(e) => match e.local_name().as_ref() {
                 b"t" => in_text = true,
                 b"tab" | b"br" | b"cr" => current.push(' '),
@@ -55,12 +65,18 @@ fn body(xml: &[u8]) -> Result<Vec<String>, quick_xml::Error> {
             Event::Empty(e) if matches!(e.local_name().as_ref(), b"tab" | b"br" | b"cr") => {
                 current.push(' ');
             }
-            Event::Text(t) if in_text => current.push_str(&t.xml_content()?),
-            Event::CData(t) if in_text => current.push_str(&t.xml_content()?),
+            Event::Text(t) if in_text => {
+                current.push_str(&t.xml_content().map_err(|e| bad(e.into()))?)
+            }
+            Event::CData(t) if in_text => {
+                current.push_str(&t.xml_content().map_err(|e| bad(e.into()))?)
+            }
             Event::GeneralRef(r) if in_text => {
-                if let Some(c) = r.resolve_char_ref()? {
+                if let Some(c) = r.resolve_char_ref().map_err(|e| bad(e.into()))? {
                     current.push(c);
-                } else if let Some(s) = resolve_predefined_entity(&r.xml_content()?) {
+                } else if let Some(s) =
+                    resolve_predefined_entity(&r.xml_content().map_err(|e| bad(e.into()))?)
+                {
                     current.push_str(s);
                 }
             }
@@ -69,7 +85,7 @@ fn body(xml: &[u8]) -> Result<Vec<String>, quick_xml::Error> {
                 b"p" => {
                     let paragraph = current.trim();
                     if !paragraph.is_empty() {
-                        out.push(paragraph.to_owned());
+                        tally.push(&mut out, paragraph.to_owned())?;
                     }
                     current.clear();
                 }
@@ -94,7 +110,7 @@ mod tests {
             <w:p><w:r><w:t>Rent &amp; food</w:t></w:r><w:r><w:tab/><w:t xml:space="preserve"> cost &#8364;</w:t></w:r></w:p>
             <w:p><w:r><w:t>Second</w:t><w:br/><w:t>line</w:t></w:r></w:p><w:p/></w:body></w:document>"#;
         assert_eq!(
-            body(xml).expect("parses"),
+            body(&mut Reader::from_reader(&xml[..]), Deadline::none()).expect("parses"),
             ["Rent & food  cost €", "Second line"]
         );
     }
@@ -102,13 +118,16 @@ mod tests {
     #[test]
     fn other_files_are_refused_with_the_reason() {
         assert_eq!(
-            paragraphs(b"plain text"),
+            paragraphs(b"plain text", Deadline::none()),
             Err(ReadError::BadDocx(
                 "it is not a zip archive, as .docx files are".into()
             ))
         );
         let mut ole = OLE.to_vec();
         ole.extend_from_slice(&[0; 64]);
-        assert_eq!(paragraphs(&ole), Err(ReadError::Encrypted));
+        assert_eq!(
+            paragraphs(&ole, Deadline::none()),
+            Err(ReadError::Encrypted)
+        );
     }
 }

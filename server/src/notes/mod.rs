@@ -1,17 +1,22 @@
 //! Interview notes partners upload: reading `.txt`, `.md`, `.docx` and `.pdf` files into
 //! paragraphs ([`paragraphs`]), cutting those into paragraph-sized passages and redacting PII
 //! before anything is stored ([`prepare`]). Nothing here touches the database, so the fuzz
-//! targets in `server/fuzz` drive exactly what the upload handler runs.
+//! targets in `server/fuzz` drive exactly what the upload handler runs; the handler runs it
+//! through a [`NoteReader`]: off the async threads, a few at a time, within a time limit.
 
 mod docx;
+pub mod limits;
 mod markdown;
 mod passages;
 mod pdf;
+mod reader;
 
 use analysis::text::pii::{PiiCounts, scrub};
 use serde::{Deserialize, Serialize};
 
+pub use limits::{Complexity, Deadline};
 pub use passages::{MAX_PASSAGE_CHARS, passages};
+pub use reader::NoteReader;
 
 /// Longest text a document may hold after extraction (characters), about 300 pages.
 pub const MAX_TEXT_CHARS: usize = 1_000_000;
@@ -74,18 +79,29 @@ pub enum ReadError {
         "the document is too long: at most {MAX_TEXT_CHARS} characters of text, or {MAX_PASSAGES} passages; split it into several files"
     )]
     TooLong,
+    #[error(
+        "it is too large or complex to read ({0}): save it as .txt or split it into several files"
+    )]
+    TooComplex(Complexity),
+    #[error("the server is busy reading other documents: try again in a minute")]
+    Busy,
 }
 
-/// The paragraphs of a file's text, in order; blank ones dropped.
-pub fn paragraphs(format: Format, bytes: &[u8]) -> Result<Vec<String>, ReadError> {
+/// The paragraphs of a file's text, in order; blank ones dropped. A `.docx` or `.pdf` stops
+/// reading at `deadline`.
+pub fn paragraphs(
+    format: Format,
+    bytes: &[u8],
+    deadline: Deadline,
+) -> Result<Vec<String>, ReadError> {
     if bytes.is_empty() {
         return Err(ReadError::Empty);
     }
     let paragraphs = match format {
         Format::Txt => passages::blocks(utf8(bytes)?),
         Format::Md => markdown::paragraphs(utf8(bytes)?),
-        Format::Docx => docx::paragraphs(bytes)?,
-        Format::Pdf => pdf::paragraphs(bytes)?,
+        Format::Docx => docx::paragraphs(bytes, deadline)?,
+        Format::Pdf => pdf::paragraphs(bytes, deadline)?,
     };
     let chars: usize = paragraphs.iter().map(|p| p.chars().count()).sum();
     if chars > MAX_TEXT_CHARS {
@@ -116,9 +132,20 @@ pub struct Prepared {
     pub redactions: PiiCounts,
 }
 
-/// Reads `bytes`, cuts the text into passages and redacts each.
+/// Reads `bytes`, cuts the text into passages and redacts each. No time limit: see
+/// [`prepare_until`].
 pub fn prepare(format: Format, bytes: &[u8]) -> Result<Prepared, ReadError> {
-    let passages = passages(&paragraphs(format, bytes)?);
+    prepare_until(format, bytes, Deadline::none())
+}
+
+/// [`prepare`], refusing the document as too complex if reading it is not done by `deadline`.
+pub fn prepare_until(
+    format: Format,
+    bytes: &[u8],
+    deadline: Deadline,
+) -> Result<Prepared, ReadError> {
+    let passages = passages(&paragraphs(format, bytes, deadline)?);
+    deadline.check()?;
     if passages.len() > MAX_PASSAGES {
         return Err(ReadError::TooLong);
     }

@@ -1,39 +1,216 @@
 //! PDF notes, read with lopdf. A PDF has lines, not paragraphs: a paragraph ends at a blank
 //! line, or after a line that ends a sentence and stops well short of the page's usual width.
-//! A password-protected file is refused; content streams are decompressed with a bound.
+//! A password-protected file is refused. Everything that unpacks or multiplies is bounded and
+//! counted as it loads (see the limits below), so a hostile file is refused within moments.
 
-use lopdf::Document;
+use std::cell::RefCell;
+
+use lopdf::{Document, LoadOptions, Object, ObjectId};
 
 use super::ReadError;
+use super::limits::{Complexity, Deadline, Tally};
 
-/// Largest decompressed content of one page.
-const MAX_PAGE_BYTES: usize = 16 * 1024 * 1024;
-/// Most pages read.
-const MAX_PAGES: usize = 2_000;
+/// Most pages read. Text extraction costs about a millisecond a page even when a page is empty.
+pub const MAX_PAGES: usize = 2_000;
+/// Largest single compressed stream unpacked while loading (object and cross-reference
+/// streams). Producers put a hundred or so small dictionaries in one; a few MB is plenty.
+const MAX_STREAM_BYTES: usize = 4 * 1024 * 1024;
+/// Object streams unpacked in all. Parsed objects take about sixty times the bytes they were
+/// written in, so this bounds what loading may hold, as [`MAX_ELEMENTS`] does.
+const MAX_OBJECT_STREAM_BYTES: usize = 16 * 1024 * 1024;
+/// Most values (numbers, names, array and dictionary entries) loaded: about 120 bytes each, so
+/// some 120 MB. A 300-page text document has tens of thousands.
+const MAX_ELEMENTS: usize = 1_000_000;
+/// Largest decompressed content of one page. Decoding it takes about 100 bytes of memory and
+/// 0.2 µs per byte; a page of text needs a few KB.
+const MAX_PAGE_BYTES: usize = 1024 * 1024;
+/// Page content unpacked in all (a page shared by many counts each time it is read).
+const MAX_CONTENT_BYTES: usize = 32 * 1024 * 1024;
 
-pub fn paragraphs(bytes: &[u8]) -> Result<Vec<String>, ReadError> {
-    let doc = Document::load_mem(bytes).map_err(|e| match e {
-        lopdf::Error::InvalidPassword | lopdf::Error::Decryption(_) => ReadError::Encrypted,
-        other => ReadError::BadPdf(other.to_string()),
-    })?;
+pub fn paragraphs(bytes: &[u8], deadline: Deadline) -> Result<Vec<String>, ReadError> {
+    let mut doc = load(bytes, deadline)?;
     if doc.is_encrypted() {
         return Err(ReadError::Encrypted);
     }
-    let pages: Vec<u32> = doc.get_pages().into_keys().collect();
+    // Walked lazily: a page tree may list the same page a million times.
+    let pages: Vec<ObjectId> = doc.page_iter().take(MAX_PAGES + 1).collect();
     if pages.is_empty() {
         return Err(ReadError::BadPdf("it has no pages".into()));
     }
     if pages.len() > MAX_PAGES {
-        return Err(ReadError::TooLong);
+        return Err(Complexity::Pages(MAX_PAGES).into());
     }
     let mut out = Vec::new();
-    for page in pages {
+    let mut tally = Tally::default();
+    let mut content = 0;
+    for (number, page) in (1u32..).zip(pages) {
+        deadline.check()?;
+        content += unpack_contents(&mut doc, page, number as usize, content)?;
         let text = doc
-            .extract_text_with_limit(&[page], MAX_PAGE_BYTES)
-            .map_err(|e| ReadError::BadPdf(format!("page {page}: {e}")))?;
-        out.extend(from_lines(&text));
+            .extract_text_with_limit(&[number], MAX_PAGE_BYTES)
+            .map_err(|e| ReadError::BadPdf(format!("page {number}: {e}")))?;
+        for paragraph in from_lines(&text) {
+            tally.push(&mut out, paragraph)?;
+        }
     }
     Ok(out)
+}
+
+/// The document, its objects counted as they load; refused once past a limit or the deadline.
+fn load(bytes: &[u8], deadline: Deadline) -> Result<Document, ReadError> {
+    LOADING.set(Some(Loading::new(deadline)));
+    let options = LoadOptions {
+        filter: Some(admit),
+        max_decompressed_size: Some(MAX_STREAM_BYTES),
+        ..LoadOptions::default()
+    };
+    let loaded = Document::load_mem_with_options(bytes, options);
+    let refused = LOADING.take().and_then(|l| l.refused);
+    if let Some(refusal) = refused {
+        return Err(refusal);
+    }
+    loaded.map_err(|e| match e {
+        lopdf::Error::InvalidPassword | lopdf::Error::Decryption(_) => ReadError::Encrypted,
+        lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded { .. }) => {
+            Complexity::ObjectStreams(MAX_STREAM_BYTES).into()
+        }
+        other => ReadError::BadPdf(other.to_string()),
+    })
+}
+
+/// What loading has taken so far, for [`admit`] (lopdf's filter is a plain `fn`, so it is
+/// reached through this thread's slot; one document loads on a thread at a time).
+struct Loading {
+    deadline: Deadline,
+    elements: usize,
+    unpacked: usize,
+    refused: Option<ReadError>,
+}
+
+impl Loading {
+    fn new(deadline: Deadline) -> Loading {
+        Loading {
+            deadline,
+            elements: 0,
+            unpacked: 0,
+            refused: None,
+        }
+    }
+
+    /// Counts `object` (unpacking it first if it is an object stream) against the limits.
+    fn count(&mut self, object: &mut Object) -> Result<(), ReadError> {
+        self.deadline.check()?;
+        if let Object::Stream(stream) = object
+            && stream.dict.has_type(b"ObjStm")
+        {
+            // Unpacked here, within what is left, and kept unpacked so lopdf reads it once.
+            let left = MAX_OBJECT_STREAM_BYTES.saturating_sub(self.unpacked);
+            match stream.get_plain_content_with_limit(left.min(MAX_STREAM_BYTES)) {
+                Ok(plain) => {
+                    self.unpacked += plain.len();
+                    stream.set_plain_content(plain);
+                }
+                Err(lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded {
+                    ..
+                })) => {
+                    return Err(Complexity::ObjectStreams(if left < MAX_STREAM_BYTES {
+                        MAX_OBJECT_STREAM_BYTES
+                    } else {
+                        MAX_STREAM_BYTES
+                    })
+                    .into());
+                }
+                // Left for lopdf to report as it would.
+                Err(_) => {}
+            }
+        }
+        self.elements += elements(object, MAX_ELEMENTS.saturating_sub(self.elements) + 1);
+        if self.elements > MAX_ELEMENTS {
+            return Err(Complexity::Objects(MAX_ELEMENTS).into());
+        }
+        Ok(())
+    }
+}
+
+thread_local! {
+    static LOADING: RefCell<Option<Loading>> = const { RefCell::new(None) };
+}
+
+/// lopdf's load filter: keeps each object while the document is within its limits. Once one is
+/// passed, every later object is dropped unread (and unpacked object streams are not unpacked),
+/// and [`load`] reports the limit.
+fn admit(id: ObjectId, object: &mut Object) -> Option<(ObjectId, Object)> {
+    LOADING.with_borrow_mut(|slot| {
+        let Some(loading) = slot.as_mut() else {
+            return Some((id, object.clone()));
+        };
+        if loading.refused.is_some() {
+            return None;
+        }
+        match loading.count(object) {
+            Ok(()) => Some((id, object.clone())),
+            Err(refusal) => {
+                loading.refused = Some(refusal);
+                None
+            }
+        }
+    })
+}
+
+/// Values in `object`, counting up to `cap` (a stream's content counts as one).
+fn elements(object: &Object, cap: usize) -> usize {
+    let mut count = 0;
+    let mut stack = vec![object];
+    while let Some(object) = stack.pop() {
+        count += 1;
+        if count >= cap {
+            break;
+        }
+        match object {
+            Object::Array(items) => stack.extend(items),
+            Object::Dictionary(dict) => stack.extend(dict.iter().map(|(_, v)| v)),
+            Object::Stream(stream) => stack.extend(stream.dict.iter().map(|(_, v)| v)),
+            _ => {}
+        }
+    }
+    count
+}
+
+/// Unpacks the content streams of `page` (page `number`) in place, so text extraction reads
+/// them once, within the page's limit and what is left of the document's; returns the bytes.
+fn unpack_contents(
+    doc: &mut Document,
+    page: ObjectId,
+    number: usize,
+    so_far: usize,
+) -> Result<usize, ReadError> {
+    let mut bytes = 0;
+    for id in doc.get_page_contents(page) {
+        let Ok(stream) = doc.get_object_mut(id).and_then(Object::as_stream_mut) else {
+            continue;
+        };
+        let page_left = MAX_PAGE_BYTES - bytes;
+        let doc_left = MAX_CONTENT_BYTES.saturating_sub(so_far + bytes);
+        match stream.get_plain_content_with_limit(page_left.min(doc_left)) {
+            Ok(plain) => {
+                bytes += plain.len();
+                stream.set_plain_content(plain);
+            }
+            Err(lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded {
+                ..
+            })) => {
+                return Err(if doc_left < page_left {
+                    Complexity::Content(MAX_CONTENT_BYTES)
+                } else {
+                    Complexity::Page(number, MAX_PAGE_BYTES)
+                }
+                .into());
+            }
+            // Left for text extraction to report.
+            Err(_) => {}
+        }
+    }
+    Ok(bytes)
 }
 
 /// Paragraphs from a page's lines.
@@ -86,7 +263,7 @@ mod tests {
     #[test]
     fn garbage_is_not_a_pdf() {
         assert!(matches!(
-            paragraphs(b"%PDF-1.4 nothing else"),
+            paragraphs(b"%PDF-1.4 nothing else", Deadline::none()),
             Err(ReadError::BadPdf(_))
         ));
     }
