@@ -7,6 +7,7 @@
 
 mod admin;
 mod analyze;
+mod backup;
 mod import;
 mod migrate;
 mod range;
@@ -70,6 +71,10 @@ enum Command {
         #[command(subcommand)]
         action: runs::RunsAction,
     },
+    /// Copy the SQLite database to a new file, consistently, while the server keeps running.
+    Backup(backup::BackupArgs),
+    /// Put a backup in place of the SQLite database (checked first; the server must be stopped).
+    Restore(backup::RestoreArgs),
 }
 
 /// The binary's entry point: runs the command and prints an error, if any, for people.
@@ -119,6 +124,8 @@ pub fn run() -> anyhow::Result<()> {
         Command::Weighting { action } => runtime.block_on(with_database(&settings, async |db| {
             weighting::run(db, &action).await
         })),
+        Command::Backup(args) => runtime.block_on(backup::run_backup(&settings, &args)),
+        Command::Restore(args) => runtime.block_on(backup::run_restore(&settings, &args)),
     }
 }
 

@@ -3,7 +3,10 @@
 
 mod admin;
 mod analyze;
+mod backup;
 mod import;
+mod kill;
+mod load;
 mod weighting;
 
 use std::path::Path;
