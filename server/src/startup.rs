@@ -74,10 +74,12 @@ impl Application {
             settings.submissions_per_minute,
             settings.trust_forwarded_for,
         );
+        // Dashboards and breakdown exports share one cache and one limit on builds.
+        let dashboards = Arc::new(Dashboards::default());
         let state = AppState {
             db: db.clone(),
             leptos_options,
-            dashboards: Arc::new(Dashboards::default()),
+            dashboards: dashboards.clone(),
             semantic_available: settings.model_dir.is_some(),
             note_limits: NoteLimits {
                 max_megabytes: settings.notes_max_megabytes,
@@ -94,6 +96,7 @@ impl Application {
             guard: guard.clone(),
             limiter: limiter.clone(),
             queue: queue.clone(),
+            dashboards,
             sessions: SessionManagerLayer::new(sessions.clone())
                 .with_name(SESSION_COOKIE)
                 .with_secure(settings.secure_cookies)
@@ -211,6 +214,7 @@ struct Layers {
     guard: submit::SubmitGuard,
     limiter: LoginLimiter,
     queue: JobQueue,
+    dashboards: Arc<Dashboards>,
     sessions: SessionManagerLayer<DbSessionStore>,
     max_body_bytes: usize,
 }
@@ -306,6 +310,7 @@ fn router(state: AppState, layers: Layers, upload_limit: u64) -> Router {
         .layer(axum::Extension(layers.guard))
         .layer(axum::Extension(layers.limiter))
         .layer(axum::Extension(layers.queue))
+        .layer(axum::Extension(layers.dashboards))
         .layer(axum::middleware::from_fn(language::remember_language))
         .layer(CompressionLayer::new())
         .layer(TraceLayer::new_for_http())

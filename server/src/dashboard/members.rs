@@ -81,52 +81,105 @@ fn day(at: OffsetDateTime) -> Date {
     at.to_offset(UtcOffset::UTC).date()
 }
 
+/// The responses the run could have read, by id, with their survey's slug and council district.
+fn responses(sources: &RunSources) -> HashMap<i64, Response> {
+    // The questions that ask for the council district, in any survey.
+    let district_keys: BTreeSet<&str> = sources
+        .surveys
+        .iter()
+        .flat_map(|s| &s.definition.questions)
+        .filter(|q| {
+            matches!(q.kind, KindDef::CouncilDistrict) || q.variable.as_deref() == Some(DISTRICT)
+        })
+        .map(|q| q.key.as_str())
+        .collect();
+    let slugs: HashMap<i32, &str> = sources
+        .surveys
+        .iter()
+        .map(|s| (s.survey.id, s.survey.slug.as_str()))
+        .collect();
+    sources
+        .responses
+        .iter()
+        .map(|r| {
+            let district = r
+                .answers
+                .iter()
+                .filter(|(key, _)| district_keys.contains(key.as_str()))
+                .find_map(|(_, value)| answer_values(value).into_iter().next());
+            let response = Response {
+                stream: r.stream,
+                language: r.language.clone(),
+                survey: slugs
+                    .get(&r.survey_id)
+                    .copied()
+                    .unwrap_or_default()
+                    .to_owned(),
+                district,
+                at: r.submitted_at,
+            };
+            (r.id, response)
+        })
+        .collect()
+}
+
+/// Where `unit` came from; `None` for a passage of a document deleted since (it no longer
+/// counts).
+fn origin(
+    unit: UnitRef,
+    lang: &str,
+    sources: &RunSources,
+    responses: &HashMap<i64, Response>,
+) -> Option<Origin> {
+    let lang = lang.to_owned();
+    Some(match unit {
+        UnitRef::Report(id) => {
+            let r = sources.reports.get(&id);
+            Origin {
+                source: SourceRef::Report(id),
+                stream: Stream::Reports,
+                month: r.map(|r| month(r.at)),
+                lang,
+                survey: None,
+                district: r.and_then(|r| r.district.clone()),
+                day: r.map(|r| day(r.at)),
+            }
+        }
+        UnitRef::Passage(id) => {
+            let p = sources.passages.get(&id)?;
+            Origin {
+                source: SourceRef::Document(p.document_id),
+                stream: Stream::Notes,
+                month: Some(format!(
+                    "{:04}-{:02}",
+                    p.interview_date.year(),
+                    u8::from(p.interview_date.month())
+                )),
+                lang,
+                survey: None,
+                district: None,
+                day: Some(p.interview_date),
+            }
+        }
+        UnitRef::Answer { response: id, .. } => {
+            let r = responses.get(&id);
+            Origin {
+                source: SourceRef::Response(id),
+                stream: r.map_or(Stream::Resident, |r| r.stream),
+                month: r.map(|r| month(r.at)),
+                lang,
+                survey: r.map(|r| r.survey.clone()),
+                district: r.and_then(|r| r.district.clone()),
+                day: r.map(|r| day(r.at)),
+            }
+        }
+    })
+}
+
 impl Members {
     /// The origins of every unit `run` analysed, from what it could have read.
     pub fn new(run: &LoggedRun, sources: &RunSources) -> Members {
-        // The questions that ask for the council district, in any survey.
-        let district_keys: BTreeSet<&str> = sources
-            .surveys
-            .iter()
-            .flat_map(|s| &s.definition.questions)
-            .filter(|q| {
-                matches!(q.kind, KindDef::CouncilDistrict)
-                    || q.variable.as_deref() == Some(DISTRICT)
-            })
-            .map(|q| q.key.as_str())
-            .collect();
-        let slugs: HashMap<i32, &str> = sources
-            .surveys
-            .iter()
-            .map(|s| (s.survey.id, s.survey.slug.as_str()))
-            .collect();
-        let mut organizations = HashMap::new();
-        let responses: HashMap<i64, Response> = sources
-            .responses
-            .iter()
-            .map(|r| {
-                if let Some(org) = &r.organization {
-                    organizations.insert(r.id, org.clone());
-                }
-                let district = r
-                    .answers
-                    .iter()
-                    .filter(|(key, _)| district_keys.contains(key.as_str()))
-                    .find_map(|(_, value)| answer_values(value).into_iter().next());
-                let response = Response {
-                    stream: r.stream,
-                    language: r.language.clone(),
-                    survey: slugs
-                        .get(&r.survey_id)
-                        .copied()
-                        .unwrap_or_default()
-                        .to_owned(),
-                    district,
-                    at: r.submitted_at,
-                };
-                (r.id, response)
-            })
-            .collect();
+        let responses = responses(sources);
         let answered: BTreeSet<&str> = responses.values().map(|r| r.survey.as_str()).collect();
         let surveys = sources
             .surveys
@@ -144,53 +197,9 @@ impl Members {
             let Ok(unit) = a.unit_id.parse::<UnitRef>() else {
                 continue;
             };
-            let lang = a.lang.code().to_owned();
-            let origin = match unit {
-                UnitRef::Report(id) => {
-                    let r = sources.reports.get(&id);
-                    Origin {
-                        source: SourceRef::Report(id),
-                        stream: Stream::Reports,
-                        month: r.map(|r| month(r.at)),
-                        lang,
-                        survey: None,
-                        district: r.and_then(|r| r.district.clone()),
-                        day: r.map(|r| day(r.at)),
-                    }
-                }
-                UnitRef::Passage(id) => {
-                    // A deleted document's passages no longer count.
-                    let Some(p) = sources.passages.get(&id) else {
-                        continue;
-                    };
-                    Origin {
-                        source: SourceRef::Document(p.document_id),
-                        stream: Stream::Notes,
-                        month: Some(format!(
-                            "{:04}-{:02}",
-                            p.interview_date.year(),
-                            u8::from(p.interview_date.month())
-                        )),
-                        lang,
-                        survey: None,
-                        district: None,
-                        day: Some(p.interview_date),
-                    }
-                }
-                UnitRef::Answer { response: id, .. } => {
-                    let r = responses.get(&id);
-                    Origin {
-                        source: SourceRef::Response(id),
-                        stream: r.map_or(Stream::Resident, |r| r.stream),
-                        month: r.map(|r| month(r.at)),
-                        lang,
-                        survey: r.map(|r| r.survey.clone()),
-                        district: r.and_then(|r| r.district.clone()),
-                        day: r.map(|r| day(r.at)),
-                    }
-                }
-            };
-            units.insert(a.unit_id.clone(), origin);
+            if let Some(origin) = origin(unit, a.lang.code(), sources, &responses) {
+                units.insert(a.unit_id.clone(), origin);
+            }
         }
         Members {
             units,
@@ -202,7 +211,11 @@ impl Members {
                 .map(|(id, r)| (*id, r.external_id.clone()))
                 .collect(),
             passages: sources.passages.clone(),
-            organizations,
+            organizations: sources
+                .responses
+                .iter()
+                .filter_map(|r| Some((r.id, r.organization.clone()?)))
+                .collect(),
         }
     }
 

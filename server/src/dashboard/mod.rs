@@ -1,17 +1,20 @@
 //! Builds the strategy dashboard from a logged analysis run: themes ranked by raked × equity
 //! priority with intervals (suppressed where small), quotes, streams, languages and months per
 //! theme, the sensitivity panel, the district breakdown and the closed questions' results. Runs
-//! never change, so a built dashboard is kept in memory per run and filter (the last [`CACHED`]
-//! of them).
+//! never change, so a built dashboard is kept in memory per run and filter, and builds are
+//! bounded ([`limit`]).
 
 mod closed;
 mod criteria;
+mod limit;
 mod members;
 mod panels;
 
-use std::collections::{BTreeSet, VecDeque};
-use std::sync::{Arc, Mutex, PoisonError};
+use std::collections::BTreeSet;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
+use analysis::weighting::Breakdown;
 use app::models::closed::ClosedResults;
 use app::models::dashboard::{DashboardData, DashboardFilter, RunChoice};
 use app::models::{AppError, Stream};
@@ -22,26 +25,24 @@ use app::store::runs::{self as log, minute};
 use sea_orm::DatabaseConnection;
 
 use crate::runs::{LoggedRun, input::DISTRICT};
+use limit::{BuildLimit, Recent};
 use members::Members;
 
-/// Dashboards kept in memory.
-const CACHED: usize = 16;
-
-/// Built dashboards, newest first.
-type Cache = Arc<Mutex<VecDeque<(DashboardFilter, Arc<DashboardData>)>>>;
-
-/// The server's [`DashboardSource`].
+/// The server's [`DashboardSource`]: dashboards and breakdowns built under one [`BuildLimit`]
+/// and kept in memory.
 #[derive(Default)]
 pub struct Dashboards {
-    cache: Cache,
+    dashboards: Arc<Recent<DashboardFilter, DashboardData>>,
+    breakdowns: Arc<Recent<(i32, String), Breakdown>>,
+    limit: BuildLimit,
+    /// Dashboards and breakdowns built so far (not served from the cache).
+    built: Arc<AtomicUsize>,
 }
 
 impl DashboardSource for Dashboards {
     fn invalidate(&self) {
-        self.cache
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .clear();
+        self.dashboards.clear();
+        self.breakdowns.clear();
     }
 
     fn dashboard(
@@ -49,7 +50,11 @@ impl DashboardSource for Dashboards {
         db: DatabaseConnection,
         filter: DashboardFilter,
     ) -> BoxFuture<Result<Option<DashboardData>, AppError>> {
-        let cache = self.cache.clone();
+        let (cache, limit, built) = (
+            self.dashboards.clone(),
+            self.limit.clone(),
+            self.built.clone(),
+        );
         Box::pin(async move {
             // The run's id first: a cached dashboard needs nothing else (a run row is large).
             let Some(id) = log::resolve_id(&db, filter.run).await? else {
@@ -59,32 +64,63 @@ impl DashboardSource for Dashboards {
                 run: Some(id),
                 ..filter
             };
-            let hit = cache
-                .lock()
-                .unwrap_or_else(PoisonError::into_inner)
-                .iter()
-                .find(|(f, _)| *f == key)
-                .map(|(_, data)| data.clone());
-            let mut data = match hit {
-                Some(data) => (*data).clone(),
-                None => {
-                    let Some(row) = log::get(&db, id).await? else {
-                        return Ok(None);
-                    };
-                    let data = build(&db, row, key.clone()).await.map_err(|err| {
+            let slot = cache.slot(key.clone());
+            let data = slot
+                .get_or_try_init(|| async {
+                    let _turn = limit.turn().await;
+                    let row = log::get(&db, id).await?.ok_or(AppError::NotFound)?;
+                    let data = build(&db, row, key).await.map_err(|err| {
                         tracing::error!(error = %format!("{err:#}"), "building a dashboard");
                         AppError::Unavailable
                     })?;
-                    let mut cache = cache.lock().unwrap_or_else(PoisonError::into_inner);
-                    cache.push_front((key, Arc::new(data.clone())));
-                    cache.truncate(CACHED);
-                    data
-                }
-            };
+                    built.fetch_add(1, Ordering::Relaxed);
+                    Ok::<_, AppError>(Arc::new(data))
+                })
+                .await?;
+            let mut data = DashboardData::clone(data);
             // New runs may have been logged since: the picker is always fresh.
             data.runs = run_choices(&db).await?;
             Ok(Some(data))
         })
+    }
+}
+
+impl Dashboards {
+    /// How many dashboards and breakdowns were built rather than served from the cache.
+    pub fn builds(&self) -> usize {
+        self.built.load(Ordering::Relaxed)
+    }
+
+    /// Run `id`'s raked × equity shares by `variable`, small cells suppressed; `Ok(None)` when
+    /// there is no such run; an error says why the run cannot be broken down so.
+    pub async fn breakdown(
+        &self,
+        db: &DatabaseConnection,
+        id: i32,
+        variable: &str,
+    ) -> anyhow::Result<Option<Arc<Breakdown>>> {
+        if log::resolve_id(db, Some(id)).await?.is_none() {
+            return Ok(None);
+        }
+        let slot = self.breakdowns.slot((id, variable.to_owned()));
+        let breakdown = slot
+            .get_or_try_init(|| async {
+                let _turn = self.limit.turn().await;
+                let row = log::get(db, id)
+                    .await?
+                    .ok_or_else(|| anyhow::anyhow!("run {id} disappeared"))?;
+                let responses = log::responses_for_analysis(db, Some(row.last_response_id)).await?;
+                let variable = variable.to_owned();
+                let breakdown = tokio::task::spawn_blocking(move || {
+                    LoggedRun::read(row)?.breakdown(responses, &variable)
+                })
+                .await??;
+                self.built.fetch_add(1, Ordering::Relaxed);
+                Ok::<_, anyhow::Error>(Arc::new(breakdown))
+            })
+            .await?
+            .clone();
+        Ok(Some(breakdown))
     }
 }
 
@@ -113,8 +149,17 @@ pub async fn build(
         row.last_passage_id,
     )
     .await?;
+    tokio::task::spawn_blocking(move || assemble(row, &sources, filter)).await?
+}
+
+/// The dashboard of `row` under `filter` from what it could have read (CPU-bound).
+fn assemble(
+    row: analysis_run::Model,
+    sources: &RunSources,
+    filter: DashboardFilter,
+) -> anyhow::Result<DashboardData> {
     let run = LoggedRun::read(row)?;
-    let members = Members::new(&run, &sources);
+    let members = Members::new(&run, sources);
     let report = &run.report;
     let themes = panels::theme_cards(&run, &members, &filter);
     let ordered: Vec<(String, String)> = themes
@@ -122,12 +167,12 @@ pub async fn build(
         .map(|t| (t.id.clone(), t.label.clone()))
         .collect();
     let closed =
-        closed::results(&run, &sources, &ordered, &members, &filter).unwrap_or_else(|err| {
+        closed::results(&run, sources, &ordered, &members, &filter).unwrap_or_else(|err| {
             tracing::warn!(error = %format!("{err:#}"), "no closed-question results");
             ClosedResults::default()
         });
     let by = filter.by.clone().unwrap_or_else(|| DISTRICT.to_owned());
-    let breakdown = panels::breakdown(&run, &sources, &by);
+    let breakdown = panels::breakdown(&run, sources, &by);
     let streams: BTreeSet<&str> = members.streams().into_iter().map(Stream::as_str).collect();
     let row = &run.row;
     Ok(DashboardData {

@@ -6,6 +6,7 @@
 //! (see [`super::openapi`]).
 
 use std::future::Future;
+use std::sync::Arc;
 
 use axum::Json;
 use axum::extract::{Extension, Path, Query, State};
@@ -22,8 +23,10 @@ use app::store::entities::analysis_run;
 use app::store::runs::{self as log, minute};
 use app::store::{AppState, audit};
 
+use super::spreadsheet::text;
 use crate::auth::viewer_in;
-use crate::runs::{self, logged_scope};
+use crate::dashboard::Dashboards;
+use crate::runs::logged_scope;
 
 /// The body of every refusal and failure of the API.
 #[derive(Serialize, ToSchema)]
@@ -172,8 +175,8 @@ pub fn themes_csv(data: &DashboardData) -> Result<Vec<u8>, csv::Error> {
         out.write_record([
             t.rank.map_or_else(String::new, |r| r.to_string()),
             t.id.clone(),
-            t.label.clone(),
-            t.keywords.join("; "),
+            text(&t.label).into_owned(),
+            text(&t.keywords.join("; ")).into_owned(),
             t.respondents.to_string(),
             format!("{:.6}", t.share),
             opt(w.map(|e| e.value)),
@@ -183,7 +186,7 @@ pub fn themes_csv(data: &DashboardData) -> Result<Vec<u8>, csv::Error> {
             opt(p.and_then(|e| e.lower)),
             opt(p.and_then(|e| e.upper)),
             t.suppressed.clone().unwrap_or_default(),
-            quote.map(|q| q.text.clone()).unwrap_or_default(),
+            quote.map(|q| text(&q.text).into_owned()).unwrap_or_default(),
             quote.map(|q| q.lang.clone()).unwrap_or_default(),
         ])?;
     }
@@ -279,6 +282,7 @@ pub struct By {
 )]
 pub async fn breakdown_csv_export(
     State(state): State<AppState>,
+    Extension(dashboards): Extension<Arc<Dashboards>>,
     viewer: Option<Extension<Viewer>>,
     Path(RunId { id }): Path<RunId>,
     Query(By { by }): Query<By>,
@@ -290,9 +294,9 @@ pub async fn breakdown_csv_export(
                 "name the variable to break down by: ?by=council_district",
             ));
         };
-        let row = run_row(&state, id).await?;
-        match runs::breakdown(&state.db, &row, &variable).await {
-            Ok(breakdown) => Ok((variable, breakdown)),
+        match dashboards.breakdown(&state.db, id, &variable).await {
+            Ok(Some(breakdown)) => Ok((variable, breakdown)),
+            Ok(None) => Err(no_run(id)),
             Err(err) => Err(problem(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 format!("{err:#}"),
@@ -319,10 +323,15 @@ pub async fn breakdown_csv_export(
 fn breakdown_csv(breakdown: &Breakdown) -> Result<Vec<u8>, csv::Error> {
     let mut out = csv::Writer::from_writer(Vec::new());
     let mut header = vec!["theme_id".to_owned()];
-    header.extend(breakdown.columns.iter().map(|c| c.category.clone()));
+    header.extend(
+        breakdown
+            .columns
+            .iter()
+            .map(|c| text(&c.category).into_owned()),
+    );
     out.write_record(&header)?;
     for (theme, cells) in breakdown.themes.iter().zip(&breakdown.cells) {
-        let mut record = vec![theme.clone()];
+        let mut record = vec![text(theme).into_owned()];
         record.extend(cells.iter().map(|c| {
             c.share
                 .map_or_else(|| "suppressed".to_owned(), |s| format!("{s:.6}"))
@@ -485,15 +494,15 @@ pub fn closed_csv(data: &DashboardData) -> Result<Vec<u8>, csv::Error> {
     for d in &data.closed.distributions {
         for o in &d.options {
             out.write_record([
-                d.survey.clone(),
-                d.key.clone(),
-                d.prompt.clone(),
+                text(&d.survey).into_owned(),
+                text(&d.key).into_owned(),
+                text(&d.prompt).into_owned(),
                 d.multiple.to_string(),
                 count(d.answered),
                 count(d.skipped),
                 d.not_asked.map_or_else(String::new, |n| n.to_string()),
-                o.value.clone(),
-                o.label.clone(),
+                text(&o.value).into_owned(),
+                text(&o.label).into_owned(),
                 count(o.count),
                 share(o.share),
                 d.weighted_respondents

@@ -12,6 +12,7 @@ pub mod notes;
 pub mod openapi;
 pub mod reports;
 pub mod runs;
+pub mod spreadsheet;
 pub mod submit;
 pub mod surveys;
 pub mod tokens;

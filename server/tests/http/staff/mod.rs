@@ -2,7 +2,9 @@
 
 mod access;
 mod accounts;
+mod bounded_builds;
 mod closed;
+mod csv_injection;
 mod dashboard;
 pub mod helpers;
 mod jobs;
