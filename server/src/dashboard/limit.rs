@@ -32,11 +32,6 @@ impl BuildLimit {
     pub async fn turn(&self) -> Option<SemaphorePermit<'_>> {
         self.0.acquire().await.ok()
     }
-
-    /// Builds still waiting for or holding a turn, for tests: free turns.
-    pub fn free(&self) -> usize {
-        self.0.available_permits()
-    }
 }
 
 /// A result being built or built: requests for the same key share one build.
@@ -102,7 +97,7 @@ mod tests {
         let first = limit.turn().await;
         let second = limit.turn().await;
         assert!(first.is_some() && second.is_some());
-        assert_eq!(limit.free(), 0);
+        assert_eq!(limit.0.available_permits(), 0);
         let waiting =
             tokio::time::timeout(std::time::Duration::from_millis(50), limit.turn()).await;
         assert!(waiting.is_err(), "a third build waits");
