@@ -186,7 +186,9 @@ pub fn themes_csv(data: &DashboardData) -> Result<Vec<u8>, csv::Error> {
             opt(p.and_then(|e| e.lower)),
             opt(p.and_then(|e| e.upper)),
             t.suppressed.clone().unwrap_or_default(),
-            quote.map(|q| text(&q.text).into_owned()).unwrap_or_default(),
+            quote
+                .map(|q| text(&q.text).into_owned())
+                .unwrap_or_default(),
             quote.map(|q| q.lang.clone()).unwrap_or_default(),
         ])?;
     }

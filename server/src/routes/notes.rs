@@ -245,15 +245,12 @@ async fn store_upload(
         ));
     }
     let size = upload.bytes.len();
-    let prepared = reader
-        .read(format, upload.bytes)
-        .await
-        .map_err(|problem| {
-            file_again(format_args!(
-                "“{}” could not be read: {problem}.",
-                upload.filename
-            ))
-        })?;
+    let prepared = reader.read(format, upload.bytes).await.map_err(|problem| {
+        file_again(format_args!(
+            "“{}” could not be read: {problem}.",
+            upload.filename
+        ))
+    })?;
     let passages = prepared.passages.len();
     let redactions = json!(prepared.redactions);
     let filename: String = upload.filename.chars().take(255).collect();

@@ -51,7 +51,9 @@ pub fn parse_options(
     {
         return Err(("to", "The last day is before the first day.".to_owned()));
     }
-    let asked = field(fields, "representation").unwrap_or("classical").trim();
+    let asked = field(fields, "representation")
+        .unwrap_or("classical")
+        .trim();
     let representation = match Representation::parse(asked) {
         Some(Representation::Semantic) if !semantic_available => {
             return Err((
@@ -238,8 +240,7 @@ mod tests {
             .0,
             "rep-semantic"
         );
-        let (on, message) =
-            parse_options(&form(&[("streams", "residents")]), false).unwrap_err();
+        let (on, message) = parse_options(&form(&[("streams", "residents")]), false).unwrap_err();
         assert_eq!(on, "stream-resident");
         assert!(message.contains("“residents” is not a stream"), "{message}");
     }
