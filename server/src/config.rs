@@ -48,6 +48,11 @@ pub struct Settings {
     pub notes_max_megabytes: u64,
     /// Most interview-notes documents one account may hold.
     pub notes_max_documents: u64,
+    /// Uploaded documents read at once (each on a thread of its own); more wait their turn.
+    pub notes_parse_workers: usize,
+    /// Seconds one uploaded document may take to read (and to wait for a free reader) before it
+    /// is refused as too large or complex.
+    pub notes_parse_seconds: u64,
 }
 
 impl Default for Settings {
@@ -69,12 +74,14 @@ impl Default for Settings {
             run_jobs: true,
             notes_max_megabytes: 10,
             notes_max_documents: 200,
+            notes_parse_workers: 2,
+            notes_parse_seconds: 20,
         }
     }
 }
 
 /// Every setting, as environment variables spell them after `NEEDSCOPE_`.
-const KEYS: [&str; 16] = [
+const KEYS: [&str; 18] = [
     "listen",
     "data_dir",
     "database_url",
@@ -91,6 +98,8 @@ const KEYS: [&str; 16] = [
     "run_jobs",
     "notes_max_megabytes",
     "notes_max_documents",
+    "notes_parse_workers",
+    "notes_parse_seconds",
 ];
 
 impl Settings {
@@ -125,6 +134,14 @@ impl Settings {
                 self.data_dir.join("needscope.db").display()
             ),
         }
+    }
+
+    /// The reader of uploaded notes these settings describe.
+    pub fn note_reader(&self) -> crate::notes::NoteReader {
+        crate::notes::NoteReader::new(
+            self.notes_parse_workers,
+            std::time::Duration::from_secs(self.notes_parse_seconds),
+        )
     }
 
     /// `database_url()` with any password replaced, for logs.

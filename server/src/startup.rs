@@ -106,6 +106,7 @@ impl Application {
                     settings.session_hours.max(1),
                 ))),
             max_body_bytes: settings.max_body_bytes,
+            notes: settings.note_reader(),
         };
         let upload_limit = state.note_limits.max_bytes();
         let router = router(state, layers, upload_limit);
@@ -217,6 +218,7 @@ struct Layers {
     dashboards: Arc<Dashboards>,
     sessions: SessionManagerLayer<DbSessionStore>,
     max_body_bytes: usize,
+    notes: crate::notes::NoteReader,
 }
 
 fn router(state: AppState, layers: Layers, upload_limit: u64) -> Router {
@@ -311,6 +313,7 @@ fn router(state: AppState, layers: Layers, upload_limit: u64) -> Router {
         .layer(axum::Extension(layers.limiter))
         .layer(axum::Extension(layers.queue))
         .layer(axum::Extension(layers.dashboards))
+        .layer(axum::Extension(layers.notes))
         .layer(axum::middleware::from_fn(language::remember_language))
         .layer(CompressionLayer::new())
         .layer(TraceLayer::new_for_http())

@@ -53,7 +53,7 @@ fn body<R: BufRead>(reader: &mut Reader<R>, deadline: Deadline) -> Result<Vec<St
     let mut events = 0u32;
     loop {
         events = events.wrapping_add(1);
-        if events % EVENTS_PER_CHECK == 0 {
+        if events.is_multiple_of(EVENTS_PER_CHECK) {
             deadline.check()?;
         }
         match reader.read_event_into(&mut buf).map_err(bad)? {
@@ -72,7 +72,7 @@ fn body<R: BufRead>(reader: &mut Reader<R>, deadline: Deadline) -> Result<Vec<St
                 current.push_str(&t.xml_content().map_err(|e| bad(e.into()))?)
             }
             Event::GeneralRef(r) if in_text => {
-                if let Some(c) = r.resolve_char_ref().map_err(|e| bad(e.into()))? {
+                if let Some(c) = r.resolve_char_ref().map_err(bad)? {
                     current.push(c);
                 } else if let Some(s) =
                     resolve_predefined_entity(&r.xml_content().map_err(|e| bad(e.into()))?)
@@ -103,6 +103,66 @@ fn body<R: BufRead>(reader: &mut Reader<R>, deadline: Deadline) -> Result<Vec<St
 #[allow(clippy::expect_used)]
 mod tests {
     use super::*;
+    use crate::notes::limits::MAX_PARAGRAPHS;
+    use std::io::Write;
+    use std::time::Duration;
+
+    /// A `.docx` whose `word/document.xml` is `xml`, deflated.
+    fn docx(xml: &[u8]) -> Vec<u8> {
+        let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        zip.start_file(
+            "word/document.xml",
+            zip::write::SimpleFileOptions::default(),
+        )
+        .expect("zip entry");
+        zip.write_all(xml).expect("zip write");
+        zip.finish().expect("zip").into_inner()
+    }
+
+    /// Markup of `count` paragraphs of one letter.
+    fn tiny_paragraphs(count: usize) -> Vec<u8> {
+        let mut xml = b"<w:document><w:body>".to_vec();
+        for _ in 0..count {
+            xml.extend_from_slice(b"<w:p><w:r><w:t>a</w:t></w:r></w:p>");
+        }
+        xml.extend_from_slice(b"</w:body></w:document>");
+        xml
+    }
+
+    #[test]
+    fn markup_past_the_limit_is_refused_however_well_it_packs() {
+        let mut xml = b"<w:document><w:body><w:p>".to_vec();
+        xml.resize(MAX_XML_BYTES as usize + 1024, b' ');
+        xml.extend_from_slice(b"<w:r><w:t>late</w:t></w:r></w:p></w:body></w:document>");
+        let bomb = docx(&xml);
+        assert!(bomb.len() < 100_000, "{} bytes", bomb.len());
+        assert_eq!(
+            paragraphs(&bomb, Deadline::none()),
+            Err(ReadError::TooComplex(Complexity::Unpacked(MAX_XML_BYTES)))
+        );
+    }
+
+    #[test]
+    fn more_paragraphs_than_the_limit_are_refused_while_reading() {
+        let ok = paragraphs(&docx(&tiny_paragraphs(MAX_PARAGRAPHS)), Deadline::none());
+        assert_eq!(ok.map(|p| p.len()), Ok(MAX_PARAGRAPHS));
+        assert_eq!(
+            paragraphs(
+                &docx(&tiny_paragraphs(MAX_PARAGRAPHS + 1)),
+                Deadline::none()
+            ),
+            Err(ReadError::TooLong)
+        );
+    }
+
+    #[test]
+    fn a_spent_deadline_stops_the_scan() {
+        let file = docx(&tiny_paragraphs(EVENTS_PER_CHECK as usize));
+        assert_eq!(
+            paragraphs(&file, Deadline::after(Duration::ZERO)),
+            Err(ReadError::TooComplex(Complexity::Time(0)))
+        );
+    }
 
     #[test]
     fn runs_tabs_and_entities_make_paragraphs() {

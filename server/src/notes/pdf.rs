@@ -244,8 +244,160 @@ fn flush(out: &mut Vec<String>, current: &mut String) {
 }
 
 #[cfg(test)]
+#[allow(clippy::expect_used)]
 mod tests {
     use super::*;
+    use std::time::Duration;
+
+    /// A PDF of `objects`, numbered from 1 (the first the catalog), written by hand: lopdf drops
+    /// object streams when it saves.
+    fn raw_pdf(objects: &[Vec<u8>]) -> Vec<u8> {
+        let mut out = b"%PDF-1.5\n".to_vec();
+        let mut offsets = Vec::new();
+        for (number, body) in (1..).zip(objects) {
+            offsets.push(out.len());
+            out.extend_from_slice(format!("{number} 0 obj\n").as_bytes());
+            out.extend_from_slice(body);
+            out.extend_from_slice(b"\nendobj\n");
+        }
+        let xref = out.len();
+        let size = objects.len() + 1;
+        out.extend_from_slice(format!("xref\n0 {size}\n0000000000 65535 f \n").as_bytes());
+        for offset in offsets {
+            out.extend_from_slice(format!("{offset:010} 00000 n \n").as_bytes());
+        }
+        let trailer =
+            format!("trailer\n<< /Size {size} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n");
+        out.extend_from_slice(trailer.as_bytes());
+        out
+    }
+
+    /// A stream object's body; `deflate` compresses `content` first (when that makes it smaller).
+    fn stream(dict: &str, content: &[u8], deflate: bool) -> Vec<u8> {
+        let mut stream = lopdf::Stream::new(lopdf::Dictionary::new(), content.to_vec());
+        if deflate {
+            stream.compress().expect("deflate");
+        }
+        let filter = if stream.is_compressed() {
+            " /Filter /FlateDecode"
+        } else {
+            ""
+        };
+        let length = stream.content.len();
+        let mut out = format!("<< {dict}{filter} /Length {length} >>\nstream\n").into_bytes();
+        out.extend_from_slice(&stream.content);
+        out.extend_from_slice(b"\nendstream");
+        out
+    }
+
+    /// A PDF of `pages` pages that all draw `content` (one shared stream), then `extra` objects.
+    fn pages_pdf(pages: usize, content: &[u8], extra: &[Vec<u8>]) -> Vec<u8> {
+        let kids: Vec<String> = (0..pages).map(|i| format!("{} 0 R", i + 4)).collect();
+        let mut objects = vec![
+            b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+            format!(
+                "<< /Type /Pages /Kids [{}] /Count {pages} /MediaBox [0 0 595 842] >>",
+                kids.join(" ")
+            )
+            .into_bytes(),
+            stream("", content, true),
+        ];
+        objects.extend(
+            (0..pages).map(|_| b"<< /Type /Page /Parent 2 0 R /Contents 3 0 R >>".to_vec()),
+        );
+        objects.extend_from_slice(extra);
+        raw_pdf(&objects)
+    }
+
+    /// An object stream holding one `null` after `padding` spaces.
+    fn object_stream(padding: usize) -> Vec<u8> {
+        let mut content = b"9999 0 ".to_vec();
+        content.resize(content.len() + padding, b' ');
+        let first = content.len();
+        content.extend_from_slice(b"null");
+        stream(
+            &format!("/Type /ObjStm /N 1 /First {first}"),
+            &content,
+            true,
+        )
+    }
+
+    fn refused(bytes: &[u8]) -> Option<Complexity> {
+        match paragraphs(bytes, Deadline::none()) {
+            Err(ReadError::TooComplex(reason)) => Some(reason),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn the_helpers_make_a_readable_pdf() {
+        let pdf = pages_pdf(
+            2,
+            b"BT 50 780 Td (Rent is the worry.) Tj ET",
+            &[object_stream(10)],
+        );
+        assert!(paragraphs(&pdf, Deadline::none()).is_ok());
+    }
+
+    #[test]
+    fn more_pages_than_the_limit_are_refused() {
+        assert!(refused(&pages_pdf(MAX_PAGES, b" ", &[])).is_none());
+        assert_eq!(
+            refused(&pages_pdf(MAX_PAGES + 1, b" ", &[])),
+            Some(Complexity::Pages(MAX_PAGES))
+        );
+    }
+
+    #[test]
+    fn more_values_than_the_limit_are_refused() {
+        let array = format!("[{}]", "0 ".repeat(MAX_ELEMENTS));
+        assert_eq!(
+            refused(&pages_pdf(1, b" ", &[array.into_bytes()])),
+            Some(Complexity::Objects(MAX_ELEMENTS))
+        );
+    }
+
+    #[test]
+    fn one_large_object_stream_is_refused() {
+        assert_eq!(
+            refused(&pages_pdf(1, b" ", &[object_stream(MAX_STREAM_BYTES)])),
+            Some(Complexity::ObjectStreams(MAX_STREAM_BYTES))
+        );
+    }
+
+    #[test]
+    fn object_streams_are_counted_together() {
+        let each = MAX_STREAM_BYTES - 1024;
+        let streams = vec![object_stream(each); MAX_OBJECT_STREAM_BYTES / each + 1];
+        assert_eq!(
+            refused(&pages_pdf(1, b" ", &streams)),
+            Some(Complexity::ObjectStreams(MAX_OBJECT_STREAM_BYTES))
+        );
+    }
+
+    #[test]
+    fn page_content_is_limited_per_page_and_in_all() {
+        let page = vec![b' '; MAX_PAGE_BYTES + 1];
+        assert_eq!(
+            refused(&pages_pdf(1, &page, &[])),
+            Some(Complexity::Page(1, MAX_PAGE_BYTES))
+        );
+        let shared = vec![b' '; MAX_PAGE_BYTES];
+        let pages = MAX_CONTENT_BYTES / MAX_PAGE_BYTES + 1;
+        assert_eq!(
+            refused(&pages_pdf(pages, &shared, &[])),
+            Some(Complexity::Content(MAX_CONTENT_BYTES))
+        );
+    }
+
+    #[test]
+    fn a_spent_deadline_stops_loading() {
+        let pdf = pages_pdf(1, b"BT (text) Tj ET", &[]);
+        assert_eq!(
+            paragraphs(&pdf, Deadline::after(Duration::ZERO)),
+            Err(ReadError::TooComplex(Complexity::Time(0)))
+        );
+    }
 
     #[test]
     fn short_sentence_ends_and_blank_lines_end_paragraphs() {
