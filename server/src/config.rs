@@ -9,6 +9,8 @@ use figment::Figment;
 use figment::providers::{Env, Format, Serialized, Toml};
 use serde::{Deserialize, Serialize};
 
+use crate::routes::client::{ClientKeys, IpRange};
+
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
 #[serde(default, deny_unknown_fields)]
 pub struct Settings {
@@ -27,8 +29,12 @@ pub struct Settings {
     pub submissions_per_minute: u32,
     /// Largest request body accepted, in bytes.
     pub max_body_bytes: usize,
-    /// Use the first `X-Forwarded-For` address as the client (only behind a trusted reverse proxy).
+    /// The TCP peer is one trusted reverse proxy, whatever its address: the client is the
+    /// rightmost `X-Forwarded-For` entry (the one that proxy appended).
     pub trust_forwarded_for: bool,
+    /// Addresses and ranges (`10.0.0.0/8`) of trusted reverse proxies: `X-Forwarded-For` is read
+    /// only from these peers, from the right, skipping these addresses.
+    pub trusted_proxies: Vec<IpRange>,
     /// Seconds to let in-flight requests finish after SIGTERM / Ctrl-C.
     pub shutdown_grace_seconds: u64,
     /// Local sentence-transformers model directory for the theme analysis (sentence embeddings);
@@ -39,8 +45,11 @@ pub struct Settings {
     pub secure_cookies: bool,
     /// Hours of inactivity after which a staff session ends.
     pub session_hours: i64,
-    /// Sign-in attempts allowed per e-mail address and per client address per minute.
+    /// Sign-in attempts allowed per e-mail address from one client address per minute (and four
+    /// times as many per hour); four times as many per client address per minute.
     pub login_attempts_per_minute: u32,
+    /// Sign-in attempts allowed per e-mail address from all client addresses together per hour.
+    pub login_attempts_per_account_per_hour: u32,
     /// Run queued analysis jobs in this process. Turn off on extra web-only processes so that one
     /// worker process does the analysis.
     pub run_jobs: bool,
@@ -66,11 +75,13 @@ impl Default for Settings {
             submissions_per_minute: 10,
             max_body_bytes: 256 * 1024,
             trust_forwarded_for: false,
+            trusted_proxies: Vec::new(),
             shutdown_grace_seconds: 20,
             model_dir: None,
             secure_cookies: true,
             session_hours: 8,
             login_attempts_per_minute: 5,
+            login_attempts_per_account_per_hour: 100,
             run_jobs: true,
             notes_max_megabytes: 10,
             notes_max_documents: 200,
@@ -81,7 +92,7 @@ impl Default for Settings {
 }
 
 /// Every setting, as environment variables spell them after `NEEDSCOPE_`.
-const KEYS: [&str; 18] = [
+const KEYS: [&str; 20] = [
     "listen",
     "data_dir",
     "database_url",
@@ -90,11 +101,13 @@ const KEYS: [&str; 18] = [
     "submissions_per_minute",
     "max_body_bytes",
     "trust_forwarded_for",
+    "trusted_proxies",
     "shutdown_grace_seconds",
     "model_dir",
     "secure_cookies",
     "session_hours",
     "login_attempts_per_minute",
+    "login_attempts_per_account_per_hour",
     "run_jobs",
     "notes_max_megabytes",
     "notes_max_documents",
@@ -144,6 +157,11 @@ impl Settings {
         )
     }
 
+    /// How rate limits tell clients apart (which peers are trusted proxies).
+    pub fn client_keys(&self) -> ClientKeys {
+        ClientKeys::new(self.trust_forwarded_for, self.trusted_proxies.clone())
+    }
+
     /// `database_url()` with any password replaced, for logs.
     pub fn database_url_redacted(&self) -> String {
         redact_url(&self.database_url())
@@ -189,6 +207,25 @@ mod tests {
             assert_eq!(s.submissions_per_minute, 7);
             assert_eq!(s.database_url(), "postgres://ns:secret@db/needscope");
             assert_eq!(s.database_url_redacted(), "postgres://ns:***@db/needscope");
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn trusted_proxies_are_address_ranges() {
+        figment::Jail::expect_with(|jail| {
+            jail.create_file(
+                "needscope.toml",
+                "trusted_proxies = [\"127.0.0.1\", \"10.0.0.0/8\"]\n",
+            )?;
+            let s = Settings::load(None).map_err(|e| *e)?;
+            let ranges: Vec<String> = s.trusted_proxies.iter().map(|r| r.to_string()).collect();
+            assert_eq!(ranges, ["127.0.0.1/32", "10.0.0.0/8"]);
+            jail.set_env("NEEDSCOPE_TRUSTED_PROXIES", "[\"fd00::/8\"]");
+            let s = Settings::load(None).map_err(|e| *e)?;
+            assert_eq!(s.trusted_proxies[0].to_string(), "fd00::/8");
+            jail.set_env("NEEDSCOPE_TRUSTED_PROXIES", "[\"10.0.0.0/40\"]");
+            assert!(Settings::load(None).is_err(), "a bad range stops start-up");
             Ok(())
         });
     }

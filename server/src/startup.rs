@@ -70,10 +70,8 @@ impl Application {
         let listener = TcpListener::bind(leptos_options.site_addr)
             .await
             .with_context(|| format!("listening on {}", leptos_options.site_addr))?;
-        let guard = submit::SubmitGuard::new(
-            settings.submissions_per_minute,
-            settings.trust_forwarded_for,
-        );
+        let guard =
+            submit::SubmitGuard::new(settings.submissions_per_minute, settings.client_keys());
         // Dashboards and breakdown exports share one cache and one limit on builds.
         let dashboards = Arc::new(Dashboards::default());
         let state = AppState {
@@ -88,8 +86,11 @@ impl Application {
         };
         let limiter = LoginLimiter::new(
             settings.login_attempts_per_minute,
-            settings.trust_forwarded_for,
+            settings.login_attempts_per_account_per_hour,
+            settings.client_keys(),
         );
+        // The dummy password hash, made now rather than in the first sign-in it would slow down.
+        tokio::task::spawn_blocking(auth::password::warm_up);
         let sessions = DbSessionStore::new(db.clone());
         let queue = JobQueue::default();
         let layers = Layers {

@@ -16,7 +16,6 @@ use app::models::staff::{CSRF_FIELD, Flash, Viewer};
 use app::store::{AppState, audit, staff, tokens};
 
 use super::{CSRF_KEY, LoginLimiter, USER_KEY, csrf_ok, csrf_refused, flash_redirect, password};
-use crate::routes::client::client_ip;
 
 /// Posted form fields, in order (repeated names allowed).
 pub type Fields = Vec<(String, String)>;
@@ -65,13 +64,13 @@ pub async fn login(
             .await;
         }
     };
-    let client = Some(client_ip(peer, &headers, limiter.trust_forwarded_for));
-    if !limiter.allow(&email, client) {
+    let client = limiter.clients.key(peer, &headers);
+    if let Err(limit) = limiter.check(&email, client) {
         audit::note(
             &state.db,
             None,
             "sign_in_limited",
-            json!({ "email": email }),
+            json!({ "email": email, "limit": limit.as_str() }),
         )
         .await;
         return flash_redirect(

@@ -23,21 +23,22 @@ use app::routes::survey_fields as fields;
 use app::store::responses::{self, Stored};
 use app::store::{AppState, surveys};
 
-use super::client::client_ip;
+use super::client::ClientKeys;
 
 /// Abuse protection for submissions: a per-client rate limit (in memory only).
 #[derive(Clone)]
 pub struct SubmitGuard {
+    /// Keyed by the client's rate-limit key (an IPv6 client's /64).
     limiter: Arc<DefaultKeyedRateLimiter<IpAddr>>,
-    trust_forwarded_for: bool,
+    clients: ClientKeys,
 }
 
 impl SubmitGuard {
-    pub fn new(per_minute: u32, trust_forwarded_for: bool) -> SubmitGuard {
+    pub fn new(per_minute: u32, clients: ClientKeys) -> SubmitGuard {
         let quota = Quota::per_minute(NonZeroU32::new(per_minute).unwrap_or(NonZeroU32::MIN));
         SubmitGuard {
             limiter: Arc::new(RateLimiter::keyed(quota)),
-            trust_forwarded_for,
+            clients,
         }
     }
 
@@ -112,7 +113,7 @@ pub async fn submit(
         }
     };
     let locale = posted.locale.unwrap_or(header_locale);
-    let client = client_ip(peer, &headers, guard.trust_forwarded_for);
+    let client = guard.clients.key(peer, &headers);
     match store(&state, &guard, client, &slug, locale, &posted).await {
         Ok(()) => {
             Redirect::to(&format!("/surveys/{slug}/thanks?lang={}", locale.code())).into_response()

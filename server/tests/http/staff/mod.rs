@@ -9,5 +9,6 @@ mod dashboard;
 pub mod helpers;
 mod jobs;
 mod openapi;
+mod sign_in_limits;
 mod surveys;
 mod tokens;
