@@ -11,6 +11,8 @@ use crate::routes::{HomePage, NotFound, SurveyPage, ThanksPage, lazy};
 
 /// The document around the app, rendered on the server only.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    use_request_nonce();
     view! {
         <!DOCTYPE html>
         <html>
@@ -28,6 +30,18 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <App />
             </body>
         </html>
+    }
+}
+
+/// Gives this page's inline scripts the nonce that the server's Content-Security-Policy header
+/// names (`server::security_headers` puts it in the request), in place of the one leptos_axum
+/// draws by itself, which no header would name.
+#[cfg(feature = "ssr")]
+fn use_request_nonce() {
+    let nonce = use_context::<http::request::Parts>()
+        .and_then(|parts| parts.extensions.get::<leptos::nonce::Nonce>().cloned());
+    if let Some(nonce) = nonce {
+        provide_context(nonce);
     }
 }
 

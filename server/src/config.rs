@@ -43,6 +43,10 @@ pub struct Settings {
     /// Mark the session cookie `Secure` (sent over HTTPS only). Keep on in production; turn off
     /// only to sign in over plain HTTP on a machine of your own.
     pub secure_cookies: bool,
+    /// The address residents reach the site at, such as `https://survey.example.gov`: survey
+    /// answers are accepted only from pages there. Without it, from pages on the host the request
+    /// was sent to (its `Host` header). Set it when the reverse proxy does not pass `Host` on.
+    pub public_url: Option<String>,
     /// Hours of inactivity after which a staff session ends.
     pub session_hours: i64,
     /// Sign-in attempts allowed per e-mail address from one client address per minute (and four
@@ -79,6 +83,7 @@ impl Default for Settings {
             shutdown_grace_seconds: 20,
             model_dir: None,
             secure_cookies: true,
+            public_url: None,
             session_hours: 8,
             login_attempts_per_minute: 5,
             login_attempts_per_account_per_hour: 100,
@@ -92,7 +97,7 @@ impl Default for Settings {
 }
 
 /// Every setting, as environment variables spell them after `NEEDSCOPE_`.
-const KEYS: [&str; 20] = [
+const KEYS: [&str; 21] = [
     "listen",
     "data_dir",
     "database_url",
@@ -105,6 +110,7 @@ const KEYS: [&str; 20] = [
     "shutdown_grace_seconds",
     "model_dir",
     "secure_cookies",
+    "public_url",
     "session_hours",
     "login_attempts_per_minute",
     "login_attempts_per_account_per_hour",

@@ -15,6 +15,7 @@ pub mod jobs;
 pub mod notes;
 pub mod routes;
 pub mod runs;
+pub mod security_headers;
 pub mod startup;
 pub mod telemetry;
 pub mod weighting;

@@ -29,9 +29,11 @@ use crate::config::Settings;
 use crate::dashboard::Dashboards;
 use crate::database;
 use crate::jobs::{self, JobQueue};
+use crate::routes::same_origin::OwnOrigin;
 use crate::routes::{
     admin, health, language, links, notes, openapi, reports, runs, submit, surveys,
 };
+use crate::security_headers::{self, SecurityHeaders};
 
 /// The name of the staff session cookie.
 pub const SESSION_COOKIE: &str = "needscope_session";
@@ -71,7 +73,8 @@ impl Application {
             .await
             .with_context(|| format!("listening on {}", leptos_options.site_addr))?;
         let guard =
-            submit::SubmitGuard::new(settings.submissions_per_minute, settings.client_keys());
+            submit::SubmitGuard::new(settings.submissions_per_minute, settings.client_keys())
+                .with_own_origin(OwnOrigin::new(settings.public_url.as_deref())?);
         // Dashboards and breakdown exports share one cache and one limit on builds.
         let dashboards = Arc::new(Dashboards::default());
         let state = AppState {
@@ -108,6 +111,7 @@ impl Application {
                 ))),
             max_body_bytes: settings.max_body_bytes,
             notes: settings.note_reader(),
+            headers: SecurityHeaders::new(settings.secure_cookies),
         };
         let upload_limit = state.note_limits.max_bytes();
         let router = router(state, layers, upload_limit);
@@ -220,6 +224,7 @@ struct Layers {
     sessions: SessionManagerLayer<DbSessionStore>,
     max_body_bytes: usize,
     notes: crate::notes::NoteReader,
+    headers: SecurityHeaders,
 }
 
 fn router(state: AppState, layers: Layers, upload_limit: u64) -> Router {
@@ -317,6 +322,10 @@ fn router(state: AppState, layers: Layers, upload_limit: u64) -> Router {
         .layer(axum::Extension(layers.notes))
         .layer(axum::middleware::from_fn(language::remember_language))
         .layer(CompressionLayer::new())
+        .layer(axum::middleware::from_fn_with_state(
+            layers.headers,
+            security_headers::add,
+        ))
         .layer(TraceLayer::new_for_http())
         .with_state(state)
 }

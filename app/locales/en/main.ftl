@@ -51,6 +51,9 @@ form-error-unavailable = Your answers could not be saved just now. Please try ag
 
 request-too-large-title = Your answers are too long to send
 request-too-large-body = The answers you sent are longer than this form accepts. Please go back, shorten your longest answers, and send again.
+cross-site-title = These answers came from another website
+cross-site-body = For your safety, the City only accepts survey answers sent from its own site, so nothing was saved. Please open the survey on the City’s site and answer there.
+cross-site-link = Open the survey on the City’s site
 too-many-requests-title = Please wait a moment
 
 thanks-title = Thank you!

@@ -51,6 +51,9 @@ form-error-unavailable = No pudimos guardar sus respuestas en este momento. Int�
 
 request-too-large-title = Sus respuestas son demasiado largas para enviarlas
 request-too-large-body = Las respuestas que envió son más largas de lo que acepta este formulario. Regrese, acorte sus respuestas más largas y vuelva a enviar.
+cross-site-title = Estas respuestas llegaron desde otro sitio web
+cross-site-body = Por su seguridad, la Ciudad solo acepta respuestas enviadas desde su propio sitio, así que no se guardó nada. Abra la encuesta en el sitio de la Ciudad y responda allí.
+cross-site-link = Abrir la encuesta en el sitio de la Ciudad
 too-many-requests-title = Espere un momento
 
 thanks-title = ¡Gracias!

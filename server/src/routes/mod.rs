@@ -13,6 +13,7 @@ pub mod openapi;
 pub mod reports;
 pub mod runs;
 pub mod spreadsheet;
+pub mod same_origin;
 pub mod submit;
 pub mod surveys;
 pub mod tokens;

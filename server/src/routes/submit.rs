@@ -13,6 +13,7 @@ use axum::extract::{ConnectInfo, Extension, Form, Path, State};
 use axum::http::{HeaderMap, Request, StatusCode, header};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
+use leptos::nonce::Nonce;
 use leptos::prelude::provide_context;
 
 use app::i18n::{Locale, locale_from_request};
@@ -24,13 +25,16 @@ use app::store::responses::{self, Stored};
 use app::store::{AppState, surveys};
 
 use super::client::ClientKeys;
+use super::same_origin::OwnOrigin;
 
-/// Abuse protection for submissions: a per-client rate limit (in memory only).
+/// Abuse protection for submissions: a per-client rate limit (in memory only), and answers only
+/// from our own pages.
 #[derive(Clone)]
 pub struct SubmitGuard {
     /// Keyed by the client's rate-limit key (an IPv6 client's /64).
     limiter: Arc<DefaultKeyedRateLimiter<IpAddr>>,
     clients: ClientKeys,
+    own_origin: OwnOrigin,
 }
 
 impl SubmitGuard {
@@ -39,7 +43,13 @@ impl SubmitGuard {
         SubmitGuard {
             limiter: Arc::new(RateLimiter::keyed(quota)),
             clients,
+            own_origin: OwnOrigin::RequestHost,
         }
+    }
+
+    /// Accepts answers only from pages at `origin` (by default, the host each request names).
+    pub fn with_own_origin(self, own_origin: OwnOrigin) -> SubmitGuard {
+        SubmitGuard { own_origin, ..self }
     }
 
     /// Forgets clients whose quota has refilled, so the table stays small.
@@ -86,6 +96,7 @@ fn split_fields(pairs: Vec<(String, String)>) -> Posted {
 pub async fn submit(
     State(state): State<AppState>,
     Extension(guard): Extension<SubmitGuard>,
+    nonce: Option<Extension<Nonce>>,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
     Path(slug): Path<String>,
     headers: HeaderMap,
@@ -113,12 +124,19 @@ pub async fn submit(
         }
     };
     let locale = posted.locale.unwrap_or(header_locale);
+    if let Err(origin) = guard.own_origin.check(&headers) {
+        tracing::warn!(%origin, "survey answers posted from another site refused");
+        return cross_site(&slug, locale);
+    }
     let client = guard.clients.key(peer, &headers);
     match store(&state, &guard, client, &slug, locale, &posted).await {
         Ok(()) => {
             Redirect::to(&format!("/surveys/{slug}/thanks?lang={}", locale.code())).into_response()
         }
-        Err(refusal) => refusal.render(&state, &slug, locale, posted).await,
+        Err(refusal) => {
+            let nonce = nonce.map(|Extension(nonce)| nonce);
+            refusal.render(&state, &slug, locale, posted, nonce).await
+        }
     }
 }
 
@@ -174,6 +192,7 @@ impl Refusal {
         slug: &str,
         locale: Locale,
         posted: Posted,
+        nonce: Option<Nonce>,
     ) -> Response {
         let status = self.status();
         tracing::info!(refusal = ?self, %status, "submission refused");
@@ -193,7 +212,12 @@ impl Refusal {
                 form_error: None,
             },
         };
-        render(state, Page { slug, invite }, locale, submission, status).await
+        let page = Page {
+            slug,
+            invite,
+            nonce,
+        };
+        render(state, page, locale, submission, status).await
     }
 }
 
@@ -242,11 +266,12 @@ async fn store(
     Ok(())
 }
 
-/// The survey page to render again: the survey, and the invitation link it was opened with.
-#[derive(Clone, Copy)]
+/// The survey page to render again: the survey, the invitation link it was opened with, and the
+/// script nonce this response's Content-Security-Policy names.
 struct Page<'a> {
     slug: &'a str,
     invite: Option<&'a str>,
+    nonce: Option<Nonce>,
 }
 
 /// Renders the survey page (as a GET would) with the rejected submission in the context.
@@ -261,10 +286,11 @@ async fn render(
     if let Some(invite) = page.invite {
         uri.push_str(&format!("&invite={invite}"));
     }
-    let Ok(request) = Request::get(uri)
-        .header(header::ACCEPT, "text/html")
-        .body(Body::empty())
-    else {
+    let mut request = Request::get(uri).header(header::ACCEPT, "text/html");
+    if let Some(nonce) = page.nonce {
+        request = request.extension(nonce);
+    }
+    let Ok(request) = request.body(Body::empty()) else {
         return StatusCode::INTERNAL_SERVER_ERROR.into_response();
     };
     let context_state = state.clone();
@@ -295,6 +321,23 @@ fn too_large(locale: Locale) -> Response {
         body = locale.tr("request-too-large-body"),
     );
     (StatusCode::PAYLOAD_TOO_LARGE, Html(page)).into_response()
+}
+
+/// The answers came from a page on another site: nothing is kept, and the resident is sent to
+/// the survey on our own site.
+fn cross_site(slug: &str, locale: Locale) -> Response {
+    let page = format!(
+        "<!DOCTYPE html><html lang=\"{lang}\"><head><meta charset=\"utf-8\">\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+         <title>{title}</title><link rel=\"stylesheet\" href=\"/pkg/needscope.css\"></head>\
+         <body><main id=\"main\" class=\"wrap\"><h1>{title}</h1><p>{body}</p>\
+         <p><a href=\"/surveys/{slug}?lang={lang}\">{link}</a></p></main></body></html>",
+        lang = locale.code(),
+        title = locale.tr("cross-site-title"),
+        body = locale.tr("cross-site-body"),
+        link = locale.tr("cross-site-link"),
+    );
+    (StatusCode::FORBIDDEN, Html(page)).into_response()
 }
 
 #[cfg(test)]

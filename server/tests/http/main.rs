@@ -3,6 +3,8 @@
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
 mod forwarded;
+mod cross_site;
+mod headers;
 mod helpers;
 mod links;
 mod notes;
