@@ -2,8 +2,8 @@
 //! file and a fresh PostgreSQL database per test (one test binary, as in zero-to-production).
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
-mod forwarded;
 mod cross_site;
+mod forwarded;
 mod headers;
 mod helpers;
 mod links;
