@@ -93,11 +93,22 @@ pub struct Flash {
     pub values: std::collections::BTreeMap<String, String>,
 }
 
+/// At most the first `max` characters of `s`.
+pub fn at_most(s: &str, max: usize) -> &str {
+    s.char_indices().nth(max).map_or(s, |(end, _)| &s[..end])
+}
+
 impl Flash {
+    /// The longest message kept (longer ones are cut).
+    pub const MAX_MESSAGE_CHARS: usize = 2_000;
+    /// The longest value kept per field (longer ones are cut): a flash lives in the session, so
+    /// what a form posts must not all be stored.
+    pub const MAX_VALUE_CHARS: usize = 64 * 1024;
+
     pub fn error(message: impl Into<String>) -> Flash {
         Flash {
             error: true,
-            message: message.into(),
+            message: at_most(&message.into(), Flash::MAX_MESSAGE_CHARS).to_owned(),
             ..Flash::default()
         }
     }
@@ -105,7 +116,7 @@ impl Flash {
     pub fn notice(message: impl Into<String>) -> Flash {
         Flash {
             error: false,
-            message: message.into(),
+            message: at_most(&message.into(), Flash::MAX_MESSAGE_CHARS).to_owned(),
             ..Flash::default()
         }
     }
@@ -120,7 +131,9 @@ impl Flash {
         self
     }
 
+    /// Keeps what was typed into `field`, at most [`Flash::MAX_VALUE_CHARS`] of it.
     pub fn keep(mut self, field: &str, value: &str) -> Flash {
+        let value = at_most(value, Flash::MAX_VALUE_CHARS);
         self.values.insert(field.to_owned(), value.to_owned());
         self
     }
@@ -230,6 +243,12 @@ pub struct SurveyRow {
     pub responses: u64,
 }
 
+/// Failed and refused sign-ins are counted in the audit log, one row per e-mail address every
+/// this many minutes (`store::audit::record_attempt`).
+pub const ATTEMPT_WINDOW_MINUTES: i64 = 10;
+/// How many rows of counted sign-in attempts the audit page lists besides the events.
+pub const ATTEMPTS_LISTED: u64 = 20;
+
 /// One line of the audit log.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AuditRow {
@@ -264,6 +283,20 @@ mod tests {
         );
         assert_eq!(typed.invalid("survey-title"), Some("true"));
         assert_eq!(typed.invalid("survey-intro"), None);
+    }
+
+    #[test]
+    fn a_flash_keeps_a_bounded_amount_of_what_was_posted() {
+        let huge = "é".repeat(Flash::MAX_VALUE_CHARS + 10);
+        let flash = Flash::error(huge.clone()).keep("email", &huge);
+        assert_eq!(flash.message.chars().count(), Flash::MAX_MESSAGE_CHARS);
+        assert_eq!(flash.value("email").chars().count(), Flash::MAX_VALUE_CHARS);
+        assert_eq!(at_most("éèê", 2), "éè");
+        let short = Flash::notice("Saved").keep("title", "Parks");
+        assert_eq!(
+            (short.message.as_str(), short.value("title").as_str()),
+            ("Saved", "Parks")
+        );
     }
 
     #[test]

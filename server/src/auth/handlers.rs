@@ -12,10 +12,13 @@ use axum::response::{IntoResponse, Redirect, Response};
 use serde_json::json;
 use tower_sessions::Session;
 
-use app::models::staff::{CSRF_FIELD, Flash, Viewer};
+use app::models::staff::{CSRF_FIELD, Flash, Viewer, at_most};
 use app::store::{AppState, audit, staff, tokens};
 
-use super::{CSRF_KEY, LoginLimiter, USER_KEY, csrf_ok, csrf_refused, flash_redirect, password};
+use super::{
+    CSRF_KEY, LoginLimiter, USER_KEY, csrf_ok, csrf_refused, flash_redirect, password,
+    public_form_ok,
+};
 
 /// Posted form fields, in order (repeated names allowed).
 pub type Fields = Vec<(String, String)>;
@@ -28,11 +31,76 @@ pub fn field<'a>(fields: &'a Fields, name: &str) -> Option<&'a str> {
         .map(|(_, v)| v.as_str())
 }
 
-/// A local path to go to after signing in: must start with one `/` (no other host).
+/// The longest e-mail address kept for the form after a failed sign-in (the longest valid one).
+const EMAIL_MAX_CHARS: usize = 254;
+
+/// A page of this site to go to after signing in, as a path (with its query and fragment)
+/// re-serialised from the parsed URL; `None` for anything else. `next` must be a path starting
+/// with exactly one `/` that, parsed as a browser would parse it against this site, stays on
+/// this site; it may hold no control character or backslash, raw or percent-decoded (browsers
+/// drop tabs and newlines and read `\` as `/`, so `/\t/evil.example` is `//evil.example`).
 fn safe_next(next: Option<&str>) -> Option<String> {
-    let next = next?.trim();
-    (next.starts_with('/') && !next.starts_with("//") && !next.contains('\\'))
-        .then(|| next.to_owned())
+    const BASE: &str = "http://needscope.invalid/";
+    let next = next?;
+    let hostile = |s: &str| {
+        s.chars().any(|c| c.is_control() || c == '\\') || s.starts_with("//") || !s.starts_with('/')
+    };
+    let mut decoded = next.to_owned();
+    // Decoded until nothing changes (a few rounds: double-encoding is the usual trick).
+    for _ in 0..4 {
+        if hostile(&decoded) {
+            return None;
+        }
+        let once = percent_decode(&decoded);
+        if once == decoded {
+            break;
+        }
+        decoded = once;
+    }
+    if hostile(&decoded) {
+        return None;
+    }
+    let base = url::Url::parse(BASE).ok()?;
+    let url = base.join(next).ok()?;
+    if url.origin() != base.origin() || url.path().starts_with("//") {
+        return None;
+    }
+    let mut path = url.path().to_owned();
+    if let Some(query) = url.query() {
+        path.push('?');
+        path.push_str(query);
+    }
+    if let Some(fragment) = url.fragment() {
+        path.push('#');
+        path.push_str(fragment);
+    }
+    Some(path)
+}
+
+/// `s` with its `%XX` escapes decoded (invalid UTF-8 replaced, malformed escapes left as
+/// they are).
+fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| char::from(b).to_digit(16);
+        match (
+            bytes[i],
+            bytes.get(i + 1).copied().and_then(hex),
+            bytes.get(i + 2).copied().and_then(hex),
+        ) {
+            (b'%', Some(hi), Some(lo)) => {
+                out.push(u8::try_from(hi * 16 + lo).unwrap_or(b'?'));
+                i += 3;
+            }
+            (b, _, _) => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
 }
 
 pub async fn login(
@@ -43,7 +111,7 @@ pub async fn login(
     session: Session,
     Form(fields): Form<Fields>,
 ) -> Response {
-    if !csrf_ok(&session, field(&fields, CSRF_FIELD)).await {
+    if !public_form_ok(&session, &headers, field(&fields, CSRF_FIELD)).await {
         return csrf_refused();
     }
     let email_raw = field(&fields, "email").unwrap_or_default();
@@ -59,17 +127,19 @@ pub async fn login(
             return flash_redirect(
                 &session,
                 &back,
-                Flash::error(problem).on("email").keep("email", email_raw),
+                Flash::error(problem)
+                    .on("email")
+                    .keep("email", at_most(email_raw, EMAIL_MAX_CHARS)),
             )
             .await;
         }
     };
     let client = limiter.clients.key(peer, &headers);
     if let Err(limit) = limiter.check(&email, client) {
-        audit::note(
+        audit::note_attempt(
             &state.db,
-            None,
             "sign_in_limited",
+            &email,
             json!({ "email": email, "limit": limit.as_str() }),
         )
         .await;
@@ -93,7 +163,13 @@ pub async fn login(
     let ok = password::verify(password_raw, user.as_ref().map(|u| u.password_hash.clone())).await;
     let viewer = user.as_ref().filter(|_| ok).and_then(staff::viewer_of);
     let Some(viewer) = viewer else {
-        audit::note(&state.db, None, "sign_in_failed", json!({ "email": email })).await;
+        audit::note_attempt(
+            &state.db,
+            "sign_in_failed",
+            &email,
+            json!({ "email": email }),
+        )
+        .await;
         return flash_redirect(
             &session,
             &back,
@@ -122,10 +198,11 @@ async fn sign_in(session: &Session, viewer: &Viewer) -> Result<(), tower_session
 }
 
 /// Forgets the user and moves what is left (the flash to come) to a new session id; the old id,
-/// however it leaked, is worth nothing.
+/// however it leaked, is worth nothing. The form token goes too: a visitor's forms use the
+/// form cookie.
 async fn sign_out(session: &Session) -> Result<(), tower_sessions::session::Error> {
     session.remove_value(USER_KEY).await?;
-    session.insert(CSRF_KEY, staff::new_token()).await?;
+    session.remove_value(CSRF_KEY).await?;
     session.cycle_id().await
 }
 
@@ -196,10 +273,11 @@ pub async fn logout_everywhere(
 pub async fn accept_invitation(
     State(state): State<AppState>,
     Path(token): Path<String>,
+    headers: HeaderMap,
     session: Session,
     Form(fields): Form<Fields>,
 ) -> Response {
-    if !csrf_ok(&session, field(&fields, CSRF_FIELD)).await {
+    if !public_form_ok(&session, &headers, field(&fields, CSRF_FIELD)).await {
         return csrf_refused();
     }
     let back = format!("/invitations/{token}");
@@ -300,9 +378,31 @@ mod tests {
             safe_next(Some("/staff/dashboard?run=2")).as_deref(),
             Some("/staff/dashboard?run=2")
         );
-        assert_eq!(safe_next(Some("//evil.example")), None);
-        assert_eq!(safe_next(Some("https://evil.example")), None);
-        assert_eq!(safe_next(Some("/\\evil.example")), None);
+        assert_eq!(
+            safe_next(Some("/staff/runs?from=2026-01-01#jobs")).as_deref(),
+            Some("/staff/runs?from=2026-01-01#jobs")
+        );
+        assert_eq!(safe_next(Some("/a b")).as_deref(), Some("/a%20b"));
+        for hostile in [
+            "//evil.example",
+            "https://evil.example",
+            "/\\evil.example",
+            "/\tevil.example",
+            "/\t/evil.example/",
+            "/%09/evil.example/",
+            "/%0a/evil.example",
+            "/%0D%0A/evil.example",
+            "/%5Cevil.example",
+            "/%2F/evil.example",
+            "/%252F/evil.example",
+            "%2F%2Fevil.example",
+            "/.//evil.example",
+            "javascript:alert(1)",
+            " //evil.example",
+            "",
+        ] {
+            assert_eq!(safe_next(Some(hostile)), None, "{hostile:?}");
+        }
         assert_eq!(safe_next(None), None);
     }
 }

@@ -3,6 +3,11 @@
 //! the middleware that resolves the viewer and enforces the route table
 //! ([`app::models::staff::required_roles`]) before any page, server function or handler runs.
 //!
+//! Visitors who are not signed in get no session for opening a page: the forms anyone may open
+//! (sign-in, invitations) carry a double-submit token instead, the same random value in the
+//! form and in a `SameSite=Strict` cookie ([`FORM_COOKIE`]). A session is stored only once there
+//! is something to keep (a signed-in user, or a message for the next page).
+//!
 //! Under `/api/v1` only, a personal API token (`Authorization: Bearer …`) stands in for the session:
 //! it acts as its owner, checked by the same route table. Pages, server functions and forms never
 //! look at the header, so a token cannot get past a form's CSRF check.
@@ -33,6 +38,10 @@ pub const USER_KEY: &str = "user_id";
 pub const CSRF_KEY: &str = "csrf";
 /// Session key of the one-time message for the next page.
 pub const FLASH_KEY: &str = "flash";
+/// Cookie of the form token of visitors who are not signed in.
+pub const FORM_COOKIE: &str = "needscope_form";
+/// How long a visitor's form token lasts.
+const FORM_COOKIE_SECONDS: u32 = 12 * 60 * 60;
 
 /// Pages whose forms need a token even though anyone may open them.
 fn has_public_form(path: &str) -> bool {
@@ -113,10 +122,21 @@ pub async fn attach(
     };
     let page = is_page(req.method(), &path);
     let mut csrf = session.get::<String>(CSRF_KEY).await.ok().flatten();
-    if csrf.is_none() && page && (required.is_some() || has_public_form(&path)) {
-        let token = staff::new_token();
-        if session.insert(CSRF_KEY, &token).await.is_ok() {
-            csrf = Some(token);
+    // A visitor's token lives in a cookie, so opening a page stores nothing.
+    let mut new_form_cookie = None;
+    if csrf.is_none() && page {
+        if viewer.is_some() && required.is_some() {
+            let token = staff::new_token();
+            if session.insert(CSRF_KEY, &token).await.is_ok() {
+                csrf = Some(token);
+            }
+        } else if viewer.is_none() && has_public_form(&path) {
+            csrf = form_cookie(req.headers());
+            if csrf.is_none() {
+                let token = staff::new_token();
+                new_form_cookie = form_cookie_header(&token, req.headers());
+                csrf = new_form_cookie.is_some().then_some(token);
+            }
         }
     }
     if let Some(roles) = required {
@@ -160,12 +180,43 @@ pub async fn attach(
         req.extensions_mut().insert(v);
     }
     let mut response = next.run(req).await;
-    if required.is_some() {
+    if required.is_some() || new_form_cookie.is_some() {
         response
             .headers_mut()
             .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     }
+    if let Some(cookie) = new_form_cookie {
+        response.headers_mut().append(header::SET_COOKIE, cookie);
+    }
     response
+}
+
+/// The visitor's form token from its cookie, if it looks like one [`staff::new_token`] made.
+fn form_cookie(headers: &HeaderMap) -> Option<String> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(name, _)| *name == FORM_COOKIE)
+        .map(|(_, value)| value.trim())
+        .filter(|v| v.len() == 64 && v.bytes().all(|b| b.is_ascii_hexdigit()))
+        .map(str::to_owned)
+}
+
+/// The `Set-Cookie` of a new form token. HTTP-only and `SameSite=Strict`; `Secure` when the
+/// request came over HTTPS as the proxy in front reports it. The token alone signs nobody in.
+fn form_cookie_header(token: &str, headers: &HeaderMap) -> Option<HeaderValue> {
+    let https = headers
+        .get("x-forwarded-proto")
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.trim().eq_ignore_ascii_case("https"));
+    let secure = if https { "; Secure" } else { "" };
+    let cookie = format!(
+        "{FORM_COOKIE}={token}; Path=/; Max-Age={FORM_COOKIE_SECONDS}; HttpOnly; SameSite=Strict{secure}"
+    );
+    HeaderValue::from_str(&cookie).ok()
 }
 
 /// Lets an `/api/v1` request with a bearer token through as the token's owner, if the token works
@@ -259,6 +310,21 @@ pub async fn csrf_ok(session: &Session, posted: Option<&str>) -> bool {
     let Ok(Some(expected)) = session.get::<String>(CSRF_KEY).await else {
         return false;
     };
+    same_token(&expected, posted)
+}
+
+/// [`csrf_ok`] for the forms anyone may open: the session's token if it has one, else the
+/// visitor's token from [`FORM_COOKIE`].
+pub async fn public_form_ok(session: &Session, headers: &HeaderMap, posted: Option<&str>) -> bool {
+    match session.get::<String>(CSRF_KEY).await {
+        Ok(Some(expected)) => same_token(&expected, posted),
+        Ok(None) => form_cookie(headers).is_some_and(|expected| same_token(&expected, posted)),
+        Err(_) => false,
+    }
+}
+
+/// Whether `posted` is `expected` (constant time).
+fn same_token(expected: &str, posted: Option<&str>) -> bool {
     let Some(posted) = posted else {
         return false;
     };

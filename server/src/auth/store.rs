@@ -2,8 +2,15 @@
 //! sea-orm), so sessions survive restarts and work with several server processes. Rows are keyed
 //! by the SHA-256 of the session id (a leaked table reveals no usable cookie) and carry the user
 //! id, so "sign out everywhere" can delete every session of a user.
+//!
+//! A deleted session stays deleted: only [`SessionStore::create`] inserts a row (a session new in
+//! this request, or one whose id was just cycled); [`SessionStore::save`] only updates one, so a
+//! request still in flight when its session was ended cannot bring it back. Rows hold only what
+//! is worth keeping: a session whose data is empty is deleted rather than saved, and one with no
+//! signed-in user (a flash message for the sign-in page) expires after
+//! [`ANONYMOUS_MINUTES`].
 
-use sea_orm::sea_query::OnConflict;
+use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
 use sha2::{Digest, Sha256};
 use time::OffsetDateTime;
@@ -13,6 +20,39 @@ use tower_sessions::session_store::{self, SessionStore};
 use app::store::entities::staff_session;
 
 use super::USER_KEY;
+
+/// How long a session without a signed-in user is kept (it holds a message for the next page).
+pub const ANONYMOUS_MINUTES: i64 = 10;
+
+/// What a record's row holds.
+struct Row {
+    user_id: Option<i32>,
+    data: String,
+    expires_at: OffsetDateTime,
+}
+
+impl Row {
+    fn of(record: &Record) -> session_store::Result<Row> {
+        let user_id = record
+            .data
+            .get(USER_KEY)
+            .and_then(serde_json::Value::as_i64)
+            .and_then(|id| i32::try_from(id).ok());
+        let expires_at = match user_id {
+            Some(_) => record.expiry_date,
+            None => record
+                .expiry_date
+                .min(OffsetDateTime::now_utc() + time::Duration::minutes(ANONYMOUS_MINUTES)),
+        };
+        let data = serde_json::to_string(record)
+            .map_err(|e| session_store::Error::Encode(e.to_string()))?;
+        Ok(Row {
+            user_id,
+            data,
+            expires_at,
+        })
+    }
+}
 
 #[derive(Clone, Debug)]
 pub struct DbSessionStore {
@@ -52,36 +92,44 @@ impl DbSessionStore {
 
 #[async_trait::async_trait]
 impl SessionStore for DbSessionStore {
+    /// Inserts a session new in this request (or with a freshly cycled id); nothing for an empty
+    /// one.
     async fn create(&self, record: &mut Record) -> session_store::Result<()> {
         while self.exists(&record.id).await? {
             record.id = Id::default();
         }
-        self.save(record).await
+        if record.data.is_empty() {
+            return Ok(());
+        }
+        let row = Row::of(record)?;
+        staff_session::Entity::insert(staff_session::ActiveModel {
+            id: Set(key(&record.id)),
+            user_id: Set(row.user_id),
+            data: Set(row.data),
+            expires_at: Set(row.expires_at),
+        })
+        .exec_without_returning(&self.db)
+        .await
+        .map_err(backend)?;
+        Ok(())
     }
 
+    /// Updates a session loaded at the start of this request. If it was deleted meanwhile (signed
+    /// out everywhere, ended by an administrator, expired) it stays deleted. An emptied session is
+    /// deleted.
     async fn save(&self, record: &Record) -> session_store::Result<()> {
-        let user_id = record
-            .data
-            .get(USER_KEY)
-            .and_then(serde_json::Value::as_i64)
-            .and_then(|id| i32::try_from(id).ok());
-        let row = staff_session::ActiveModel {
-            id: Set(key(&record.id)),
-            user_id: Set(user_id),
-            data: Set(serde_json::to_string(record)
-                .map_err(|e| session_store::Error::Encode(e.to_string()))?),
-            expires_at: Set(record.expiry_date),
-        };
-        staff_session::Entity::insert(row)
-            .on_conflict(
-                OnConflict::column(staff_session::Column::Id)
-                    .update_columns([
-                        staff_session::Column::UserId,
-                        staff_session::Column::Data,
-                        staff_session::Column::ExpiresAt,
-                    ])
-                    .to_owned(),
+        if record.data.is_empty() {
+            return self.delete(&record.id).await;
+        }
+        let row = Row::of(record)?;
+        staff_session::Entity::update_many()
+            .col_expr(staff_session::Column::UserId, Expr::value(row.user_id))
+            .col_expr(staff_session::Column::Data, Expr::value(row.data))
+            .col_expr(
+                staff_session::Column::ExpiresAt,
+                Expr::value(row.expires_at),
             )
+            .filter(staff_session::Column::Id.eq(key(&record.id)))
             .exec(&self.db)
             .await
             .map_err(backend)?;

@@ -9,6 +9,7 @@ mod dashboard;
 pub mod helpers;
 mod jobs;
 mod openapi;
+mod sign_in;
 mod sign_in_limits;
 mod surveys;
 mod tokens;
