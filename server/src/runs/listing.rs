@@ -69,11 +69,7 @@ pub async fn show(
     };
     let run = LoggedRun::read(row.clone())?;
     let breakdown = match by {
-        Some(variable) => {
-            run.weighted()?;
-            let responses = log::responses_for_analysis(db, Some(row.last_response_id)).await?;
-            Some(run.breakdown(responses, variable)?)
-        }
+        Some(variable) => Some(super::breakdown(db, &run, variable).await?),
         None => None,
     };
     let priorities = run

@@ -73,15 +73,15 @@ struct Hashed<'a> {
     weighting: Option<&'a WeightingRun>,
 }
 
-/// Run `row`'s raked × equity shares broken down by `variable`, small cells suppressed.
+/// `run`'s raked × equity shares broken down by `variable`, small cells suppressed, reading the
+/// responses it could have read (none when it is not weighted).
 pub async fn breakdown(
     db: &DatabaseConnection,
-    row: &analysis_run::Model,
+    run: &LoggedRun,
     variable: &str,
 ) -> anyhow::Result<Breakdown> {
-    let run = LoggedRun::read(row.clone())?;
     run.weighted()?;
-    let responses = log::responses_for_analysis(db, Some(row.last_response_id)).await?;
+    let responses = log::responses_for_analysis(db, Some(run.row.last_response_id)).await?;
     run.breakdown(responses, variable)
 }
 

@@ -145,7 +145,8 @@ both_backends!(
         assert!(kept >= 3, "{kept} themes kept their IDs");
 
         // Breakdowns by district never show a cell of fewer than 10 residents.
-        let by_district = server::runs::breakdown(&app.db, &row, "council_district")
+        let logged = server::runs::LoggedRun::read(row.clone()).expect("logged run");
+        let by_district = server::runs::breakdown(&app.db, &logged, "council_district")
             .await
             .expect("breakdown");
         assert_eq!(by_district.columns.len(), 2);
