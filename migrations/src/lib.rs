@@ -14,6 +14,8 @@ mod m20261125_000008_create_analysis_jobs;
 mod m20261126_000009_create_note_documents;
 mod m20261126_000010_create_survey_links;
 mod m20261127_000011_create_api_tokens;
+mod m20261129_000012_create_curation;
+mod m20261129_000013_weighting_activation;
 
 /// The seeded instruments, as JSON survey definitions (`slug`, `audience`, `title`, `intro`, `questions`).
 pub const SEED_INSTRUMENTS: [&str; 3] = [
@@ -39,6 +41,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261126_000009_create_note_documents::Migration),
             Box::new(m20261126_000010_create_survey_links::Migration),
             Box::new(m20261127_000011_create_api_tokens::Migration),
+            Box::new(m20261129_000012_create_curation::Migration),
+            Box::new(m20261129_000013_weighting_activation::Migration),
         ]
     }
 }

@@ -1,16 +1,23 @@
 //! sea-orm entities, one module per table (see `migrations/` for the schema).
 
+mod curation;
 mod jobs;
 mod links;
 mod notes;
 mod staff;
 mod tokens;
+mod weighting;
 
+pub use curation::{
+    approved_quote, department, strategy_goal, theme_action, theme_curation, theme_goal,
+    theme_split, theme_split_member,
+};
 pub use jobs::analysis_job;
 pub use links::survey_link;
 pub use notes::{note_document, note_passage};
 pub use staff::{audit_event, staff_invitation, staff_session, staff_user};
 pub use tokens::api_token;
+pub use weighting::{weighting_activation, weighting_draft};
 
 pub mod survey {
     use sea_orm::entity::prelude::*;
@@ -160,6 +167,8 @@ pub mod weighting_config {
         pub source: String,
         pub config: Json,
         pub config_sha256: String,
+        /// Who stored it (`None`: the command line).
+        pub created_by: Option<String>,
     }
 
     #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
