@@ -5,4 +5,5 @@ pub mod fit;
 pub mod model;
 pub mod params;
 pub mod prepare;
+pub mod regroup;
 mod stages;
