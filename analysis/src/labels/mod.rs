@@ -1,4 +1,6 @@
-//! Theme labels: c-TF-IDF keywords with MMR, a short label, representative quotes.
+//! Theme labels: c-TF-IDF keywords with MMR, a short label, representative quotes, and readable
+//! names built at display time.
 
 pub mod keywords;
+pub mod names;
 pub mod quotes;
