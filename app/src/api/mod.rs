@@ -1,7 +1,9 @@
 //! Server functions, by domain. Thin: parse, call one query, map to a DTO.
 
+pub mod compare;
 pub mod links;
 pub mod notes;
+pub mod report;
 pub mod reports;
 pub mod staff;
 pub mod survey_editor;

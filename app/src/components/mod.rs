@@ -7,4 +7,5 @@ pub mod error_summary;
 pub mod layout;
 pub mod notes;
 pub mod question;
+pub mod sparkline;
 pub mod staff;

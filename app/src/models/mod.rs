@@ -3,11 +3,13 @@
 
 pub mod answers;
 pub mod closed;
+pub mod compare;
 pub mod dashboard;
 pub mod error;
 pub mod jobs;
 pub mod links;
 pub mod notes;
+pub mod report;
 pub mod slug;
 pub mod staff;
 pub mod stream;

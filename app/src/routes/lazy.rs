@@ -11,6 +11,7 @@ use crate::routes::staff::{
     QuestionPage, ReportsPage, RunsPage, StaffHomePage, StaffNotePage, StaffNotesPage,
     SurveyEditorPage, SurveysPage, TranslationPage, UsersPage,
 };
+use crate::routes::staff::{ComparePage, RunReportPage};
 use crate::routes::{NotePage, NotesPage};
 
 pub struct Login;
@@ -257,5 +258,31 @@ impl LazyRoute for Definition {
 
     fn view(_this: Self) -> AnyView {
         view! { <DefinitionPage /> }.into_any()
+    }
+}
+
+pub struct Compare;
+
+#[lazy_route]
+impl LazyRoute for Compare {
+    fn data() -> Self {
+        Compare
+    }
+
+    fn view(_this: Self) -> AnyView {
+        view! { <ComparePage /> }.into_any()
+    }
+}
+
+pub struct RunReport;
+
+#[lazy_route]
+impl LazyRoute for RunReport {
+    fn data() -> Self {
+        RunReport
+    }
+
+    fn view(_this: Self) -> AnyView {
+        view! { <RunReportPage /> }.into_any()
     }
 }

@@ -3,6 +3,7 @@
 
 pub mod admin;
 pub mod client;
+pub mod compare;
 pub mod exports;
 pub mod forms;
 pub mod health;

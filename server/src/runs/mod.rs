@@ -1,9 +1,11 @@
 //! Analysis runs over the stored responses: themes, then equity weighting with the configuration
 //! in force, appended to the audit log; and the check that a logged run reproduces exactly.
 
+pub mod compare;
 pub mod input;
 mod listing;
 pub mod logged;
+pub mod run_report;
 pub mod scope;
 
 use std::path::PathBuf;

@@ -4,12 +4,14 @@
 
 mod account;
 mod audit;
+mod compare;
 mod dashboard;
 mod home;
 mod invitation;
 mod links;
 mod login;
 mod notes;
+mod report;
 mod reports;
 mod runs;
 mod survey_editor;
@@ -20,12 +22,14 @@ mod users;
 
 pub use account::AccountPage;
 pub use audit::AuditPage;
+pub use compare::ComparePage;
 pub use dashboard::DashboardPage;
 pub use home::StaffHomePage;
 pub use invitation::InvitationPage;
 pub use links::LinksPage;
 pub use login::LoginPage;
 pub use notes::{StaffNotePage, StaffNotesPage};
+pub use report::RunReportPage;
 pub use reports::ReportsPage;
 pub use runs::RunsPage;
 pub use survey_editor::SurveyEditorPage;

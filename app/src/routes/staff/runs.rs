@@ -160,7 +160,11 @@ fn JobLine(job: JobView, csrf: String) -> impl IntoView {
             })}
             {job.error.clone().map(|e| view! { <p class="form-error">{e}</p> })}
             {job.run_id.map(|id| view! {
-                <p><a href=format!("/staff/dashboard?run={id}")>{format!("Open run {id} on the dashboard")}</a></p>
+                <p>
+                    <a href=format!("/staff/dashboard?run={id}")>{format!("Open run {id} on the dashboard")}</a>
+                    " · "
+                    <a href=format!("/staff/runs/{id}/report")>{format!("Report of run {id} (“What we heard”, to print)")}</a>
+                </p>
             })}
             {job.status.is_active().then(|| view! {
                 <form method="post" action=cancel class="inline-form">
