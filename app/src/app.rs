@@ -81,6 +81,8 @@ fn Shell() -> impl IntoView {
                 <Route path=path!("/staff") view={Lazy::<lazy::StaffHome>::new()} ssr=SsrMode::Async />
                 <Route path=path!("/staff/dashboard") view={Lazy::<lazy::Dashboard>::new()} ssr=SsrMode::Async />
                 <Route path=path!("/staff/runs") view={Lazy::<lazy::Runs>::new()} ssr=SsrMode::Async />
+                <Route path=path!("/staff/actions") view={Lazy::<lazy::Actions>::new()} ssr=SsrMode::Async />
+                <Route path=path!("/staff/admin/strategy") view={Lazy::<lazy::Strategy>::new()} ssr=SsrMode::Async />
                 <Route path=path!("/staff/runs/:id/report") view={Lazy::<lazy::RunReport>::new()} ssr=SsrMode::Async />
                 <Route path=path!("/staff/compare") view={Lazy::<lazy::Compare>::new()} ssr=SsrMode::Async />
                 <Route path=path!("/staff/admin/users") view={Lazy::<lazy::Users>::new()} ssr=SsrMode::Async />

@@ -296,6 +296,8 @@ fn router(state: AppState, layers: Layers, upload_limit: u64) -> Router {
         )
         .route("/staff/runs", post(runs::start))
         .route("/staff/runs/jobs/{id}/cancel", post(runs::cancel))
+        .merge(crate::routes::strategy::router())
+        .merge(crate::routes::actions::router())
         .merge(openapi::router())
         .leptos_routes_with_context(
             &state,

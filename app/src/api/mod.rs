@@ -1,10 +1,12 @@
 //! Server functions, by domain. Thin: parse, call one query, map to a DTO.
 
+pub mod actions;
 pub mod compare;
 pub mod links;
 pub mod notes;
 pub mod report;
 pub mod reports;
 pub mod staff;
+pub mod strategy;
 pub mod survey_editor;
 pub mod surveys;

@@ -1,5 +1,6 @@
 //! Reusable views.
 
+pub mod actions;
 pub mod chart;
 pub mod closed;
 pub mod dashboard_filters;

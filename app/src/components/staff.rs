@@ -43,6 +43,7 @@ pub fn StaffNav(viewer: Option<Viewer>, csrf: String) -> impl IntoView {
                         <li><a href="/staff">"Overview"</a></li>
                         <li><a href="/staff/dashboard">"Dashboard"</a></li>
                         <li><a href="/staff/runs">"Analysis runs"</a></li>
+                        <li><a href="/staff/actions">"Actions"</a></li>
                         <li><a href="/staff/compare">"Compare runs"</a></li>
                         <li><a href="/staff/notes">"All interview notes"</a></li>
                         <li><a href="/staff/links">"Invitation links"</a></li>
@@ -50,6 +51,7 @@ pub fn StaffNav(viewer: Option<Viewer>, csrf: String) -> impl IntoView {
                     })}
                     {admin.then(|| view! {
                         <li><a href="/staff/admin/surveys">"Surveys"</a></li>
+                        <li><a href="/staff/admin/strategy">"Strategy"</a></li>
                         <li><a href="/staff/admin/users">"Users"</a></li>
                         <li><a href="/staff/admin/audit">"Audit log"</a></li>
                     })}

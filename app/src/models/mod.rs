@@ -12,6 +12,7 @@ pub mod notes;
 pub mod report;
 pub mod slug;
 pub mod staff;
+pub mod strategy;
 pub mod stream;
 pub mod survey;
 pub mod survey_edit;

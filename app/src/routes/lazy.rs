@@ -6,6 +6,7 @@
 use leptos::prelude::*;
 use leptos_router::{LazyRoute, lazy_route};
 
+use crate::routes::staff::{ActionsPage, StrategyPage};
 use crate::routes::staff::{
     AccountPage, AuditPage, DashboardPage, DefinitionPage, InvitationPage, LinksPage, LoginPage,
     QuestionPage, ReportsPage, RunsPage, StaffHomePage, StaffNotePage, StaffNotesPage,
@@ -284,5 +285,31 @@ impl LazyRoute for RunReport {
 
     fn view(_this: Self) -> AnyView {
         view! { <RunReportPage /> }.into_any()
+    }
+}
+
+pub struct Actions;
+
+#[lazy_route]
+impl LazyRoute for Actions {
+    fn data() -> Self {
+        Actions
+    }
+
+    fn view(_this: Self) -> AnyView {
+        view! { <ActionsPage /> }.into_any()
+    }
+}
+
+pub struct Strategy;
+
+#[lazy_route]
+impl LazyRoute for Strategy {
+    fn data() -> Self {
+        Strategy
+    }
+
+    fn view(_this: Self) -> AnyView {
+        view! { <StrategyPage /> }.into_any()
     }
 }

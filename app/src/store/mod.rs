@@ -1,6 +1,7 @@
 //! The store: every database query of Needscope (entities, reads and writes) and the shared state
 //! that holds the connection. Compiled only with the `ssr` feature, so none of it reaches the browser.
 
+pub mod actions;
 pub mod audit;
 pub mod auth;
 pub mod dashboards;
@@ -15,6 +16,7 @@ pub mod runs;
 pub mod staff;
 pub mod state;
 pub mod stats;
+pub mod strategy;
 pub mod survey_edits;
 pub mod surveys;
 pub mod tokens;

@@ -39,7 +39,7 @@ const EMAIL_MAX_CHARS: usize = 254;
 /// with exactly one `/` that, parsed as a browser would parse it against this site, stays on
 /// this site; it may hold no control character or backslash, raw or percent-decoded (browsers
 /// drop tabs and newlines and read `\` as `/`, so `/\t/evil.example` is `//evil.example`).
-fn safe_next(next: Option<&str>) -> Option<String> {
+pub(crate) fn safe_next(next: Option<&str>) -> Option<String> {
     const BASE: &str = "http://needscope.invalid/";
     let next = next?;
     let hostile = |s: &str| {

@@ -1,6 +1,7 @@
 //! Plain axum routes beside the Leptos pages: the survey form POST, staff forms (administration,
 //! analysis runs), the staff JSON API and exports, the lang cookie, health.
 
+pub mod actions;
 pub mod admin;
 pub mod client;
 pub mod compare;
@@ -15,6 +16,7 @@ pub mod reports;
 pub mod runs;
 pub mod same_origin;
 pub mod spreadsheet;
+pub mod strategy;
 pub mod submit;
 pub mod surveys;
 pub mod tokens;

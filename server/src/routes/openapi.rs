@@ -35,6 +35,8 @@ pub fn endpoints() -> Vec<UtoipaMethodRouter<AppState>> {
         routes!(exports::breakdown_csv_export),
         routes!(exports::closed_csv_export),
         routes!(exports::audit_json_export),
+        routes!(super::actions::actions_json),
+        routes!(super::actions::actions_csv_export),
         routes!(super::compare::compare_json),
     ]
 }

@@ -3,6 +3,7 @@
 //! the server crate, which redirect back here with a one-time message.
 
 mod account;
+mod actions;
 mod audit;
 mod compare;
 mod dashboard;
@@ -14,6 +15,7 @@ mod notes;
 mod report;
 mod reports;
 mod runs;
+mod strategy;
 mod survey_editor;
 mod survey_question;
 mod survey_texts;
@@ -21,6 +23,7 @@ mod surveys;
 mod users;
 
 pub use account::AccountPage;
+pub use actions::ActionsPage;
 pub use audit::AuditPage;
 pub use compare::ComparePage;
 pub use dashboard::DashboardPage;
@@ -32,6 +35,7 @@ pub use notes::{StaffNotePage, StaffNotesPage};
 pub use report::RunReportPage;
 pub use reports::ReportsPage;
 pub use runs::RunsPage;
+pub use strategy::StrategyPage;
 pub use survey_editor::SurveyEditorPage;
 pub use survey_question::QuestionPage;
 pub use survey_texts::{DefinitionPage, TranslationPage};

@@ -2,6 +2,7 @@
 
 mod access;
 mod accounts;
+mod actions;
 mod bounded_builds;
 mod closed;
 mod compare;
@@ -13,5 +14,6 @@ mod openapi;
 mod report;
 mod sign_in;
 mod sign_in_limits;
+mod strategy;
 mod surveys;
 mod tokens;
