@@ -31,7 +31,9 @@
 //!    in capitals say nothing about case), in sentence case.
 //! 6. **Name.** The best phrase, joined as "A and B" (*y*, *và*, *和*, *at* in es / vi / zh /
 //!    tl) with the best phrase sharing no word with it when that scores at least 80 % of A and
-//!    the whole stays within [`MAX_NAME_CHARS`]; with no candidate, the top keyword (or two).
+//!    the whole stays within [`MAX_NAME_CHARS`]. With no candidate, the top keyword (or two),
+//!    if each of its words was used by at least [`MIN_RESPONDENTS`] respondents; else
+//!    "Theme n" (its place in the input).
 //! 7. **Distinct.** Larger themes choose first; a theme whose options are all taken gets its
 //!    next candidate, then a keyword in brackets, then a number.
 //!
@@ -193,11 +195,11 @@ fn distinct(
                 return base;
             }
             let lower = base.to_lowercase();
-            let with_keyword = themes[t]
-                .keywords
-                .iter()
-                .filter(|k| !lower.contains(&k.term.to_lowercase()))
-                .map(|k| format!("{base} ({})", k.term))
+            let with_keyword = data[t]
+                .shared_keywords(themes[t].keywords)
+                .into_iter()
+                .filter(|k| !lower.contains(&k.to_lowercase()))
+                .map(|k| format!("{base} ({k})"))
                 .find(|o| !used.contains(&o.to_lowercase()));
             with_keyword.unwrap_or_else(|| {
                 (2..)
@@ -615,6 +617,8 @@ struct ThemeData {
     /// Per word ID: may be part of a counted phrase (its stem was used by at least
     /// [`PRUNE_BELOW`] respondents; rarer phrases cannot matter).
     usable: Vec<bool>,
+    /// Respondents per stem key.
+    stem_df: KeyMap<u32>,
     /// Token range of each respondent's texts (texts of one respondent are adjacent).
     spans: Vec<(usize, usize)>,
     respondents: usize,
@@ -672,6 +676,7 @@ impl ThemeData {
             tokens,
             surf,
             usable: Vec::new(),
+            stem_df: KeyMap::default(),
             spans,
             counts: KeyMap::default(),
         };
@@ -712,6 +717,26 @@ impl ThemeData {
             .iter()
             .map(|&c| df[c as usize] as usize >= PRUNE_BELOW)
             .collect();
+        self.stem_df = class_of
+            .into_iter()
+            .map(|(key, c)| (key, df[c as usize]))
+            .collect();
+    }
+
+    /// The theme's keywords whose every word at least [`MIN_RESPONDENTS`] of its respondents
+    /// used: the only ones a fallback name may show.
+    fn shared_keywords<'k>(&self, keywords: &'k [Keyword]) -> Vec<&'k str> {
+        keywords
+            .iter()
+            .map(|k| k.term.as_str())
+            .filter(|t| {
+                let keys = self.keyword_keys(t);
+                !keys.is_empty()
+                    && keys.iter().all(|k| {
+                        self.stem_df.get(k).copied().unwrap_or(0) as usize >= MIN_RESPONDENTS
+                    })
+            })
+            .collect()
     }
 
     /// Counts every phrase (1..=max_span tokens, first and last token an edge word, no break)
@@ -1014,7 +1039,7 @@ impl ThemeData {
             }
         }
         out.extend(texts.iter().filter(|t| fits(t)).map(|t| sentence_case(t)));
-        out.extend(keyword_names(input.keywords, lang));
+        out.extend(keyword_names(&self.shared_keywords(input.keywords), lang));
         let mut seen = HashSet::new();
         out.retain(|o| seen.insert(o.to_lowercase()));
         out
@@ -1022,22 +1047,17 @@ impl ThemeData {
 }
 
 /// Fallback names from keywords: the first keyword, then the first two joined.
-fn keyword_names(keywords: &[Keyword], lang: Lang) -> Vec<String> {
+fn keyword_names(keywords: &[&str], lang: Lang) -> Vec<String> {
     let mut out = Vec::new();
     if let Some(first) = keywords.first() {
-        out.push(sentence_case(&first.term));
-        let first_words: Vec<&str> = first.term.split_whitespace().collect();
+        out.push(sentence_case(first));
+        let first_words: Vec<&str> = first.split_whitespace().collect();
         if let Some(second) = keywords
             .iter()
             .skip(1)
-            .find(|k| !k.term.split_whitespace().any(|w| first_words.contains(&w)))
+            .find(|k| !k.split_whitespace().any(|w| first_words.contains(&w)))
         {
-            let joined = format!(
-                "{}{}{}",
-                first.term,
-                conjunction(lang, &second.term),
-                second.term
-            );
+            let joined = format!("{first}{}{second}", conjunction(lang, second));
             if joined.chars().count() <= MAX_NAME_CHARS {
                 out.push(sentence_case(&joined));
             }
@@ -1117,7 +1137,15 @@ mod tests {
         ];
         let k = kw(&["parade"]);
         let names = theme_names(&[theme(&two, &k, Lang::En)]);
-        assert_eq!(names, ["Parade"], "falls back to the keyword");
+        assert_eq!(names, ["Theme 1"], "nor is its keyword shown");
+        let four: Vec<(&str, &str)> = vec![
+            ("r1", "purple elephant parade"),
+            ("r2", "purple elephant"),
+            ("r3", "the parade"),
+            ("r4", "a parade"),
+        ];
+        let names = theme_names(&[theme(&four, &k, Lang::En)]);
+        assert_eq!(names, ["Parade"], "a keyword three people used is");
         // A third respondent makes it a shared phrase.
         let three: Vec<(&str, &str)> = vec![
             ("r1", "purple elephant parade"),
@@ -1308,6 +1336,41 @@ mod tests {
             theme_names(&[theme(&BUSES, &k, Lang::En)]),
             theme_names(&[theme(&reversed, &k, Lang::En)])
         );
+    }
+
+    #[test]
+    fn odd_text_does_not_panic() {
+        let odd = [
+            "",
+            " ",
+            "'-'",
+            "a-'b",
+            "--x--",
+            "x'",
+            "'x",
+            "ma\u{301}s ma\u{301}s",
+            "🙂🙂 food 🙂",
+            "我们need公园and路灯",
+            "١٢٣ مرحبا",
+            "e\u{301}\u{301}\u{301}",
+            "[phone][email]",
+            "http:// @ . : [",
+            "ÀÉÎÕÜ àéîõü",
+            "\u{200B}\u{FEFF}",
+            "ǅungla ǅungla",
+        ];
+        let texts: Vec<(&str, &str)> = odd
+            .iter()
+            .enumerate()
+            .flat_map(|(i, t)| [(["a", "b", "c"][i % 3], *t), ("d", *t), ("e", *t)])
+            .collect();
+        let k = kw(&["", " ", "公园"]);
+        for lang in Lang::ALL {
+            let names = theme_names(&[theme(&texts, &k, lang), theme(&texts[..3], &k, lang)]);
+            assert_eq!(names.len(), 2);
+            assert!(names.iter().all(|n| !n.is_empty()), "{names:?}");
+            assert_ne!(names[0].to_lowercase(), names[1].to_lowercase());
+        }
     }
 
     #[test]
