@@ -80,13 +80,15 @@ fn Shell() -> impl IntoView {
                 <Route path=path!("/staff/notes/:id") view={Lazy::<lazy::StaffNote>::new()} ssr=SsrMode::Async />
                 <Route path=path!("/staff") view={Lazy::<lazy::StaffHome>::new()} ssr=SsrMode::Async />
                 <Route path=path!("/staff/dashboard") view={Lazy::<lazy::Dashboard>::new()} ssr=SsrMode::Async />
+                <Route path=path!("/staff/themes/:id") view={Lazy::<lazy::Theme>::new()} ssr=SsrMode::Async />
                 <Route path=path!("/staff/runs") view={Lazy::<lazy::Runs>::new()} ssr=SsrMode::Async />
-                <Route path=path!("/staff/actions") view={Lazy::<lazy::Actions>::new()} ssr=SsrMode::Async />
-                <Route path=path!("/staff/admin/strategy") view={Lazy::<lazy::Strategy>::new()} ssr=SsrMode::Async />
                 <Route path=path!("/staff/runs/:id/report") view={Lazy::<lazy::RunReport>::new()} ssr=SsrMode::Async />
                 <Route path=path!("/staff/compare") view={Lazy::<lazy::Compare>::new()} ssr=SsrMode::Async />
+                <Route path=path!("/staff/actions") view={Lazy::<lazy::Actions>::new()} ssr=SsrMode::Async />
+                <Route path=path!("/staff/admin/strategy") view={Lazy::<lazy::Strategy>::new()} ssr=SsrMode::Async />
                 <Route path=path!("/staff/admin/users") view={Lazy::<lazy::Users>::new()} ssr=SsrMode::Async />
                 <Route path=path!("/staff/admin/audit") view={Lazy::<lazy::Audit>::new()} ssr=SsrMode::Async />
+                <Route path=path!("/staff/admin/weighting") view={Lazy::<lazy::Weighting>::new()} ssr=SsrMode::Async />
                 <Route path=path!("/staff/admin/surveys") view={Lazy::<lazy::Surveys>::new()} ssr=SsrMode::Async />
                 <Route path=path!("/staff/admin/surveys/:slug") view={Lazy::<lazy::SurveyEditor>::new()} ssr=SsrMode::Async />
                 <Route path=path!("/staff/admin/surveys/:slug/add-question") view={Lazy::<lazy::Question>::new()} ssr=SsrMode::Async />

@@ -294,10 +294,33 @@ fn router(state: AppState, layers: Layers, upload_limit: u64) -> Router {
             "/account/tokens/{id}/revoke",
             post(crate::routes::tokens::revoke),
         )
+        .route(
+            "/staff/admin/weighting",
+            post(crate::routes::weighting::upload).layer(DefaultBodyLimit::max(
+                crate::routes::weighting::MAX_BODY_BYTES,
+            )),
+        )
+        .route(
+            "/staff/admin/weighting/drafts/{id}/activate",
+            post(crate::routes::weighting::activate_draft),
+        )
+        .route(
+            "/staff/admin/weighting/drafts/{id}/discard",
+            post(crate::routes::weighting::discard_draft),
+        )
+        .route(
+            "/staff/admin/weighting/versions/{version}/activate",
+            post(crate::routes::weighting::activate_version),
+        )
+        .route(
+            "/staff/admin/weighting/versions/{version}/config.json",
+            get(crate::routes::weighting::config_json),
+        )
         .route("/staff/runs", post(runs::start))
         .route("/staff/runs/jobs/{id}/cancel", post(runs::cancel))
         .merge(crate::routes::strategy::router())
         .merge(crate::routes::actions::router())
+        .merge(crate::routes::curation::router())
         .merge(openapi::router())
         .leptos_routes_with_context(
             &state,

@@ -10,3 +10,5 @@ pub mod staff;
 pub mod strategy;
 pub mod survey_editor;
 pub mod surveys;
+pub mod themes;
+pub mod weighting;

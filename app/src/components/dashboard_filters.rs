@@ -9,8 +9,19 @@ use leptos_router::params::ParamsMap;
 use crate::models::dashboard::{DashboardData, DashboardFilter};
 
 /// The query parameters the filter form sends, in order.
-const FIELDS: [&str; 10] = [
-    "run", "survey", "stream", "language", "district", "from", "to", "by", "q", "against",
+const FIELDS: [&str; 12] = [
+    "run",
+    "survey",
+    "stream",
+    "language",
+    "district",
+    "goal",
+    "department",
+    "from",
+    "to",
+    "by",
+    "q",
+    "against",
 ];
 
 /// The filter a dashboard address asks for (empty parameters are no filter).
@@ -22,6 +33,8 @@ pub fn filter_of(q: &ParamsMap) -> DashboardFilter {
         language: text("language"),
         survey: text("survey"),
         district: text("district"),
+        goal: q.get("goal").and_then(|g| g.parse().ok()),
+        department: q.get("department").and_then(|d| d.parse().ok()),
         from: text("from"),
         to: text("to"),
         by: text("by"),
@@ -151,53 +164,92 @@ pub fn FilterForm(data: DashboardData) -> impl IntoView {
         <form method="get" action="/staff/dashboard" class="filter-form" node_ref=form_ref on:change=on_change on:submit=on_submit>
             {f.q.clone().map(|q| view! { <input type="hidden" name="q" value=q /> })}
             {f.against.clone().map(|a| view! { <input type="hidden" name="against" value=a /> })}
-            <label for="run">"Run"</label>
-            <select id="run" name="run">
-                {data.runs.iter().map(|r| view! {
-                    <option value=r.id.to_string() selected=r.id == data.run_id>{r.label.clone()}</option>
-                }).collect_view()}
-            </select>
-            <label for="survey">"Survey"</label>
-            <select id="survey" name="survey">
-                <option value="" selected=survey.is_empty()>"All, with reports and notes"</option>
-                {data.surveys.iter().map(|(slug, title)| view! {
-                    <option value=slug.clone() selected=*slug == survey>{title.clone()}</option>
-                }).collect_view()}
-            </select>
-            <label for="stream">"Stream"</label>
-            <select id="stream" name="stream">
-                <option value="" selected=stream.is_empty()>"All"</option>
-                {data.streams.iter().map(|s| view! {
-                    <option value=s.clone() selected=*s == stream>{s.clone()}</option>
-                }).collect_view()}
-            </select>
-            <label for="language">"Language"</label>
-            <select id="language" name="language">
-                <option value="" selected=language.is_empty()>"All"</option>
-                {data.languages.iter().map(|l| view! {
-                    <option value=l.clone() selected=*l == language>{l.clone()}</option>
-                }).collect_view()}
-            </select>
-            <label for="district">"Council district"</label>
-            <select id="district" name="district">
-                <option value="" selected=district.is_empty()>"All"</option>
-                {data.districts.iter().map(|d| view! {
-                    <option value=d.clone() selected=*d == district>{format!("District {d}")}</option>
-                }).collect_view()}
-            </select>
-            <label for="from">"From"</label>
-            <input type="date" id="from" name="from" value=value(&f.from) />
-            <label for="to">"To"</label>
-            <input type="date" id="to" name="to" value=value(&f.to) />
-            <label for="by">"Breakdown by"</label>
-            <select id="by" name="by">
-                {data.breakdown_variables.iter().map(|v| view! {
-                    <option value=v.clone() selected=*v == by>{v.replace('_', " ")}</option>
-                }).collect_view()}
-            </select>
+            <div class="field">
+                <label for="run">"Run"</label>
+                <select id="run" name="run">
+                    {data.runs.iter().map(|r| view! {
+                        <option value=r.id.to_string() selected=r.id == data.run_id>{r.label.clone()}</option>
+                    }).collect_view()}
+                </select>
+            </div>
+            <div class="field">
+                <label for="survey">"Survey"</label>
+                <select id="survey" name="survey">
+                    <option value="" selected=survey.is_empty()>"All, with reports and notes"</option>
+                    {data.surveys.iter().map(|(slug, title)| view! {
+                        <option value=slug.clone() selected=*slug == survey>{title.clone()}</option>
+                    }).collect_view()}
+                </select>
+            </div>
+            <div class="field">
+                <label for="stream">"Stream"</label>
+                <select id="stream" name="stream">
+                    <option value="" selected=stream.is_empty()>"All"</option>
+                    {data.streams.iter().map(|s| view! {
+                        <option value=s.clone() selected=*s == stream>{s.clone()}</option>
+                    }).collect_view()}
+                </select>
+            </div>
+            <div class="field">
+                <label for="language">"Language"</label>
+                <select id="language" name="language">
+                    <option value="" selected=language.is_empty()>"All"</option>
+                    {data.languages.iter().map(|l| view! {
+                        <option value=l.clone() selected=*l == language>{l.clone()}</option>
+                    }).collect_view()}
+                </select>
+            </div>
+            <div class="field">
+                <label for="district">"District"</label>
+                <select id="district" name="district">
+                    <option value="" selected=district.is_empty()>"All"</option>
+                    {data.districts.iter().map(|d| view! {
+                        <option value=d.clone() selected=*d == district>{format!("District {d}")}</option>
+                    }).collect_view()}
+                </select>
+            </div>
+            <IdChoice id="goal" label="Goal" options=data.goals.clone() chosen=f.goal />
+            <IdChoice id="department" label="Department" options=data.departments.clone() chosen=f.department />
+            <div class="field">
+                <label for="from">"From"</label>
+                <input type="date" id="from" name="from" value=value(&f.from) />
+            </div>
+            <div class="field">
+                <label for="to">"To"</label>
+                <input type="date" id="to" name="to" value=value(&f.to) />
+            </div>
+            <div class="field">
+                <label for="by">"Breakdown by"</label>
+                <select id="by" name="by">
+                    {data.breakdown_variables.iter().map(|v| view! {
+                        <option value=v.clone() selected=*v == by>{v.replace('_', " ")}</option>
+                    }).collect_view()}
+                </select>
+            </div>
             <button type="submit" class="primary">"Apply"</button>
         </form>
         {data.filter_problem.clone().map(|p| view! { <p class="form-error" role="alert">{p}</p> })}
+    }
+}
+
+/// A choice among named ids (goals, departments), "All" first.
+#[component]
+fn IdChoice(
+    id: &'static str,
+    label: &'static str,
+    options: Vec<(i32, String)>,
+    chosen: Option<i32>,
+) -> impl IntoView {
+    view! {
+        <div class="field">
+            <label for=id>{label}</label>
+            <select id=id name=id>
+                <option value="" selected=chosen.is_none()>"All"</option>
+                {options.into_iter().map(|(value, name)| view! {
+                    <option value=value.to_string() selected=chosen == Some(value)>{name}</option>
+                }).collect_view()}
+            </select>
+        </div>
     }
 }
 

@@ -8,5 +8,7 @@ pub mod error_summary;
 pub mod layout;
 pub mod notes;
 pub mod question;
+pub mod share_bar;
 pub mod sparkline;
 pub mod staff;
+pub mod weighting_notice;

@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::closed::ClosedResults;
+use super::curation::{NameSource, ThemeStatus};
 
 /// Filters of the dashboard (query parameters).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -23,6 +24,12 @@ pub struct DashboardFilter {
     pub from: Option<String>,
     /// Only count what was said on or before this day (`YYYY-MM-DD`).
     pub to: Option<String>,
+    /// Only themes tied to this strategy goal (id).
+    #[serde(default)]
+    pub goal: Option<i32>,
+    /// Only themes owned by this department (id).
+    #[serde(default)]
+    pub department: Option<i32>,
     /// Break weighted shares down by this survey variable (default: council district).
     pub by: Option<String>,
     /// The closed question to cross with the themes, `<survey slug>:<question key>` (default:
@@ -69,6 +76,12 @@ pub struct QuoteView {
     pub source: String,
     /// The staff page of the document it came from (interview notes).
     pub link: Option<String>,
+    /// The quoted unit (`12:q_need`, `report:45`).
+    #[serde(default)]
+    pub unit: String,
+    /// Approved by staff for reports and public results.
+    #[serde(default)]
+    pub approved: bool,
 }
 
 /// One theme on the dashboard.
@@ -76,7 +89,26 @@ pub struct QuoteView {
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct ThemeCard {
     pub id: String,
+    /// The name shown: staff's, or one made from the theme's own answers.
+    pub name: String,
+    pub named_by: NameSource,
+    /// The keyword label the run logged.
     pub label: String,
+    /// What staff wrote about the theme.
+    pub description: Option<String>,
+    pub status: ThemeStatus,
+    /// Themes staff showed inside this one: id and logged label.
+    pub merged: Vec<(String, String)>,
+    /// The theme this one was split off, for a split theme.
+    pub split_from: Option<String>,
+    /// New since the previous run (no earlier theme matched it).
+    pub new_since_previous: bool,
+    /// Rank in the previous run, when it was ranked there.
+    pub previous_rank: Option<usize>,
+    /// Owning department.
+    pub department: Option<String>,
+    /// Strategy goals it serves.
+    pub goals: Vec<String>,
     pub keywords: Vec<String>,
     /// Distinct respondents or source documents among members (after the filters).
     pub respondents: usize,
@@ -97,6 +129,16 @@ pub struct ThemeCard {
     pub quotes: Vec<QuoteView>,
     /// Members per month (`YYYY-MM`), oldest first.
     pub trend: Vec<(String, usize)>,
+    /// Member unit ids (kept on the server for the theme page; never sent whole).
+    #[serde(skip)]
+    pub members: Vec<String>,
+}
+
+impl ThemeCard {
+    /// Rank change since the previous run: positive when it rose.
+    pub fn rank_change(&self) -> Option<i64> {
+        Some(self.previous_rank? as i64 - self.rank? as i64)
+    }
 }
 
 /// How the order of themes moves under each weighting scheme.
@@ -156,6 +198,17 @@ pub struct DashboardData {
     pub districts: Vec<String>,
     /// Why a filter was set aside (a date that is not a date).
     pub filter_problem: Option<String>,
+    /// Whether staff merges or splits regrouped the run's themes (figures re-weighted).
+    #[serde(default)]
+    pub regrouped: bool,
+    /// The run the stable theme ids were matched against.
+    #[serde(default)]
+    pub previous_run: Option<i32>,
+    /// Strategy goals and departments to filter by: id and name.
+    #[serde(default)]
+    pub goals: Vec<(i32, String)>,
+    #[serde(default)]
+    pub departments: Vec<(i32, String)>,
     /// Results of the surveys' closed questions.
     #[serde(default)]
     pub closed: ClosedResults,

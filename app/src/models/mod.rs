@@ -4,6 +4,7 @@
 pub mod answers;
 pub mod closed;
 pub mod compare;
+pub mod curation;
 pub mod dashboard;
 pub mod error;
 pub mod jobs;
@@ -16,6 +17,7 @@ pub mod strategy;
 pub mod stream;
 pub mod survey;
 pub mod survey_edit;
+pub mod theme_page;
 pub mod tokens;
 pub mod unit_ref;
 

@@ -12,7 +12,9 @@ use crate::routes::staff::{
     QuestionPage, ReportsPage, RunsPage, StaffHomePage, StaffNotePage, StaffNotesPage,
     SurveyEditorPage, SurveysPage, TranslationPage, UsersPage,
 };
+use crate::routes::staff::WeightingPage;
 use crate::routes::staff::{ComparePage, RunReportPage};
+use crate::routes::staff::ThemePage;
 use crate::routes::{NotePage, NotesPage};
 
 pub struct Login;
@@ -158,6 +160,19 @@ impl LazyRoute for Dashboard {
     }
 }
 
+pub struct Theme;
+
+#[lazy_route]
+impl LazyRoute for Theme {
+    fn data() -> Self {
+        Theme
+    }
+
+    fn view(_this: Self) -> AnyView {
+        view! { <ThemePage /> }.into_any()
+    }
+}
+
 pub struct Runs;
 
 #[lazy_route]
@@ -262,32 +277,6 @@ impl LazyRoute for Definition {
     }
 }
 
-pub struct Compare;
-
-#[lazy_route]
-impl LazyRoute for Compare {
-    fn data() -> Self {
-        Compare
-    }
-
-    fn view(_this: Self) -> AnyView {
-        view! { <ComparePage /> }.into_any()
-    }
-}
-
-pub struct RunReport;
-
-#[lazy_route]
-impl LazyRoute for RunReport {
-    fn data() -> Self {
-        RunReport
-    }
-
-    fn view(_this: Self) -> AnyView {
-        view! { <RunReportPage /> }.into_any()
-    }
-}
-
 pub struct Actions;
 
 #[lazy_route]
@@ -311,5 +300,44 @@ impl LazyRoute for Strategy {
 
     fn view(_this: Self) -> AnyView {
         view! { <StrategyPage /> }.into_any()
+    }
+}
+
+pub struct Weighting;
+
+#[lazy_route]
+impl LazyRoute for Weighting {
+    fn data() -> Self {
+        Weighting
+    }
+
+    fn view(_this: Self) -> AnyView {
+        view! { <WeightingPage /> }.into_any()
+    }
+}
+
+pub struct Compare;
+
+#[lazy_route]
+impl LazyRoute for Compare {
+    fn data() -> Self {
+        Compare
+    }
+
+    fn view(_this: Self) -> AnyView {
+        view! { <ComparePage /> }.into_any()
+    }
+}
+
+pub struct RunReport;
+
+#[lazy_route]
+impl LazyRoute for RunReport {
+    fn data() -> Self {
+        RunReport
+    }
+
+    fn view(_this: Self) -> AnyView {
+        view! { <RunReportPage /> }.into_any()
     }
 }

@@ -4,6 +4,7 @@
 pub mod actions;
 pub mod audit;
 pub mod auth;
+pub mod curation;
 pub mod dashboards;
 pub mod entities;
 pub mod jobs;

@@ -10,12 +10,12 @@ use sea_orm::{
 };
 use time::OffsetDateTime;
 
-use super::entities::{answer, report, response, survey_version};
+use super::entities::{answer, note_passage, report, response, survey_version};
 use super::notes::{self, PassageOrigin};
 use super::runs::{ResponseForAnalysis, analysis_record};
 use super::surveys::{self, LoadedSurvey};
 use crate::models::stream::{Stream, UnknownStream};
-use crate::models::{AnswerValue, AppError, SurveyDefinition};
+use crate::models::{AnswerValue, AppError, SurveyDefinition, UnitRef};
 
 /// A stored response with its answers.
 #[derive(Debug, Clone)]
@@ -169,4 +169,69 @@ async fn reports(
             (id, facts)
         })
         .collect())
+}
+
+/// The texts of these units (answers, reports, interview-note passages), by unit id: what a
+/// theme's name is made from and what its page lists. A unit whose text is gone is left out.
+pub async fn unit_texts(
+    db: &DatabaseConnection,
+    units: &[UnitRef],
+) -> Result<HashMap<String, String>, DbErr> {
+    let mut texts = HashMap::with_capacity(units.len());
+    let (mut responses, mut reports, mut passages) = (Vec::new(), Vec::new(), Vec::new());
+    for unit in units {
+        match unit {
+            UnitRef::Answer { response, .. } => responses.push(*response),
+            UnitRef::Report(id) => reports.push(*id),
+            UnitRef::Passage(id) => passages.push(*id),
+        }
+    }
+    responses.sort_unstable();
+    responses.dedup();
+    let wanted: std::collections::HashSet<String> = units.iter().map(ToString::to_string).collect();
+    for chunk in responses.chunks(500) {
+        let rows = answer::Entity::find()
+            .filter(answer::Column::ResponseId.is_in(chunk.iter().copied()))
+            .all(db)
+            .await?;
+        for a in rows {
+            let unit = UnitRef::Answer {
+                response: a.response_id,
+                question: a.question_key,
+            }
+            .to_string();
+            if let (true, Ok(AnswerValue::Text(text))) =
+                (wanted.contains(&unit), serde_json::from_value(a.value))
+            {
+                texts.insert(unit, text);
+            }
+        }
+    }
+    for chunk in reports.chunks(500) {
+        let rows = report::Entity::find()
+            .select_only()
+            .columns([report::Column::Id, report::Column::Text])
+            .filter(report::Column::Id.is_in(chunk.iter().copied()))
+            .into_tuple::<(i64, String)>()
+            .all(db)
+            .await?;
+        texts.extend(
+            rows.into_iter()
+                .map(|(id, text)| (UnitRef::Report(id).to_string(), text)),
+        );
+    }
+    for chunk in passages.chunks(500) {
+        let rows = note_passage::Entity::find()
+            .select_only()
+            .columns([note_passage::Column::Id, note_passage::Column::Text])
+            .filter(note_passage::Column::Id.is_in(chunk.iter().copied()))
+            .into_tuple::<(i64, String)>()
+            .all(db)
+            .await?;
+        texts.extend(
+            rows.into_iter()
+                .map(|(id, text)| (UnitRef::Passage(id).to_string(), text)),
+        );
+    }
+    Ok(texts)
 }

@@ -190,3 +190,17 @@ pub fn minute(at: TimeDateTimeWithTimeZone) -> String {
         at.minute()
     )
 }
+
+/// Run `id`'s logged weighting result, without reading the rest of the (large) row.
+pub async fn weighting_of(
+    db: &DatabaseConnection,
+    id: i32,
+) -> Result<Option<serde_json::Value>, DbErr> {
+    Ok(analysis_run::Entity::find_by_id(id)
+        .select_only()
+        .column(analysis_run::Column::Weighting)
+        .into_tuple::<Option<serde_json::Value>>()
+        .one(db)
+        .await?
+        .flatten())
+}

@@ -6,17 +6,20 @@
 
 mod closed;
 mod criteria;
+mod curate;
 mod limit;
 mod members;
+mod names;
 mod panels;
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use analysis::weighting::Breakdown;
 use app::models::closed::ClosedResults;
-use app::models::dashboard::{DashboardData, DashboardFilter, RunChoice};
+use app::models::curation::Curation;
+use app::models::dashboard::{DashboardData, DashboardFilter, RunChoice, ThemeCard};
 use app::models::{AppError, Stream};
 use app::store::dashboards::{BoxFuture, DashboardSource};
 use app::store::entities::analysis_run;
@@ -135,8 +138,9 @@ async fn run_choices(db: &DatabaseConnection) -> Result<Vec<RunChoice>, AppError
         .collect())
 }
 
-/// Builds the dashboard of `row` under `filter`, reading the row and what it could have read
-/// once.
+/// Builds the dashboard of `row` under `filter`, with staff curation applied: reads the row, what
+/// the run could have read and the decisions once, regroups and re-weights on the blocking pool
+/// when staff merged or split themes, then names the themes from a sample of their answers.
 pub async fn build(
     db: &DatabaseConnection,
     row: analysis_run::Model,
@@ -149,32 +153,87 @@ pub async fn build(
         row.last_passage_id,
     )
     .await?;
-    tokio::task::spawn_blocking(move || assemble(row, &sources, filter)).await?
+    let curation = app::store::curation::load(db).await?;
+    let previous = match row.previous_run_id {
+        Some(id) => log::weighting_of(db, id)
+            .await?
+            .and_then(|w| serde_json::from_value::<analysis::weighting::WeightingRun>(w).ok())
+            .map(|w| panels::previous_ranks(&w, &curation))
+            .unwrap_or_default(),
+        None => BTreeMap::new(),
+    };
+    let (run, merged, regrouped, sources, curation) = tokio::task::spawn_blocking(move || {
+        let run = LoggedRun::read(row)?;
+        let merged = merged_themes(&run, &curation);
+        let (run, regrouped) = curate::apply(run, &curation, &sources)?;
+        Ok::<_, anyhow::Error>((run, merged, regrouped, sources, curation))
+    })
+    .await??;
+    let texts = names::sampled_texts(db, &run).await?;
+    tokio::task::spawn_blocking(move || {
+        let names = names::names(&run, &sources, &texts);
+        let cx = panels::CardContext {
+            filter: &filter,
+            curation: &curation,
+            names: &names,
+            previous: &previous,
+            merged: &merged,
+        };
+        let mut data = assemble(&run, &sources, &cx)?;
+        data.regrouped = regrouped;
+        data.filter = filter;
+        Ok(data)
+    })
+    .await?
 }
 
-/// The dashboard of `row` under `filter` from what it could have read (CPU-bound).
+/// Themes staff merged into each theme of `run` (both in the run): id and logged label.
+fn merged_themes(run: &LoggedRun, curation: &Curation) -> BTreeMap<String, Vec<(String, String)>> {
+    let labels = panels::labels(run);
+    let mut merged: BTreeMap<String, Vec<(String, String)>> = BTreeMap::new();
+    let plan = curate::regrouping(curation, run);
+    for id in plan.merges.keys() {
+        let target = plan.target(id);
+        if target != id
+            && let (Some(label), true) = (labels.get(id.as_str()), labels.contains_key(target))
+        {
+            merged
+                .entry(target.to_owned())
+                .or_default()
+                .push((id.clone(), (*label).to_owned()));
+        }
+    }
+    merged
+}
+
+/// The dashboard of a (curated) run from what it could have read (CPU-bound).
 fn assemble(
-    row: analysis_run::Model,
+    run: &LoggedRun,
     sources: &RunSources,
-    filter: DashboardFilter,
+    cx: &panels::CardContext<'_>,
 ) -> anyhow::Result<DashboardData> {
-    let run = LoggedRun::read(row)?;
-    let members = Members::new(&run, sources);
+    let filter = cx.filter;
+    let members = Members::new(run, sources);
     let report = &run.report;
-    let themes = panels::theme_cards(&run, &members, &filter);
+    let mut themes = panels::theme_cards(run, &members, cx);
+    themes.retain(|t| framed(t, filter, cx.curation));
+    let shown: BTreeMap<&str, &str> = themes
+        .iter()
+        .map(|t| (t.id.as_str(), t.name.as_str()))
+        .collect();
     let ordered: Vec<(String, String)> = themes
         .iter()
-        .map(|t| (t.id.clone(), t.label.clone()))
+        .map(|t| (t.id.clone(), t.name.clone()))
         .collect();
-    let closed =
-        closed::results(&run, sources, &ordered, &members, &filter).unwrap_or_else(|err| {
-            tracing::warn!(error = %format!("{err:#}"), "no closed-question results");
-            ClosedResults::default()
-        });
+    let closed = closed::results(run, sources, &ordered, &members, filter).unwrap_or_else(|err| {
+        tracing::warn!(error = %format!("{err:#}"), "no closed-question results");
+        ClosedResults::default()
+    });
     let by = filter.by.clone().unwrap_or_else(|| DISTRICT.to_owned());
-    let breakdown = panels::breakdown(&run, sources, &by);
+    let breakdown = panels::breakdown(run, sources, &by, &shown);
     let streams: BTreeSet<&str> = members.streams().into_iter().map(Stream::as_str).collect();
     let row = &run.row;
+    let named = |m: &BTreeMap<i32, String>| m.iter().map(|(id, n)| (*id, n.clone())).collect();
     Ok(DashboardData {
         run_id: row.id,
         created_at: minute(row.created_at),
@@ -187,21 +246,33 @@ fn assemble(
         unclassified: report.unclassified.members.len(),
         scope: run.scope.describe(),
         weighting_problem: row.weighting_problem.clone(),
+        sensitivity: panels::sensitivity(run, &shown),
         themes,
-        sensitivity: panels::sensitivity(&run),
         breakdown,
-        breakdown_variables: panels::breakdown_variables(&run),
+        breakdown_variables: panels::breakdown_variables(run),
         runs: Vec::new(),
         streams: streams.into_iter().map(str::to_owned).collect(),
         surveys: members.surveys(),
         districts: members.districts(),
-        filter_problem: criteria::Criteria::of(&filter).1,
+        filter_problem: criteria::Criteria::of(filter).1,
         languages: report
             .languages
             .keys()
             .map(|l| l.code().to_owned())
             .collect(),
         closed,
-        filter,
+        regrouped: false,
+        previous_run: row.previous_run_id,
+        goals: named(&cx.curation.goals),
+        departments: named(&cx.curation.departments),
+        filter: filter.clone(),
     })
+}
+
+/// Whether theme `t` is in the goal and department the filter asks for.
+fn framed(t: &ThemeCard, filter: &DashboardFilter, curation: &Curation) -> bool {
+    let goal = filter.goal.and_then(|g| curation.goals.get(&g));
+    let department = filter.department.and_then(|d| curation.departments.get(&d));
+    goal.is_none_or(|g| t.goals.contains(g))
+        && department.is_none_or(|d| t.department.as_ref() == Some(d))
 }

@@ -4,8 +4,10 @@
 
 use std::collections::BTreeMap;
 
+use analysis::Lineage;
 use analysis::weighting::{Interval, PublishedPriority};
 use app::models::Stream;
+use app::models::curation::{Curation, NameSource, ThemeStatus};
 use app::models::dashboard::{
     BreakdownView, DashboardFilter, Estimate, QuoteView, SensitivityView, ThemeCard,
 };
@@ -30,7 +32,7 @@ fn by_name(counts: BTreeMap<Stream, usize>) -> Vec<(String, usize)> {
 }
 
 /// Theme labels by id.
-fn labels(run: &LoggedRun) -> BTreeMap<&str, &str> {
+pub fn labels(run: &LoggedRun) -> BTreeMap<&str, &str> {
     run.report
         .themes
         .iter()
@@ -38,12 +40,28 @@ fn labels(run: &LoggedRun) -> BTreeMap<&str, &str> {
         .collect()
 }
 
-fn label_of<'a>(labels: &BTreeMap<&str, &'a str>, id: &'a str) -> String {
-    labels.get(id).copied().unwrap_or(id).to_owned()
+/// The shown name of theme `id` (its id when it has none).
+fn label_of(names: &BTreeMap<&str, &str>, id: &str) -> String {
+    names.get(id).copied().unwrap_or(id).to_owned()
 }
 
-/// One card per theme, ranked by priority (unranked last, by people).
-pub fn theme_cards(run: &LoggedRun, members: &Members, filter: &DashboardFilter) -> Vec<ThemeCard> {
+/// What a theme card is made with besides the run and its members.
+pub struct CardContext<'a> {
+    pub filter: &'a DashboardFilter,
+    pub curation: &'a Curation,
+    /// Generated names by theme id.
+    pub names: &'a BTreeMap<String, String>,
+    /// Ranks in the previous run by theme id.
+    pub previous: &'a BTreeMap<String, usize>,
+    /// Themes merged into each theme: id and logged label.
+    pub merged: &'a BTreeMap<String, Vec<(String, String)>>,
+}
+
+/// One card per theme with staff decisions applied, ranked by priority (unranked last, by
+/// people); ranks are counted among the themes that are shown as needs.
+pub fn theme_cards(run: &LoggedRun, members: &Members, cx: &CardContext<'_>) -> Vec<ThemeCard> {
+    let filter = cx.filter;
+    let split_from = super::curate::split_parents(cx.curation);
     let published: BTreeMap<String, PublishedPriority> = run
         .weighting
         .as_ref()
@@ -61,9 +79,50 @@ pub fn theme_cards(run: &LoggedRun, members: &Members, filter: &DashboardFilter)
             let counted = members.count(&t.members, filter);
             let p = published.get(&t.id);
             let row = p.and_then(|p| p.row.as_ref());
+            let decision = cx.curation.decision(&t.id);
+            let (name, named_by) = match decision.and_then(|d| Some((d.name.clone()?, d))) {
+                Some((name, d)) => (
+                    name,
+                    NameSource::Staff {
+                        run: d.set_in_run,
+                        at: d.updated_at.clone(),
+                    },
+                ),
+                None => (
+                    cx.names
+                        .get(&t.id)
+                        .cloned()
+                        .unwrap_or_else(|| t.label.clone()),
+                    NameSource::Generated,
+                ),
+            };
+            let status = match decision {
+                Some(d) if d.not_a_need => ThemeStatus::NotANeed,
+                Some(d) if d.hidden => ThemeStatus::Hidden,
+                _ => ThemeStatus::Need,
+            };
             ThemeCard {
                 id: t.id.clone(),
+                name,
+                named_by,
                 label: t.label.clone(),
+                description: decision.and_then(|d| d.description.clone()),
+                status,
+                merged: cx.merged.get(&t.id).cloned().unwrap_or_default(),
+                split_from: split_from.get(t.id.as_str()).map(|p| (*p).to_owned()),
+                new_since_previous: t.lineage == Lineage::New,
+                previous_rank: cx.previous.get(&t.id).copied(),
+                department: decision
+                    .and_then(|d| d.department_id)
+                    .and_then(|id| cx.curation.departments.get(&id).cloned()),
+                goals: decision
+                    .map(|d| {
+                        d.goal_ids
+                            .iter()
+                            .filter_map(|g| cx.curation.goals.get(g).cloned())
+                            .collect()
+                    })
+                    .unwrap_or_default(),
                 keywords: t.keywords.iter().map(|k| k.term.clone()).collect(),
                 respondents: counted.respondents,
                 share: counted.respondents as f64 / total,
@@ -89,10 +148,13 @@ pub fn theme_cards(run: &LoggedRun, members: &Members, filter: &DashboardFilter)
                             lang: q.lang.code().to_owned(),
                             source,
                             link,
+                            unit: q.unit_id.clone(),
+                            approved: cx.curation.approved.contains(&q.unit_id),
                         })
                     })
                     .collect(),
                 trend: counted.months.into_iter().collect(),
+                members: t.members.clone(),
             }
         })
         .collect();
@@ -103,13 +165,45 @@ pub fn theme_cards(run: &LoggedRun, members: &Members, filter: &DashboardFilter)
             std::cmp::Reverse(b.respondents),
         ))
     });
+    let mut next = 1;
+    for t in &mut themes {
+        if t.status != ThemeStatus::Need {
+            t.rank = None;
+        } else if t.rank.is_some() {
+            t.rank = Some(next);
+            next += 1;
+        }
+    }
     themes
 }
 
+/// Ranks of the previous run's themes, counted as [`theme_cards`] counts them: among the themes
+/// staff have not hidden, set aside or merged into another.
+pub fn previous_ranks(
+    weighting: &analysis::weighting::WeightingRun,
+    curation: &Curation,
+) -> BTreeMap<String, usize> {
+    let mut ranked: Vec<(usize, String)> = weighting
+        .published_priorities()
+        .into_iter()
+        .filter_map(|p| Some((p.row?.equity.rank, p.theme)))
+        .filter(|(_, id)| {
+            curation
+                .decision(id)
+                .is_none_or(|d| !d.hidden && !d.not_a_need && d.merged_into.is_none())
+        })
+        .collect();
+    ranked.sort();
+    ranked
+        .into_iter()
+        .enumerate()
+        .map(|(i, (_, id))| (id, i + 1))
+        .collect()
+}
+
 /// How each theme's rank moves from unweighted to raked to raked × equity.
-pub fn sensitivity(run: &LoggedRun) -> Option<SensitivityView> {
+pub fn sensitivity(run: &LoggedRun, labels: &BTreeMap<&str, &str>) -> Option<SensitivityView> {
     let s = &run.weighting.as_ref()?.sensitivity;
-    let labels = labels(run);
     let pos = |list: &[String], id: &str| list.iter().position(|x| x == id).map_or(0, |p| p + 1);
     Some(SensitivityView {
         rows: s
@@ -117,7 +211,7 @@ pub fn sensitivity(run: &LoggedRun) -> Option<SensitivityView> {
             .iter()
             .map(|id| {
                 (
-                    label_of(&labels, id),
+                    label_of(labels, id),
                     pos(&s.unweighted, id),
                     pos(&s.raked, id),
                     pos(&s.raked_equity, id),
@@ -143,7 +237,12 @@ pub fn breakdown_variables(run: &LoggedRun) -> Vec<String> {
 
 /// Weighted shares by `by`, small cells suppressed; `None` for an unweighted run or a variable
 /// the run cannot break down by (logged).
-pub fn breakdown(run: &LoggedRun, sources: &RunSources, by: &str) -> Option<BreakdownView> {
+pub fn breakdown(
+    run: &LoggedRun,
+    sources: &RunSources,
+    by: &str,
+    labels: &BTreeMap<&str, &str>,
+) -> Option<BreakdownView> {
     run.weighting.as_ref()?;
     let b = match run.breakdown(sources.for_analysis(), by) {
         Ok(b) => b,
@@ -152,7 +251,6 @@ pub fn breakdown(run: &LoggedRun, sources: &RunSources, by: &str) -> Option<Brea
             return None;
         }
     };
-    let labels = labels(run);
     Some(BreakdownView {
         variable: b.variable.clone(),
         columns: b.columns.iter().map(|c| c.category.clone()).collect(),
@@ -162,7 +260,7 @@ pub fn breakdown(run: &LoggedRun, sources: &RunSources, by: &str) -> Option<Brea
             .zip(&b.cells)
             .map(|(id, cells)| {
                 (
-                    label_of(&labels, id),
+                    label_of(labels, id),
                     cells.iter().map(|c| c.share).collect(),
                 )
             })

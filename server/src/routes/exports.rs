@@ -17,6 +17,7 @@ use serde_json::{Value, json};
 use utoipa::{IntoParams, ToSchema};
 
 use analysis::weighting::Breakdown;
+use app::models::curation::NameSource;
 use app::models::dashboard::{DashboardData, DashboardFilter};
 use app::models::staff::{STAFF, Viewer};
 use app::store::entities::analysis_run;
@@ -148,7 +149,8 @@ fn opt(v: Option<f64>) -> String {
     v.map_or_else(String::new, |v| format!("{v:.6}"))
 }
 
-/// The themes table as CSV bytes.
+/// The themes table as CSV bytes: the curated view (staff names, status, merges, splits,
+/// department and goals in the last columns; `label` is the keyword label the run logged).
 pub fn themes_csv(data: &DashboardData) -> Result<Vec<u8>, csv::Error> {
     let mut out = csv::Writer::from_writer(Vec::new());
     out.write_record([
@@ -167,6 +169,14 @@ pub fn themes_csv(data: &DashboardData) -> Result<Vec<u8>, csv::Error> {
         "suppressed",
         "quote_1",
         "quote_1_language",
+        "name",
+        "name_set_by_staff",
+        "status",
+        "shown_with",
+        "split_from",
+        "department",
+        "goals",
+        "description",
     ])?;
     for t in &data.themes {
         let w = t.weighted_share;
@@ -190,6 +200,18 @@ pub fn themes_csv(data: &DashboardData) -> Result<Vec<u8>, csv::Error> {
                 .map(|q| text(&q.text).into_owned())
                 .unwrap_or_default(),
             quote.map(|q| q.lang.clone()).unwrap_or_default(),
+            text(&t.name).into_owned(),
+            matches!(t.named_by, NameSource::Staff { .. }).to_string(),
+            t.status.as_str().to_owned(),
+            t.merged
+                .iter()
+                .map(|(id, _)| id.as_str())
+                .collect::<Vec<_>>()
+                .join("; "),
+            t.split_from.clone().unwrap_or_default(),
+            text(t.department.as_deref().unwrap_or_default()).into_owned(),
+            text(&t.goals.join("; ")).into_owned(),
+            text(t.description.as_deref().unwrap_or_default()).into_owned(),
         ])?;
     }
     out.into_inner().map_err(|e| e.into_error().into())

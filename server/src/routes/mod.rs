@@ -5,6 +5,7 @@ pub mod actions;
 pub mod admin;
 pub mod client;
 pub mod compare;
+pub mod curation;
 pub mod exports;
 pub mod forms;
 pub mod health;
@@ -20,6 +21,7 @@ pub mod strategy;
 pub mod submit;
 pub mod surveys;
 pub mod tokens;
+pub mod weighting;
 
 /// Said after a problem with an upload form: the page's file input is empty again.
 pub const CHOOSE_FILE_AGAIN: &str =

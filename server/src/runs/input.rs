@@ -112,17 +112,18 @@ pub fn report_units(reports: &[report::Model]) -> Vec<Unit> {
         .collect()
 }
 
-/// Which themes each imported report raises (counted, not weighted).
-pub fn report_mentions(reports: &[report::Model], model: &ThemeModel) -> Vec<SourceMention> {
+/// Which themes each imported report (by id) raises (counted, not weighted).
+pub fn report_mentions(
+    reports: impl IntoIterator<Item = i64>,
+    model: &ThemeModel,
+) -> Vec<SourceMention> {
     reports
-        .iter()
-        .filter_map(|r| {
-            let theme = model
-                .theme_of(&UnitRef::Report(r.id).to_string())?
-                .to_owned();
+        .into_iter()
+        .filter_map(|id| {
+            let theme = model.theme_of(&UnitRef::Report(id).to_string())?.to_owned();
             Some(SourceMention {
                 stream: analysis::Stream::ImportedReport,
-                source: SourceRef::Report(r.id).to_string(),
+                source: SourceRef::Report(id).to_string(),
                 theme,
             })
         })
@@ -145,19 +146,23 @@ pub fn passage_units(passages: &[PassageForAnalysis]) -> Vec<Unit> {
         .collect()
 }
 
-/// Which themes each interview-note document raises (each document once per theme).
-pub fn passage_mentions(passages: &[PassageForAnalysis], model: &ThemeModel) -> Vec<SourceMention> {
+/// Which themes each interview-note document raises (each document once per theme), from
+/// `(passage id, document id)` pairs.
+pub fn passage_mentions(
+    passages: impl IntoIterator<Item = (i64, i32)>,
+    model: &ThemeModel,
+) -> Vec<SourceMention> {
     let mut seen = BTreeSet::new();
     passages
-        .iter()
-        .filter_map(|p| {
+        .into_iter()
+        .filter_map(|(passage, document)| {
             let theme = model
-                .theme_of(&UnitRef::Passage(p.id).to_string())?
+                .theme_of(&UnitRef::Passage(passage).to_string())?
                 .to_owned();
-            seen.insert((p.document_id, theme.clone()))
+            seen.insert((document, theme.clone()))
                 .then(|| SourceMention {
                     stream: analysis::Stream::InterviewNotes,
-                    source: SourceRef::Document(p.document_id).to_string(),
+                    source: SourceRef::Document(document).to_string(),
                     theme,
                 })
         })

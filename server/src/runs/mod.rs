@@ -362,8 +362,11 @@ async fn compute(input: Input, recipe: Recipe, hooks: Hooks) -> anyhow::Result<O
             Some((_, config)) => config
                 .fit(&input::respondents(&responses, &model), &{
                     let mut mentions = input::mentions(&responses, &model);
-                    mentions.extend(input::passage_mentions(&passages, &model));
-                    mentions.extend(input::report_mentions(&reports, &model));
+                    mentions.extend(input::passage_mentions(
+                        passages.iter().map(|p| (p.id, p.document_id)),
+                        &model,
+                    ));
+                    mentions.extend(input::report_mentions(reports.iter().map(|r| r.id), &model));
                     mentions
                 })
                 .map_err(|e| e.to_string()),

@@ -1,25 +1,27 @@
-//! The strategy dashboard: one run's themes ranked by equity-weighted priority with intervals,
-//! a chart (SVG with a data table), quotes in their language, streams, trend, the district
-//! breakdown, the weighting sensitivity and the closed questions' results; filters and exports.
-//! Works without JavaScript: the filter forms are plain GETs; once hydrated, filters apply in
-//! place.
+//! The strategy dashboard's overview: one run's themes, as staff curated them, ranked by
+//! equity-weighted priority in one compact table (name, weighted share with its interval,
+//! priority, people, streams, a small trend and the move since the previous run) under one bar of
+//! filters, so the ranking fits the first screen at 1366×768. Each theme's detail is on its own
+//! page ([`super::theme`]); below the table: rising needs, themes set aside, the weighting
+//! sensitivity, the breakdown and the closed questions. Works without JavaScript: the filter form
+//! is a plain GET; once hydrated, filters apply in place.
 
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use crate::api::staff::dashboard;
-use crate::components::chart::{Bar, BarChart, MonthColumns};
 use crate::components::closed::ClosedPanel;
 use crate::components::dashboard_filters::{FilterForm, Refocus, announcement, filter_of, focus};
+use crate::components::share_bar::{ShareBar, pct, with_interval};
+use crate::components::sparkline::Sparkline;
 use crate::components::staff::{FlashMessage, PageError, StaffNav};
+use crate::components::weighting_notice::WeightingNotice;
+use crate::models::curation::ThemeStatus;
 use crate::models::dashboard::{
     DashboardData, Direction, Movement, ThemeCard, filled, month_range, movement,
 };
-
-fn pct(v: f64) -> String {
-    format!("{:.1}%", v * 100.0)
-}
+use crate::models::staff::Viewer;
 
 #[component]
 pub fn DashboardPage() -> impl IntoView {
@@ -49,7 +51,7 @@ pub fn DashboardPage() -> impl IntoView {
                         <h1>"Need themes"</h1>
                         <FlashMessage flash=ctx.flash.clone() />
                         {match page {
-                            Some(d) => view! { <Dashboard data=d /> }.into_any(),
+                            Some(d) => view! { <Dashboard data=d viewer=ctx.viewer.clone() /> }.into_any(),
                             None => view! {
                                 <p class="notice">"No analysis run yet. "<a href="/staff/runs">"Start one"</a>" once responses have come in."</p>
                             }
@@ -65,47 +67,18 @@ pub fn DashboardPage() -> impl IntoView {
 }
 
 #[component]
-fn Dashboard(data: DashboardData) -> impl IntoView {
+fn Dashboard(data: DashboardData, viewer: Option<Viewer>) -> impl IntoView {
     let run = data.run_id;
-    let weighted = data.weighting_problem.is_none();
-    let bars: Vec<Bar> = data
-        .themes
-        .iter()
-        .map(|t| match (weighted, &t.weighted_share) {
-            (true, Some(e)) => Bar {
-                label: t.label.clone(),
-                value: e.value,
-                lower: e.lower,
-                upper: e.upper,
-            },
-            _ => Bar {
-                label: t.label.clone(),
-                value: t.share,
-                lower: None,
-                upper: None,
-            },
-        })
-        .collect();
-    let (chart_title, chart_desc) = if weighted {
-        (
-            "Share of residents per theme, raked × equity weighted",
-            "Horizontal bars, one per theme in priority order; lines show 90% bootstrap intervals. Suppressed themes show their unweighted share without an interval.",
-        )
-    } else {
-        (
-            "Share of respondents per theme, unweighted",
-            "Horizontal bars, one per theme, largest first.",
-        )
-    };
     let filtered = data.filter.narrows();
     let months = month_range(data.themes.iter().map(|t| t.trend.as_slice()));
-    let rising: Vec<(String, Movement)> = data
+    let rising: Vec<(String, String, Movement)> = data
         .themes
         .iter()
+        .filter(|t| t.status == ThemeStatus::Need)
         .filter_map(|t| {
             movement(&filled(&t.trend, &months))
                 .filter(|m| m.direction == Direction::Rising)
-                .map(|m| (t.label.clone(), m))
+                .map(|m| (t.id.clone(), t.name.clone(), m))
         })
         .collect();
     let stream_name = data
@@ -113,170 +86,219 @@ fn Dashboard(data: DashboardData) -> impl IntoView {
         .stream
         .clone()
         .unwrap_or_else(|| "all streams".to_owned());
+    let (needs, set_aside): (Vec<ThemeCard>, Vec<ThemeCard>) = data
+        .themes
+        .iter()
+        .cloned()
+        .partition(|t| t.status == ThemeStatus::Need);
+    let weighted = data.weighting_problem.is_none();
     view! {
-        <FilterForm data=data.clone() />
-        <p class="meta">
-            {format!(
-                "Run {} · {} · {} · {} units from {} respondents or documents · {} unclassified · {}",
-                data.run_id, data.created_at, data.representation, data.n_units, data.n_respondents, data.unclassified, data.scope
-            )}
-        </p>
-        {data.weighting_problem.clone().map(|p| view! {
-            <p class="notice">{format!("Not equity-weighted: {p}. Themes are ranked by how many people raised them.")}</p>
-        })}
-        {filtered.then(|| view! {
-            <p class="notice">"Filtered: counts, unweighted shares, trends and closed-question results are for the selected survey, stream, language, district and dates; weighted figures and ranks are for the whole run."</p>
-        })}
-        <p class="exports">
-            "Export: "
-            <a href=format!("/api/v1/runs/{run}/themes.csv") download="">"themes (CSV)"</a>
-            " · "
-            <a href=format!("/api/v1/runs/{run}/themes.json")>"themes (JSON)"</a>
-            " · "
-            <a href=format!("/api/v1/runs/{run}/breakdown.csv?by={}", data.filter.by.clone().unwrap_or_else(|| "council_district".to_owned())) download="">"breakdown (CSV)"</a>
-            " · "
-            <a href=format!("/api/v1/runs/{run}/closed.csv") download="">"closed questions (CSV)"</a>
-            " · "
-            <a href=format!("/api/v1/runs/{run}/audit.json")>"run audit record (JSON)"</a>
-        </p>
-        <BarChart id="priority-chart".to_owned() title=chart_title.to_owned() description=chart_desc.to_owned() bars />
-        <h2>"Rising needs"</h2>
-        {if months.len() < 6 {
-            view! { <p>{format!("This run covers {} month(s); rising and falling needs show once it covers six.", months.len())}</p> }.into_any()
-        } else if rising.is_empty() {
-            view! { <p>{format!("No theme rose clearly in the last three months ({stream_name}, {} to {}).", months[months.len() - 3], months[months.len() - 1])}</p> }.into_any()
-        } else {
-            view! {
-                <p class="meta">{format!("Sources in the last three months against the three before ({stream_name}). Filter by stream to see, for example, only 311 reports.")}</p>
-                <ul class="rising">
-                    {rising.into_iter().map(|(label, m)| view! {
-                        <li>{format!("{label}: {} against {}", m.recent, m.before)}</li>
-                    }).collect_view()}
-                </ul>
-            }.into_any()
-        }}
-        <h2>"Themes"</h2>
-        <ol class="theme-list">
-            {data.themes.into_iter().map(|t| view! { <ThemeItem theme=t months=months.clone() /> }).collect_view()}
-        </ol>
-        {data.sensitivity.map(|s| view! {
-            <h2>"How weighting changes the order"</h2>
-            <p class="meta">{format!(
-                "Kendall's τ between the unweighted and raked × equity orders: {}",
-                s.tau_unweighted_equity.map_or_else(|| "—".to_owned(), |t| format!("{t:.2}"))
-            )}</p>
-            <div class="table-scroll">
-                <table>
-                    <thead><tr><th scope="col">"Theme"</th><th scope="col">"Unweighted rank"</th><th scope="col">"Raked rank"</th><th scope="col">"Raked × equity rank"</th></tr></thead>
-                    <tbody>
-                        {s.rows.into_iter().map(|(label, u, r, e)| view! {
-                            <tr><th scope="row">{label}</th><td>{u}</td><td>{r}</td><td>{e}</td></tr>
-                        }).collect_view()}
-                    </tbody>
-                </table>
-            </div>
-        })}
-        {data.breakdown.map(|b| view! {
-            <h2>{format!("By {} (raked × equity, small cells suppressed)", b.variable.replace('_', " "))}</h2>
-            <div class="table-scroll">
-                <table>
-                    <thead><tr>
-                        <th scope="col">"Theme"</th>
-                        {b.columns.iter().map(|c| view! { <th scope="col">{c.clone()}</th> }).collect_view()}
-                    </tr></thead>
-                    <tbody>
-                        {b.rows.into_iter().map(|(label, cells)| view! {
-                            <tr>
-                                <th scope="row">{label}</th>
-                                {cells.into_iter().map(|c| view! {
-                                    <td>{c.map_or_else(|| "suppressed".to_owned(), pct)}</td>
+        <div class="staff-wide">
+            <FilterForm data=data.clone() />
+            <p class="meta">
+                {format!(
+                    "Run {} · {} · {} · {} units from {} respondents or documents · {} unclassified · {}",
+                    data.run_id, data.created_at, data.representation, data.n_units, data.n_respondents, data.unclassified, data.scope
+                )}
+            </p>
+            {data.weighting_problem.clone().map(|problem| view! { <WeightingNotice problem viewer=viewer.clone() /> })}
+            {filtered.then(|| view! {
+                <p class="notice">"Filtered: people, trends and closed-question results are for the selected survey, stream, language, district and dates; weighted shares and ranks are for the whole run."</p>
+            })}
+            {data.regrouped.then(|| view! {
+                <p class="notice">"Curated view: staff merged or split themes, so their figures were counted and weighted again on the curated themes. The run as logged is unchanged."</p>
+            })}
+            <ThemeTable themes=needs months=months.clone() run weighted previous=data.previous_run />
+            <p class="exports">
+                "Export (curated view): "
+                <a href=format!("/api/v1/runs/{run}/themes.csv") download="">"themes (CSV)"</a>
+                " · "
+                <a href=format!("/api/v1/runs/{run}/themes.json")>"themes (JSON)"</a>
+                " · "
+                <a href=format!("/api/v1/runs/{run}/breakdown.csv?by={}", data.filter.by.clone().unwrap_or_else(|| "council_district".to_owned())) download="">"breakdown (CSV)"</a>
+                " · "
+                <a href=format!("/api/v1/runs/{run}/closed.csv") download="">"closed questions (CSV)"</a>
+                " · "
+                <a href=format!("/api/v1/runs/{run}/audit.json")>"run audit record (JSON)"</a>
+                " · "
+                <a href=format!("/staff/runs/{run}/report")>"“What we heard” report"</a>
+                " · "
+                <a href=format!("/staff/compare?b={run}")>"compare with another run"</a>
+            </p>
+            <div class="overview-panels">
+                <section aria-labelledby="rising-heading">
+                    <h2 id="rising-heading">"Rising needs"</h2>
+                    {if months.len() < 6 {
+                        view! { <p>{format!("This run covers {} month(s); rising and falling needs show once it covers six.", months.len())}</p> }.into_any()
+                    } else if rising.is_empty() {
+                        view! { <p>{format!("No theme rose clearly in the last three months ({stream_name}, {} to {}).", months[months.len() - 3], months[months.len() - 1])}</p> }.into_any()
+                    } else {
+                        view! {
+                            <p class="meta">{format!("Sources in the last three months against the three before ({stream_name}).")}</p>
+                            <ul class="rising">
+                                {rising.into_iter().map(|(id, name, m)| view! {
+                                    <li><a href=format!("/staff/themes/{id}?run={run}")>{name}</a>{format!(": {} against {}", m.recent, m.before)}</li>
                                 }).collect_view()}
-                            </tr>
-                        }).collect_view()}
-                    </tbody>
-                </table>
+                            </ul>
+                        }.into_any()
+                    }}
+                </section>
+                {(!set_aside.is_empty()).then(|| view! {
+                    <section aria-labelledby="aside-heading">
+                        <h2 id="aside-heading">"Set aside by staff"</h2>
+                        <ul>
+                            {set_aside.into_iter().map(|t| view! {
+                                <li>
+                                    <a href=format!("/staff/themes/{}?run={run}", t.id)>{t.name.clone()}</a>
+                                    {format!(" ({}, {} people)", t.status.as_str(), t.respondents)}
+                                </li>
+                            }).collect_view()}
+                        </ul>
+                    </section>
+                })}
             </div>
-        })}
-        <ClosedPanel run results=data.closed filter=data.filter />
+            {data.sensitivity.map(|s| view! {
+                <h2>"How weighting changes the order"</h2>
+                <p class="meta">{format!(
+                    "Kendall's τ between the unweighted and raked × equity orders: {}",
+                    s.tau_unweighted_equity.map_or_else(|| "—".to_owned(), |t| format!("{t:.2}"))
+                )}</p>
+                <div class="table-scroll">
+                    <table>
+                        <thead><tr><th scope="col">"Theme"</th><th scope="col">"Unweighted rank"</th><th scope="col">"Raked rank"</th><th scope="col">"Raked × equity rank"</th></tr></thead>
+                        <tbody>
+                            {s.rows.into_iter().map(|(label, u, r, e)| view! {
+                                <tr><th scope="row">{label}</th><td>{u}</td><td>{r}</td><td>{e}</td></tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                </div>
+            })}
+            {data.breakdown.map(|b| view! {
+                <h2>{format!("By {} (raked × equity, small cells suppressed)", b.variable.replace('_', " "))}</h2>
+                <div class="table-scroll">
+                    <table>
+                        <thead><tr>
+                            <th scope="col">"Theme"</th>
+                            {b.columns.iter().map(|c| view! { <th scope="col">{c.clone()}</th> }).collect_view()}
+                        </tr></thead>
+                        <tbody>
+                            {b.rows.into_iter().map(|(label, cells)| view! {
+                                <tr>
+                                    <th scope="row">{label}</th>
+                                    {cells.into_iter().map(|c| view! {
+                                        <td>{c.map_or_else(|| "suppressed".to_owned(), pct)}</td>
+                                    }).collect_view()}
+                                </tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                </div>
+            })}
+            <ClosedPanel run results=data.closed filter=data.filter />
+        </div>
     }
 }
 
+/// The ranked themes in one compact table: the first thing on the page.
 #[component]
-fn ThemeItem(theme: ThemeCard, months: Vec<String>) -> impl IntoView {
-    let counts = filled(&theme.trend, &months);
-    let moved = movement(&counts).map(|m| match m.direction {
-        Direction::Rising => format!(
-            "rising: {} sources in the last three months, {} in the three before",
-            m.recent, m.before
-        ),
-        Direction::Falling => format!(
-            "falling: {} sources in the last three months, {} in the three before",
-            m.recent, m.before
-        ),
-        Direction::Steady => format!(
-            "steady: {} sources in the last three months, {} in the three before",
-            m.recent, m.before
-        ),
-    });
-    let chart = (months.len() >= 2).then(|| {
-        let description = format!(
-            "Columns, one per month from {} to {}: {}.{}",
-            months[0],
-            months[months.len() - 1],
-            months.iter().zip(&counts).map(|(m, n)| format!("{m} {n}")).collect::<Vec<_>>().join(", "),
-            moved.as_ref().map(|m| format!(" {m}.")).unwrap_or_default()
-        );
-        view! {
-            <MonthColumns id=format!("trend-{}", theme.id) title=format!("{}: sources per month", theme.label) description months=months.clone() counts=counts.clone() />
-        }
-    });
-    let weighted = theme.weighted_share.map(|e| match (e.lower, e.upper) {
-        (Some(lo), Some(hi)) => {
-            format!("{} (90% interval {} – {})", pct(e.value), pct(lo), pct(hi))
-        }
-        _ => pct(e.value),
-    });
-    let priority = theme.priority.map(|e| match (e.lower, e.upper) {
-        (Some(lo), Some(hi)) => format!("{:.3} ({:.3} – {:.3})", e.value, lo, hi),
-        _ => format!("{:.3}", e.value),
-    });
+fn ThemeTable(
+    themes: Vec<ThemeCard>,
+    months: Vec<String>,
+    run: i32,
+    weighted: bool,
+    previous: Option<i32>,
+) -> impl IntoView {
+    let max = themes
+        .iter()
+        .map(|t| {
+            t.weighted_share
+                .filter(|_| weighted)
+                .map_or(t.share, |e| e.upper.unwrap_or(e.value).max(e.value))
+        })
+        .fold(0.0f64, f64::max);
+    let peak = themes
+        .iter()
+        .flat_map(|t| filled(&t.trend, &months))
+        .max()
+        .unwrap_or(0) as f64;
+    let caption = if weighted {
+        "Themes by equity-weighted priority: share of residents (raked × equity) with its 90% interval"
+    } else {
+        "Themes by how many people raised them (not equity-weighted)"
+    };
+    let since = previous.map_or_else(|| "Since last run".to_owned(), |p| format!("Since run {p}"));
     view! {
-        <li class="card theme" id=format!("theme-{}", theme.id)>
-            <h3>
-                {theme.rank.map(|r| format!("#{r} "))}
-                {theme.label.clone()}
-                <span class="meta">{format!(" {}", theme.id)}</span>
-            </h3>
-            <p class="keywords">{format!("Keywords: {}", theme.keywords.join(", "))}</p>
-            <dl class="facts">
-                <dt>"People"</dt><dd>{format!("{} ({} of those analysed)", theme.respondents, pct(theme.share))}</dd>
-                {weighted.map(|w| view! { <dt>"Weighted share"</dt><dd>{w}</dd> })}
-                {priority.map(|p| view! { <dt>"Priority"</dt><dd>{p}</dd> })}
-                {theme.suppressed.clone().map(|s| view! { <dt>"Weighted figures"</dt><dd>{format!("suppressed: {s}")}</dd> })}
-                <dt>"By stream"</dt>
-                <dd>{theme.by_stream.iter().map(|(s, n)| format!("{s} {n}")).collect::<Vec<_>>().join(" · ")}</dd>
-                <dt>"Languages"</dt>
-                <dd>{theme.languages.iter().map(|(l, n)| format!("{l} {n}")).collect::<Vec<_>>().join(" · ")}</dd>
-                {moved.map(|m| view! { <dt>"Trend"</dt><dd>{m}</dd> })}
-                {(!theme.trend.is_empty()).then(|| view! {
-                    <dt>"By month"</dt>
-                    <dd>{theme.trend.iter().map(|(m, n)| format!("{m}: {n}")).collect::<Vec<_>>().join(" · ")}</dd>
-                })}
-            </dl>
-            {chart}
-            <h4>"What people wrote"</h4>
-            {theme.quotes.into_iter().map(|q| view! {
-                <figure class="quote">
-                    <blockquote lang=q.lang.clone()>{q.text}</blockquote>
-                    <figcaption class="meta">
-                        {match q.link {
-                            Some(href) => view! { <a href=href>{q.source.clone()}</a> }.into_any(),
-                            None => q.source.clone().into_any(),
-                        }}
-                        {format!(" · written in {}", q.lang)}
-                    </figcaption>
-                </figure>
-            }).collect_view()}
-        </li>
+        <div class="table-scroll">
+            <table class="overview-table">
+                <caption>{caption}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">"Rank"</th>
+                        <th scope="col">"Theme"</th>
+                        <th scope="col">{if weighted { "Weighted share" } else { "Share" }}</th>
+                        <th scope="col">"Priority"</th>
+                        <th scope="col">"People"</th>
+                        <th scope="col">"Streams"</th>
+                        <th scope="col">"Sources per month"</th>
+                        <th scope="col">{since}</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {themes.into_iter().map(|t| {
+                        let counts = filled(&t.trend, &months);
+                        let share = match (weighted, t.weighted_share) {
+                            (true, Some(e)) => e,
+                            _ => crate::models::dashboard::Estimate { value: t.share, lower: None, upper: None },
+                        };
+                        let moved = if t.new_since_previous {
+                            "new".to_owned()
+                        } else {
+                            match t.rank_change() {
+                                Some(0) => "= same rank".to_owned(),
+                                Some(n) if n > 0 => format!("↑ {n}"),
+                                Some(n) => format!("↓ {}", -n),
+                                None => "—".to_owned(),
+                            }
+                        };
+                        let trend_text = months
+                            .iter()
+                            .zip(&counts)
+                            .map(|(m, n)| format!("{m}: {n}"))
+                            .collect::<Vec<_>>()
+                            .join(", ");
+                        view! {
+                            <tr>
+                                <td>{t.rank.map_or_else(|| "—".to_owned(), |r| r.to_string())}</td>
+                                <th scope="row">
+                                    <a href=format!("/staff/themes/{}?run={run}", t.id)>{t.name.clone()}</a>
+                                    {t.suppressed.clone().map(|s| view! { <span class="meta">{format!(" (weighted figures suppressed: {s})")}</span> })}
+                                </th>
+                                <td class="share-cell">
+                                    <ShareBar estimate=share max />
+                                    <span>{with_interval(&share)}</span>
+                                </td>
+                                <td>{t.priority.map_or_else(|| "—".to_owned(), |p| format!("{:.3}", p.value))}</td>
+                                <td>{t.respondents}</td>
+                                <td>{t.by_stream.iter().map(|(s, n)| format!("{s} {n}")).collect::<Vec<_>>().join(" · ")}</td>
+                                <td>
+                                    {(counts.len() >= 2).then(|| view! {
+                                        <Sparkline
+                                            id=format!("spark-{}", t.id)
+                                            title=format!("{}: sources per month", t.name)
+                                            description=trend_text.clone()
+                                            values=counts.iter().map(|n| Some(*n as f64)).collect()
+                                            max=peak
+                                        />
+                                    })}
+                                    {(counts.len() < 2).then(|| counts.first().map_or_else(|| "—".to_owned(), |n| n.to_string()))}
+                                </td>
+                                <td>{moved}</td>
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
     }
 }

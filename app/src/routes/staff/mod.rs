@@ -20,7 +20,9 @@ mod survey_editor;
 mod survey_question;
 mod survey_texts;
 mod surveys;
+mod theme;
 mod users;
+mod weighting;
 
 pub use account::AccountPage;
 pub use actions::ActionsPage;
@@ -40,4 +42,6 @@ pub use survey_editor::SurveyEditorPage;
 pub use survey_question::QuestionPage;
 pub use survey_texts::{DefinitionPage, TranslationPage};
 pub use surveys::SurveysPage;
+pub use theme::ThemePage;
 pub use users::UsersPage;
+pub use weighting::WeightingPage;

@@ -163,6 +163,17 @@ both_backends!(
         let by_theme = section(&html, "closed-by-theme");
         assert!(by_theme.contains("Yes (n 60)"), "{by_theme}");
         assert!(by_theme.contains("Not sure (fewer than 10)"), "{by_theme}");
+        // Rows are headed by the names the dashboard shows (see the themes export).
+        let shown = analyst
+            .get(app.url(&format!("/api/v1/runs/{run}/themes.json")))
+            .send()
+            .await
+            .expect("GET")
+            .text()
+            .await
+            .expect("body");
+        let shown: app::models::dashboard::DashboardData =
+            serde_json::from_str(&shown).expect("json");
         let mut checked = 0;
         for theme in row.themes["themes"].as_array().expect("themes") {
             let members: BTreeSet<i64> = theme["members"]
@@ -172,7 +183,13 @@ both_backends!(
                 .filter_map(|m| m.as_str()?.split_once(':')?.0.parse().ok())
                 .collect();
             let share = members.intersection(&yes).count() as f64 / 60.0;
-            let label = theme["label"].as_str().expect("label");
+            let id = theme["id"].as_str().expect("id");
+            let label = &shown
+                .themes
+                .iter()
+                .find(|t| t.id == id)
+                .expect("shown")
+                .name;
             let cells = row_cells(by_theme, label);
             assert_eq!(cells[0], format!("{:.1}%", share * 100.0), "{label}");
             assert_eq!(cells[2], "suppressed", "{label}");
