@@ -15,7 +15,8 @@
 //! clearer one before seeing which is which; the key is printed after a line of dashes at the end.
 //!
 //! With `--time N` it builds N texts by repeating the file's texts (each copy its own respondent),
-//! groups them by category into themes, and reports the wall time of `theme_names` (best of 5).
+//! groups them by category into themes, and reports the wall time of `theme_names` (best of 5),
+//! then the same with all texts in one theme (no parallelism across themes).
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -449,13 +450,7 @@ fn time_naming(rows: &[Row], n: usize) {
         .flat_map(|t| &t.members)
         .map(|m| m.text.split_whitespace().count())
         .sum();
-    let mut best = f64::INFINITY;
-    let mut names = Vec::new();
-    for _ in 0..5 {
-        let start = Instant::now();
-        names = theme_names(&inputs);
-        best = best.min(start.elapsed().as_secs_f64());
-    }
+    let (best, names) = best_of_5(&inputs);
     println!(
         "{n} texts ({:.1} words each on average) in {} themes: theme_names best of 5 = {:.0} ms on {} threads",
         words as f64 / n.max(1) as f64,
@@ -464,4 +459,31 @@ fn time_naming(rows: &[Row], n: usize) {
         rayon::current_num_threads()
     );
     println!("  {}", names.join(" | "));
+    // The worst case for the threads: every text in one theme.
+    let one = [NamingInput {
+        members: inputs
+            .iter()
+            .flat_map(|t| t.members.iter().copied())
+            .collect(),
+        keywords: &keywords,
+        lang: Lang::En,
+    }];
+    let (best, names) = best_of_5(&one);
+    println!(
+        "the same texts as one theme: best of 5 = {:.0} ms ({})",
+        best * 1000.0,
+        names.join("")
+    );
+}
+
+/// The fastest of five runs of `theme_names`, in seconds, and the names.
+fn best_of_5(inputs: &[NamingInput<'_>]) -> (f64, Vec<String>) {
+    let mut best = f64::INFINITY;
+    let mut names = Vec::new();
+    for _ in 0..5 {
+        let start = Instant::now();
+        names = theme_names(inputs);
+        best = best.min(start.elapsed().as_secs_f64());
+    }
+    (best, names)
 }
