@@ -82,11 +82,26 @@ struct Table {
     rows: Vec<(u64, Vec<String>)>,
 }
 
+/// Where each documented column stands in its file (1-based): the header must be one of the
+/// documented ones, so a column's name gives its position.
+fn position(file: ConfigFile, column: &str) -> Option<usize> {
+    let columns: &[&str] = match file {
+        ConfigFile::Margins => &["variable", "category", "share|population"],
+        ConfigFile::EquityIndex => &["area", "score"],
+        ConfigFile::ZipCrosswalk => &["zip", "area", "ratio"],
+    };
+    columns
+        .iter()
+        .position(|c| c.split('|').any(|name| name == column))
+        .map(|i| i + 1)
+}
+
 fn err(file: ConfigFile, line: u64, column: Option<&str>, problem: ConfigProblem) -> ConfigError {
     ConfigError {
         file,
         line,
         column: column.map(str::to_owned),
+        position: column.and_then(|c| position(file, c)),
         problem,
     }
 }
@@ -129,24 +144,38 @@ fn read_table(file: ConfigFile, text: &str, headers: &[&[&str]]) -> Result<Table
             .map(|h| h.join(","))
             .collect::<Vec<_>>()
             .join(" or ");
-        return Err(err(
-            file,
-            header_line,
-            None,
-            ConfigProblem::Header { expected },
-        ));
+        // The first column that is none of the documented names at its place.
+        let wrong = (0..header
+            .len()
+            .max(headers.iter().map(|h| h.len()).max().unwrap_or(0)))
+            .find(|&i| {
+                !headers.iter().any(|h| {
+                    h.get(i)
+                        .is_some_and(|name| header.get(i) == Some(&(*name).to_owned()))
+                })
+            })
+            .map(|i| i + 1);
+        return Err(ConfigError {
+            position: wrong,
+            ..err(file, header_line, None, ConfigProblem::Header { expected })
+        });
     }
     for (line, fields) in &rows {
         if fields.len() != header.len() {
-            return Err(err(
-                file,
-                *line,
-                None,
-                ConfigProblem::FieldCount {
-                    expected: header.len(),
-                    found: fields.len(),
-                },
-            ));
+            // The first extra field, or the first missing one.
+            let first = fields.len().min(header.len()) + 1;
+            return Err(ConfigError {
+                position: Some(first),
+                ..err(
+                    file,
+                    *line,
+                    None,
+                    ConfigProblem::FieldCount {
+                        expected: header.len(),
+                        found: fields.len(),
+                    },
+                )
+            });
         }
     }
     Ok(Table { header, rows })
@@ -526,6 +555,38 @@ mod tests {
             }
         ));
         assert_eq!(margins_err("").problem, ConfigProblem::Empty);
+    }
+
+    #[test]
+    fn messages_give_the_line_and_the_column_by_position_and_name() {
+        let e = margins_err("variable,category,share\nage,a,0.5\nage,b,x\n");
+        assert_eq!(e.position, Some(3));
+        assert_eq!(
+            e.to_string(),
+            "margins file, line 3, column 3 (\"share\"): \"x\" is not a number"
+        );
+        let e = margins_err("variable,category,share\nage,a,0.5,9\n");
+        assert_eq!(e.position, Some(4), "the first extra field");
+        assert!(
+            e.to_string()
+                .starts_with("margins file, line 2, column 4: "),
+            "{e}"
+        );
+        let e = margins_err("variable,categry,share\nage,a,1\n");
+        assert_eq!(
+            (e.line, e.position),
+            (1, Some(2)),
+            "the misspelt header column"
+        );
+        let e = ZipCrosswalk::parse_csv("zip,area\n9511,A\n", &EquityTable::default())
+            .err()
+            .map(|e| e.to_string());
+        assert_eq!(
+            e.as_deref(),
+            Some(
+                "ZIP crosswalk file, line 2, column 1 (\"zip\"): \"9511\" is not a five-digit ZIP code"
+            )
+        );
     }
 
     #[test]

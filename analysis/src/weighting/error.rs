@@ -164,8 +164,11 @@ pub enum ConfigProblem {
 }
 
 /// An uploaded CSV was rejected; the previous configuration stays in force.
+///
+/// Shown as `margins file, line 3, column 2 ("category"): unknown council_district "11"`: the
+/// line, then the column's position and header name when the problem is in one field.
 #[derive(Debug, Clone, PartialEq, Error, Serialize, Deserialize)]
-#[error("{file}, line {line}{}: {problem}", column.as_deref().map(|c| format!(", column {c:?}")).unwrap_or_default())]
+#[error("{file}, line {line}{}: {problem}", self.at_column())]
 pub struct ConfigError {
     /// Which file.
     pub file: ConfigFile,
@@ -173,8 +176,24 @@ pub struct ConfigError {
     pub line: u64,
     /// Column name from the header, when the problem is in one field.
     pub column: Option<String>,
+    /// 1-based position of that column (or of the first extra or missing field on a row with
+    /// the wrong number of fields).
+    #[serde(default)]
+    pub position: Option<usize>,
     /// What is wrong.
     pub problem: ConfigProblem,
+}
+
+impl ConfigError {
+    /// `, column 2 ("category")`, `, column 4` or nothing.
+    fn at_column(&self) -> String {
+        match (self.position, self.column.as_deref()) {
+            (Some(n), Some(name)) => format!(", column {n} ({name:?})"),
+            (Some(n), None) => format!(", column {n}"),
+            (None, Some(name)) => format!(", column {name:?}"),
+            (None, None) => String::new(),
+        }
+    }
 }
 
 /// A weighting run could not proceed.

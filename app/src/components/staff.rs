@@ -53,6 +53,7 @@ pub fn StaffNav(viewer: Option<Viewer>, csrf: String) -> impl IntoView {
                         <li><a href="/staff/admin/surveys">"Surveys"</a></li>
                         <li><a href="/staff/admin/strategy">"Strategy"</a></li>
                         <li><a href="/staff/admin/users">"Users"</a></li>
+                        <li><a href="/staff/admin/weighting">"Weighting"</a></li>
                         <li><a href="/staff/admin/audit">"Audit log"</a></li>
                     })}
                     <li><a href="/notes">"Your interview notes"</a></li>

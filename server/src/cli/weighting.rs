@@ -1,18 +1,24 @@
-//! `needscope weighting set|show|history`.
+//! `needscope weighting set|activate|show|history`.
 
 use std::path::PathBuf;
 
 use sea_orm::DatabaseConnection;
 
-use crate::weighting::{self, SetOutcome, SetRequest};
+use crate::weighting::{self, SetOutcome, SetRequest, Settings};
 
 use super::range::parse_range;
 
 #[derive(clap::Subcommand, Debug)]
 pub enum WeightingAction {
     /// Check population margins (and optionally an equity index and a ZIP crosswalk) and store
-    /// them as the next configuration version.
+    /// them as the next configuration version, in force at once.
     Set(Box<SetArgs>),
+    /// Put a stored version in force again (the next runs use it; logged runs keep theirs).
+    Activate {
+        /// Version to put in force.
+        #[arg(long)]
+        version: i32,
+    },
     /// Print a configuration (default: the one in force) as JSON.
     Show {
         /// Version to print.
@@ -64,13 +70,15 @@ impl SetArgs {
             margins: self.margins.clone(),
             equity: self.equity.clone(),
             crosswalk: self.crosswalk.clone(),
-            index_name: self.index_name.clone(),
-            scale: self.scale,
-            higher_is_healthier: self.higher_is_healthier,
-            strength: self.strength,
-            trim: self.trim,
-            replicates: self.replicates,
-            seed: self.seed,
+            settings: Settings {
+                index_name: self.index_name.clone(),
+                scale: self.scale,
+                higher_is_healthier: self.higher_is_healthier,
+                strength: self.strength,
+                trim: self.trim,
+                replicates: self.replicates,
+                seed: self.seed,
+            },
         }
     }
 }
@@ -98,18 +106,23 @@ pub async fn run(db: &DatabaseConnection, action: &WeightingAction) -> anyhow::R
                 );
             }
         },
+        WeightingAction::Activate { version } => {
+            let version = weighting::activate(db, *version).await?;
+            println!("weighting configuration v{version} in force: the next run uses it");
+        }
         WeightingAction::Show { version } => {
             let config = weighting::show(db, *version).await?;
             println!("{}", serde_json::to_string_pretty(&config)?);
         }
         WeightingAction::History => {
-            for row in weighting::history(db).await? {
+            for (row, in_force) in weighting::history(db).await? {
                 println!(
-                    "v{}  {}  sha256 {}  {}",
+                    "v{}  {}  sha256 {}  {}{}",
                     row.version,
                     row.created_at,
                     &row.config_sha256[..12.min(row.config_sha256.len())],
-                    row.source
+                    row.source,
+                    if in_force { "  (in force)" } else { "" }
                 );
             }
         }

@@ -87,4 +87,28 @@ fn uploads_are_checked_versioned_and_never_lose_the_one_in_force() {
         serde_json::from_slice(&needscope(&data, &["weighting", "show", "--version", "1"]).stdout)
             .unwrap();
     assert!(v1["equity"].is_null());
+
+    // Going back to v1: it is in force again (what `show` and the next run read), v2 is kept.
+    assert!(
+        history.lines().next().unwrap().ends_with("(in force)"),
+        "{history}"
+    );
+    let back = needscope(&data, &["weighting", "activate", "--version", "1"]);
+    assert!(back.status.success(), "{}", text(&back.stderr));
+    assert!(text(&back.stdout).contains("v1 in force"));
+    let history = text(&needscope(&data, &["weighting", "history"]).stdout);
+    let marked: Vec<&str> = history
+        .lines()
+        .filter(|l| l.ends_with("(in force)"))
+        .collect();
+    assert!(
+        marked.len() == 1 && marked[0].starts_with("v1 "),
+        "{history}"
+    );
+    let shown: serde_json::Value =
+        serde_json::from_slice(&needscope(&data, &["weighting", "show"]).stdout).unwrap();
+    assert!(shown["equity"].is_null(), "v1 has no equity layer");
+    let missing = needscope(&data, &["weighting", "activate", "--version", "9"]);
+    assert!(!missing.status.success());
+    assert!(text(&missing.stderr).contains("no weighting configuration version 9"));
 }

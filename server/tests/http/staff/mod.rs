@@ -17,3 +17,4 @@ mod sign_in_limits;
 mod strategy;
 mod surveys;
 mod tokens;
+mod weighting;
