@@ -11,8 +11,8 @@
 //!    e-mail addresses, @mentions and PII placeholders end; Han runs are segmented by the
 //!    crate's jieba; Vietnamese words are syllables. Words are keyed by their Snowball stem
 //!    (en, es) or lower case, so "dumped" and "dumping" pool.
-//! 2. **Candidates** are contiguous phrases of 1–4 words (2–6 Vietnamese syllables count as
-//!    1–3 words) that neither start nor end with a stopword of the theme's language (the
+//! 2. **Candidates** are contiguous phrases of 1–4 words (up to 6 Vietnamese syllables, two
+//!    syllables counting as a word) that neither start nor end with a stopword of the theme's language (the
 //!    lists of [`crate::text::tokenize`]; Spanish and Tagalog themes also use the English
 //!    list, for code-switched answers), a number or a stray letter. Each is counted **once per
 //!    respondent** (or source document) and must come from at least [`MIN_RESPONDENTS`] of
@@ -53,8 +53,9 @@
 //!   slots hold a word the single best phrase lacks ("Santiago and Chile" against
 //!   *santiago · chile · quake*, "Want to know" against *know · want know · know earthquake*).
 //! - **Gold category word** (or an obvious synonym, listed in the example) appears in 31 of 60
-//!   names (52 %) and 33 of 60 keyword labels (55 %): names say less in more readable form,
-//!   they do not drift from the theme.
+//!   names (52 %) and 33 of 60 keyword labels (55 %): a name holds one or two phrases against
+//!   the label's three keywords, so it matches slightly less often; 3 themes match only in
+//!   their name.
 //! - **Time**: 100,000 synthetic texts of 6–14 words in 20 themes, 157 ms (criterion bench
 //!   `theme_names`, 2 cores shared with other builds); 100,000 real disaster messages
 //!   (22.5 words on average, 21 themes), 204–244 ms best of 5, and 274 ms with all of them in
