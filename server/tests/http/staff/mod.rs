@@ -7,6 +7,7 @@ mod bounded_builds;
 mod closed;
 mod compare;
 mod csv_injection;
+mod curation;
 mod dashboard;
 pub mod helpers;
 mod jobs;
