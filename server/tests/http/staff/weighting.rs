@@ -91,7 +91,7 @@ async fn press(app: &TestApp, client: &Client, action: &str) -> String {
 }
 
 async fn newest_draft(app: &TestApp) -> i64 {
-    app.count("SELECT COALESCE(MAX(id), 0) FROM weighting_draft")
+    app.count("SELECT CAST(COALESCE(MAX(id), 0) AS BIGINT) FROM weighting_draft")
         .await
 }
 
