@@ -275,6 +275,15 @@ both_backends!(
         )
         .await;
         assert!(page.contains("trim_floor must be in [0, 1)"), "{page}");
+        // A file over the limit (4 MB each) is refused with the limit said.
+        let mut big = b"variable,category,share\n".to_vec();
+        big.resize(5 * 1024 * 1024, b'#');
+        let page = upload_and_look(&app, &admin, &[("margins", "huge.csv", &big)], &typed).await;
+        assert!(
+            page.contains("The margins file “huge.csv” is larger than 4 MB"),
+            "{page}"
+        );
+        assert!(page.contains("value=\"My index 2025\""), "{page}");
         // No margins file at all.
         let page = upload_and_look(&app, &admin, &[], &typed).await;
         assert!(
