@@ -130,7 +130,7 @@ fn UploadForm(csrf: String, typed: Typed) -> impl IntoView {
         <p class="q-help">
             "CSV files with a header row, UTF-8, at most 4 MB each (templates: analysis/templates/). A file with a problem is refused with its line and column and nothing changes; the options you typed are kept, but the browser forgets the chosen files, so choose them again. A good upload becomes a draft: it is not in force until you activate it."
         </p>
-        <form method="post" action="/staff/admin/weighting" enctype="multipart/form-data" class="stack-form">
+        <form method="post" action="/staff/admin/weighting" enctype="multipart/form-data" class="stack-form weighting-form">
             <CsrfField token=csrf />
             <fieldset>
                 <legend>"Files"</legend>
