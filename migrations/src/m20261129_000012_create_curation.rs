@@ -278,7 +278,7 @@ impl MigrationTrait for Migration {
                 name.into(),
                 description.into(),
                 position.into(),
-                Expr::current_timestamp().into(),
+                Expr::current_timestamp(),
             ]);
         }
         manager.exec_stmt(seed).await

@@ -9,6 +9,10 @@ use super::dashboard::ThemeCard;
 /// Sources listed per page.
 pub const SOURCES_PER_PAGE: usize = 50;
 
+/// A theme's weighted shares by a variable: the variable, then each column's share (`None`:
+/// suppressed).
+pub type ThemeBreakdown = (String, Vec<(String, Option<f64>)>);
+
 /// One source of a theme: a unit, who it came from and what it says.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SourceItem {
@@ -30,7 +34,7 @@ pub struct ThemeDetail {
     /// Why the run is not equity-weighted, if it is not.
     pub weighting_problem: Option<String>,
     /// The weighted breakdown's variable and this theme's share in each column.
-    pub breakdown: Option<(String, Vec<(String, Option<f64>)>)>,
+    pub breakdown: Option<ThemeBreakdown>,
     /// The theme's row of the closed question crossed with the themes.
     pub crosstab: Option<ThemeCrossTab>,
     /// This page of sources.
