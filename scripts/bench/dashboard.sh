@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Benchmark: how long the strategy dashboard takes for a large run. Imports N resident reports
 # (default 100,000: the labelled civic fixture's texts, varied), logs a 20-theme analysis run, signs in
-# as an analyst and times GET /staff/dashboard cold (built from the run) and warm (cached), then two
-# filtered views (a district; a district and three months), then the
+# as an analyst and times GET /staff/dashboard cold (built from the run, curated and named) and warm
+# (cached), a theme's page, then two filtered views (a district; a district and three months), then the
 # CSV export, with curl. Needs a release build (`cargo leptos build --release --split`).
 source "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
 N=${N:-100000}
@@ -41,7 +41,12 @@ for attempt in cold warm warm warm; do
   curl -fs -o "$DIR/page.html" -b "$JAR" -w "GET /staff/dashboard ($attempt): %{time_total} s, %{size_download} bytes\n" \
     "http://127.0.0.1:$PORT/staff/dashboard"
 done
-grep -o 'class="card theme"' "$DIR/page.html" | wc -l | sed 's/^/themes on the page: /'
+grep -o 'href="/staff/themes/' "$DIR/page.html" | sort -u | wc -l | sed 's/^/theme links on the overview: /'
+THEME=$(grep -o 'href="/staff/themes/[^"]*"' "$DIR/page.html" | head -1 | sed 's/href="//; s/"//; s/&amp;/\&/g')
+for attempt in first again; do
+  curl -fs -o /dev/null -b "$JAR" -w "GET $THEME ($attempt): %{time_total} s, %{size_download} bytes\n" \
+    "http://127.0.0.1:$PORT$THEME"
+done
 for filter in "district=3" "district=3&from=2026-03-01&to=2026-05-31"; do
   curl -fs -o /dev/null -b "$JAR" -w "GET /staff/dashboard?$filter (cold): %{time_total} s\n" \
     "http://127.0.0.1:$PORT/staff/dashboard?$filter"
