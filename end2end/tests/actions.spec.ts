@@ -24,7 +24,7 @@ test('strategy: departments are kept by administrators; actions move across the 
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Staff overview');
 
   // The strategy page: the seeded goals, a new department, a duplicate refused and kept.
-  await page.getByRole('link', { name: 'Strategy' }).click();
+  await page.getByRole('link', { name: 'Strategy', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Strategy goals and departments');
   await expect(page.getByRole('rowheader', { name: 'Digital first' })).toBeVisible();
   const addDepartment = page.locator('form[action="/staff/admin/strategy/departments"]');
@@ -40,7 +40,7 @@ test('strategy: departments are kept by administrators; actions move across the 
   await fits(page, 320);
 
   // The board: add an action to a theme, then move it on.
-  await page.getByRole('link', { name: 'Actions' }).click();
+  await page.getByRole('link', { name: 'Actions', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Actions');
   const add = page.getByRole('form', { name: 'Add an action' });
   await add.getByLabel('Theme id (such as T-003)').fill('T-001');
