@@ -418,3 +418,31 @@ both_backends!(
         }
     }
 );
+
+both_backends!(
+    an_unweighted_dashboard_shows_the_way_to_weighting,
+    |app: TestApp| async move {
+        seed_responses(&app).await;
+        server::runs::new_run(&app.db, None, None, 42)
+            .await
+            .expect("run without weighting");
+        let (admin, _) = signed_in(&app, Role::Administrator).await;
+        let (status, page) = get(&app, &admin, "/staff/dashboard").await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(page.contains("Not equity-weighted"), "{page}");
+        assert!(
+            page.contains("href=\"/staff/admin/weighting\">Set up or change the weighting"),
+            "administrators get the link: {page}"
+        );
+        let (analyst, _) = signed_in(&app, Role::Analyst).await;
+        let (_, page) = get(&app, &analyst, "/staff/dashboard").await;
+        assert!(
+            page.contains("Ask an administrator to set up the weighting"),
+            "{page}"
+        );
+        assert!(
+            !page.contains("Set up or change the weighting"),
+            "analysts cannot open the page, so no link: {page}"
+        );
+    }
+);
