@@ -28,6 +28,16 @@ fn with_interval(e: &Estimate) -> String {
     }
 }
 
+/// Survey variables for people: `council district, age band and tenure`.
+fn in_words(variables: &[String]) -> String {
+    let words: Vec<String> = variables.iter().map(|v| v.replace('_', " ")).collect();
+    match words.as_slice() {
+        [] => "the configured margins".to_owned(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
 #[component]
 pub fn RunReportPage() -> impl IntoView {
     let params = use_params_map();
@@ -167,8 +177,14 @@ fn Report(r: ReportData) -> impl IntoView {
                 <h2 id="reading">"How to read this"</h2>
                 <ul>
                     <li>"A theme is a need many people described in their own words; its name sums up what they wrote. The quotes are theirs, in the language they wrote in, with personal details removed."</li>
-                    <li>"The share is the part of residents who raised the need, weighted so that the people who answered stand for the City's population and lean toward the areas the City's equity index marks as most in need. One person can raise several needs, so shares add up to more than 100%."</li>
-                    <li>"The 90% interval is the range the share would likely fall in if other residents like these had answered: when two themes' intervals overlap, their order is not certain."</li>
+                    <li>{if weighted {
+                        "The share is the part of residents who raised the need, weighted so that the people who answered stand for the City's population and lean toward the areas the City's equity index marks as most in need. One person can raise several needs, so shares add up to more than 100%."
+                    } else {
+                        "This run is not weighted: the share is the part of the people, documents and reports analysed that raised the need, and says nothing yet about the City's population as a whole. One person can raise several needs, so shares add up to more than 100%."
+                    }}</li>
+                    {weighted.then(|| view! {
+                        <li>"The 90% interval is the range the share would likely fall in if other residents like these had answered: when two themes' intervals overlap, their order is not certain."</li>
+                    })}
                     <li>"Interview notes, department leaders, community organizations and 311 reports are counted as their own sources, never mixed into residents' shares."</li>
                     <li>"Figures drawn from too few people are withheld, so nobody can be singled out."</li>
                 </ul>
@@ -238,10 +254,10 @@ fn MethodSection(method: ReportMethod) -> impl IntoView {
                     <p>{format!(
                         "{} residents' answers were weighted. Raking adjusted their weights until the respondents matched the City's population by {}.",
                         w.respondents,
-                        if w.raking_variables.is_empty() { "the configured margins".to_owned() } else { w.raking_variables.iter().map(|v| v.replace('_', " ")).collect::<Vec<_>>().join(", ") }
+                        in_words(&w.raking_variables)
                     )}
                     {match &w.equity_index {
-                        Some(index) => format!(" Each weight was then multiplied by a factor from the {index}, so that areas of greater need count more."),
+                        Some(index) => format!(" Each weight was then multiplied by a factor from the area equity index ({index}), so that areas of greater need count more."),
                         None => " No equity index was configured, so every area counts the same.".to_owned(),
                     }}
                     {format!(" The weights' design effect is {:.2}: the answers carry as much information as {:.0} unweighted ones.", w.design_effect, w.effective_n)}</p>

@@ -90,7 +90,7 @@ both_backends!(
             new.label = "brand new need".into();
             new.members = vec!["9001:barriers".into(), "9002:barriers".into()];
             r.themes.push(new);
-            r.themes.sort_by(|x, y| y.respondents.cmp(&x.respondents));
+            r.themes.sort_by_key(|t| std::cmp::Reverse(t.respondents));
         })
         .await;
 

@@ -70,7 +70,7 @@ both_backends!(
         // The method and how to read it.
         for said in [
             "How we did this",
-            "council district, tenure",
+            "council district and tenure",
             "design effect",
             "withheld when fewer than",
             "Staff fixed the number of themes at 5",
