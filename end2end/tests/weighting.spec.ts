@@ -19,7 +19,7 @@ test('weighting: a bad line is named, a good upload is previewed and activated',
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Equity weighting');
   await expectNoAxeViolations(page);
 
-  // District 11 does not exist: line 12 (the header is line 1), column 2.
+  // District 11 does not exist: the tenth row is line 11 (the header is line 1), column 2.
   const districts = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10'];
   await page.getByLabel('Population margins (required)').setInputFiles(margins([...districts.slice(0, 9), '11']));
   await page.getByLabel('Equity index name and vintage').fill('E2E index 2026');
@@ -38,10 +38,11 @@ test('weighting: a bad line is named, a good upload is previewed and activated',
   await page.getByLabel('Population margins (required)').setInputFiles(margins(districts));
   await page.getByRole('button', { name: 'Check and preview' }).click();
   await expect(page.getByRole('status')).toContainText('kept as a draft, not in force');
-  await expect(page.getByRole('heading', { name: /^Preview/ })).toBeVisible();
+  await expect(page.getByRole('heading', { name: /^Preview/ }).first()).toBeVisible();
   await expectNoAxeViolations(page);
 
-  await page.getByRole('button', { name: 'Activate', exact: true }).click();
+  // Drafts are listed newest first.
+  await page.getByRole('button', { name: 'Activate', exact: true }).first().click();
   await expect(page.getByRole('status')).toContainText('is in force: the next analysis run uses it');
   const row = page.getByRole('row').filter({ hasText: 'margins margins.csv' }).first();
   await expect(row).toContainText('in force since');
