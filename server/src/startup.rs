@@ -344,7 +344,7 @@ fn router(state: AppState, layers: Layers, upload_limit: u64) -> Router {
         .layer(axum::Extension(layers.limiter))
         .layer(axum::Extension(layers.queue))
         .layer(axum::Extension(layers.dashboards))
-        .layer(axum::Extension(crate::runs::compare::views()))
+        .layer(axum::Extension(crate::runs::run_views::views()))
         .layer(axum::Extension(layers.notes))
         .layer(axum::middleware::from_fn(language::remember_language))
         .layer(CompressionLayer::new())

@@ -6,6 +6,7 @@ pub mod input;
 mod listing;
 pub mod logged;
 pub mod run_report;
+pub mod run_views;
 pub mod scope;
 
 use std::path::PathBuf;
