@@ -251,32 +251,39 @@ async fn keep_draft(form: &StaffForm, parts: Vec<(String, Part)>) -> Result<Resp
         equity,
         crosswalk,
     };
-    let uploaded = service::upload(&form.state.db, &files, &settings, &form.viewer.email)
-        .await
-        .map_err(|err| match err {
-            UploadError::Refused(refused) => {
-                let id = match (&refused, refused.file()) {
-                    (service::Refused::Settings(problem), _) => setting_field(problem),
-                    (_, Some(file)) => FILES
-                        .iter()
-                        .find(|(_, _, f)| *f == file)
-                        .map_or("weighting-margins", |(_, id, _)| *id),
-                    (_, None) => "weighting-margins",
-                };
-                files_again(id, format!("Not stored: {refused}."))
-            }
-            UploadError::Database(err) => Refusal::from(err),
-            UploadError::Json(err) => {
-                tracing::error!(error = %err, "encoding a weighting configuration");
-                Refusal::Unavailable
-            }
-        })?;
-    let file_names: Vec<&str> = [&files.margins]
+    let file_names: Vec<String> = [&files.margins]
         .into_iter()
         .chain(files.equity.as_ref())
         .chain(files.crosswalk.as_ref())
-        .map(|u| u.name.as_str())
+        .map(|u| u.name.clone())
         .collect();
+    let uploaded = match service::upload(&form.state.db, &files, &settings, &form.viewer.email)
+        .await
+    {
+        Ok(uploaded) => uploaded,
+        Err(UploadError::Refused(refused)) => {
+            let id = match (&refused, refused.file()) {
+                (service::Refused::Settings(problem), _) => setting_field(problem),
+                (_, Some(file)) => FILES
+                    .iter()
+                    .find(|(_, _, f)| *f == file)
+                    .map_or("weighting-margins", |(_, id, _)| *id),
+                (_, None) => "weighting-margins",
+            };
+            let problem = refused.to_string();
+            form.audit(
+                "weighting_upload_refused",
+                json!({ "files": file_names, "problem": app::models::staff::at_most(&problem, 500) }),
+            )
+            .await;
+            return Err(files_again(id, format!("Not stored: {problem}.")));
+        }
+        Err(UploadError::Database(err)) => return Err(Refusal::from(err)),
+        Err(UploadError::Json(err)) => {
+            tracing::error!(error = %err, "encoding a weighting configuration");
+            return Err(Refusal::Unavailable);
+        }
+    };
     let flash = match uploaded {
         Uploaded::InForce { version } => {
             form.audit(

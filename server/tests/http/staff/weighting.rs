@@ -292,6 +292,9 @@ both_backends!(
         );
         assert_eq!(app.count("SELECT COUNT(*) FROM weighting_draft").await, 0);
         assert_eq!(app.count("SELECT COUNT(*) FROM weighting_config").await, 0);
+        // Refused uploads are in the audit log with their problem (the bad line, the score, the
+        // encoding, the option; the oversized and missing files never reach the checks).
+        assert_eq!(audited(&app, "weighting_upload_refused").await, 4);
     }
 );
 
