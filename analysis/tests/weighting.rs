@@ -749,7 +749,7 @@ fn bad_margins_name_row_and_column() {
     assert!(matches!(problem, ConfigProblem::UnknownCategory { ref value, .. } if value == "11"));
     assert_eq!(
         msg,
-        "margins file, line 3, column \"category\": unknown district \"11\""
+        "margins file, line 3, column 2 (\"category\"): unknown district \"11\""
     );
 
     let (line, col, problem, _) = margin_error(
