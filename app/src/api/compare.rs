@@ -8,7 +8,7 @@ use crate::models::compare::{ComparePage, CompareQuery};
 use crate::models::staff::PageContext;
 
 #[cfg(feature = "ssr")]
-pub use hook::{RunViews, run_choices, run_views};
+pub use hook::{RunViews, run_choices, run_views, show_names};
 
 #[cfg(feature = "ssr")]
 mod hook {
@@ -59,6 +59,31 @@ mod hook {
             .collect())
     }
 
+    /// Names the compared themes as the dashboard does (staff's names, else names made from the
+    /// answers), from the dashboards of runs A and B (B's name wins); a theme of neither keeps
+    /// its logged label.
+    pub async fn show_names(
+        db: &DatabaseConnection,
+        dashboards: &dyn DashboardSource,
+        page: &mut ComparePage,
+    ) -> Result<(), AppError> {
+        let Some(comparison) = page.comparison.as_mut() else {
+            return Ok(());
+        };
+        let mut names = std::collections::BTreeMap::new();
+        for run in [comparison.a.id, comparison.b.id] {
+            let filter = crate::models::dashboard::DashboardFilter {
+                run: Some(run),
+                ..Default::default()
+            };
+            if let Some(data) = dashboards.dashboard(db.clone(), filter).await? {
+                names.extend(data.themes.into_iter().map(|t| (t.id, t.name)));
+            }
+        }
+        comparison.rename(&names);
+        Ok(())
+    }
+
     /// The server's [`RunViews`] for this request.
     pub fn run_views() -> Result<Arc<dyn RunViews>, AppError> {
         use_context::<Parts>()
@@ -75,13 +100,18 @@ mod hook {
 #[server(prefix = "/api", endpoint = "staff/compare")]
 pub async fn compare_runs(query: CompareQuery) -> Result<(PageContext, ComparePage), AppError> {
     use crate::models::staff::STAFF;
-    use crate::store::{auth, db};
+    use crate::store::{auth, db, state};
     use hook::run_choices;
 
     auth::require(STAFF)?;
     let views = run_views()?;
     let page = match query.parse() {
-        Ok(pair) => views.compare(db()?, pair).await?,
+        Ok(pair) => {
+            let mut page = views.compare(db()?, pair).await?;
+            let state = state()?;
+            show_names(&state.db, state.dashboards.as_ref(), &mut page).await?;
+            page
+        }
         // Still list the runs, so the pickers can put it right.
         Err(problem) => ComparePage {
             runs: run_choices(&db()?).await?,

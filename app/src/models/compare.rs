@@ -168,6 +168,32 @@ pub struct Comparison {
     pub history: History,
 }
 
+impl Comparison {
+    /// Shows the themes by the names in `names` (by theme id: the dashboard's names, staff's or
+    /// made from the answers); themes it does not name keep their logged label.
+    pub fn rename(&mut self, names: &std::collections::BTreeMap<String, String>) {
+        let named = |id: &str, title: &mut String| {
+            if let Some(name) = names.get(id) {
+                title.clone_from(name);
+            }
+        };
+        for t in &mut self.matched {
+            named(&t.id, &mut t.title);
+        }
+        for t in self.appeared.iter_mut().chain(&mut self.gone) {
+            named(&t.id, &mut t.title);
+        }
+        for r in self.merged.iter_mut().chain(&mut self.split) {
+            for t in r.from.iter_mut().chain(&mut r.into) {
+                named(&t.id, &mut t.title);
+            }
+        }
+        for line in &mut self.history.lines {
+            named(&line.id, &mut line.title);
+        }
+    }
+}
+
 /// The runs to compare as typed (`/staff/compare?a=…&b=…`); missing ones default to the latest
 /// run (B) and the one before it (A).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

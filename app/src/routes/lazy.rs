@@ -6,15 +6,15 @@
 use leptos::prelude::*;
 use leptos_router::{LazyRoute, lazy_route};
 
-use crate::routes::staff::{ActionsPage, StrategyPage};
+use crate::routes::staff::ThemePage;
+use crate::routes::staff::WeightingPage;
 use crate::routes::staff::{
     AccountPage, AuditPage, DashboardPage, DefinitionPage, InvitationPage, LinksPage, LoginPage,
     QuestionPage, ReportsPage, RunsPage, StaffHomePage, StaffNotePage, StaffNotesPage,
     SurveyEditorPage, SurveysPage, TranslationPage, UsersPage,
 };
-use crate::routes::staff::WeightingPage;
+use crate::routes::staff::{ActionsPage, StrategyPage};
 use crate::routes::staff::{ComparePage, RunReportPage};
-use crate::routes::staff::ThemePage;
 use crate::routes::{NotePage, NotesPage};
 
 pub struct Login;

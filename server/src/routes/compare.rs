@@ -56,7 +56,12 @@ pub async fn compare_json(
         Ok(pair) => pair,
         Err(message) => return problem(StatusCode::BAD_REQUEST, message),
     };
-    let page = match views.compare(state.db.clone(), pair).await {
+    let named = async {
+        let mut page = views.compare(state.db.clone(), pair).await?;
+        app::api::compare::show_names(&state.db, state.dashboards.as_ref(), &mut page).await?;
+        Ok::<_, app::models::AppError>(page)
+    };
+    let page = match named.await {
         Ok(page) => page,
         Err(_) => {
             return problem(

@@ -26,8 +26,8 @@ use app::store::runs::minute;
 
 use super::LoggedRun;
 
-/// The name shown for a theme, everywhere the compare page and the report name one. Today the
-/// label the run logged; staff's curated name (by stable id) goes here.
+/// The name a theme is compared under before the dashboard's names are put in
+/// (`app::api::compare::show_names`): the label the run logged.
 pub fn theme_title(_id: &str, logged_label: &str) -> String {
     logged_label.to_owned()
 }

@@ -6,6 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use analysis::Representation;
 use analysis::weighting::WeightingRun;
+use app::models::curation::ThemeStatus;
 use app::models::dashboard::{DashboardFilter, QuoteView, ThemeCard};
 use app::models::report::{ReportData, ReportMethod, ReportTheme, WeightingMethod};
 use app::models::{SourceRef, Stream, UnitRef};
@@ -15,13 +16,11 @@ use app::store::runs as log;
 use sea_orm::DatabaseConnection;
 
 use super::LoggedRun;
-use super::compare::theme_title;
 
-/// The quotes the report prints for a theme. Today the run's representative quotes (those of
-/// deleted interview notes already left out by the dashboard); once staff approve quotes, only
-/// the approved ones.
+/// The quotes the report prints for a theme: those staff approved on the theme's page (a
+/// deleted interview document's are already left out by the dashboard).
 pub fn report_quotes(card: &ThemeCard) -> Vec<QuoteView> {
-    card.quotes.clone()
+    card.quotes.iter().filter(|q| q.approved).cloned().collect()
 }
 
 /// The report of run `id`, from the dashboard `dashboards` builds for it; `None` when there is
@@ -57,15 +56,17 @@ pub async fn build(
         Ok::<_, anyhow::Error>((run, streams))
     })
     .await??;
+    // The needs as staff curated them: hidden themes and those set aside as not a need are left
+    // out; names and descriptions are the dashboard's.
     let themes: Vec<ReportTheme> = dashboard
         .themes
         .iter()
+        .filter(|card| card.status == ThemeStatus::Need)
         .map(|card| ReportTheme {
             rank: card.rank,
             id: card.id.clone(),
-            title: theme_title(&card.id, &card.label),
-            // Staff's description of the theme, once curation writes one.
-            description: None,
+            title: card.name.clone(),
+            description: card.description.clone(),
             respondents: card.respondents,
             share: card.share,
             weighted_share: card.weighted_share,

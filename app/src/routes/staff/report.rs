@@ -213,7 +213,7 @@ fn ThemeSection(t: ReportTheme, position: usize, weighted: bool) -> impl IntoVie
             <p class="meta">{format!("{} people, documents or reports ({} of those analysed){}{}", t.respondents, percent(t.share), if figure.is_empty() { "" } else { " · " }, figure)}</p>
             {t.description.clone().map(|d| view! { <p class="theme-description">{d}</p> })}
             {if t.quotes.is_empty() {
-                view! { <p class="meta">"No quote to show for this theme."</p> }.into_any()
+                view! { <p class="meta">"No quote approved for this theme yet (staff approve quotes on the theme's page)."</p> }.into_any()
             } else {
                 t.quotes.into_iter().map(|q| view! {
                     <figure class="quote">

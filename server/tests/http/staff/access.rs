@@ -27,6 +27,11 @@ const PAGES: &[(&str, &[Role])] = &[
     ("/staff/notes", &[Role::Administrator, Role::Analyst]),
     ("/staff/links", &[Role::Administrator, Role::Analyst]),
     ("/staff/reports", &[Role::Administrator, Role::Analyst]),
+    ("/staff/themes/T-001", &[Role::Administrator, Role::Analyst]),
+    ("/staff/compare", &[Role::Administrator, Role::Analyst]),
+    ("/staff/actions", &[Role::Administrator, Role::Analyst]),
+    ("/staff/admin/strategy", &[Role::Administrator]),
+    ("/staff/admin/weighting", &[Role::Administrator]),
     (
         "/notes",
         &[Role::Administrator, Role::Analyst, Role::Partner],
@@ -44,6 +49,21 @@ const PAGES: &[(&str, &[Role])] = &[
 
 /// Protected form actions, with the page whose token they carry.
 const FORMS: &[(&str, &str, &[Role])] = &[
+    (
+        "/staff/themes/T-001/describe",
+        "/account",
+        &[Role::Administrator, Role::Analyst],
+    ),
+    (
+        "/staff/actions",
+        "/account",
+        &[Role::Administrator, Role::Analyst],
+    ),
+    (
+        "/staff/admin/strategy/departments",
+        "/account",
+        &[Role::Administrator],
+    ),
     (
         "/staff/runs",
         "/account",

@@ -136,13 +136,15 @@ both_backends!(
             "says which share"
         );
         let both = section(&html, "Themes in both runs", "New themes");
-        assert!(both.contains(&grows.label) && both.contains('↑'), "{both}");
+        // Themes are shown by the dashboard's names, with their ids.
+        assert!(both.contains(&grows.id) && both.contains('↑'), "{both}");
+        assert!(
+            !both.contains(&grows.label),
+            "not the logged keyword label: {both}"
+        );
         assert!(both.contains("<th scope=\"row\""), "row headers");
         let new = section(&html, "<h2>New themes", "<h2>Gone themes");
-        assert!(
-            new.contains("T-900") && new.contains("brand new need"),
-            "{new}"
-        );
+        assert!(new.contains("T-900"), "{new}");
         let gone = section(&html, "<h2>Gone themes", "<h2>Merged");
         assert!(gone.contains(&goes), "{gone}");
         assert!(!gone.contains("T-900"));

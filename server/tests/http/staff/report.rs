@@ -6,7 +6,7 @@ use app::models::dashboard::DashboardData;
 use app::models::staff::Role;
 use reqwest::StatusCode;
 
-use super::helpers::{get, signed_in};
+use super::helpers::{get, post, signed_in};
 use crate::both_backends;
 use crate::helpers::{Backend, TestApp};
 use crate::runs::{seed_responses, store_weighting};
@@ -36,6 +36,22 @@ both_backends!(
             .expect("body");
         let data: DashboardData = serde_json::from_str(&body).expect("json");
         assert!(data.themes.len() >= 2);
+        // Only quotes staff approved are printed: approve one of the first theme's.
+        let first = &data.themes[0];
+        let approved = first.quotes[0].unit.clone();
+        let response = post(
+            &app,
+            &analyst,
+            &format!("/staff/themes/{}?run={run}", first.id),
+            &format!("/staff/themes/{}/quotes", first.id),
+            &[
+                ("run", &run.to_string()),
+                ("unit", &approved),
+                ("approved", "1"),
+            ],
+        )
+        .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
 
         let (status, html) = get(&app, &analyst, &format!("/staff/runs/{run}/report")).await;
         assert_eq!(status, StatusCode::OK);
@@ -51,7 +67,6 @@ both_backends!(
             })
             .collect();
         assert!(positions.windows(2).all(|w| w[0] < w[1]), "{positions:?}");
-        let first = &data.themes[0];
         assert_eq!(first.rank, Some(1));
         assert!(html.contains(&format!("<h3 id=\"theme-{}\">1. ", first.id)));
         assert!(
@@ -63,10 +78,12 @@ both_backends!(
             "a static chart"
         );
         assert!(html.contains("<th scope=\"row\">"), "and a table");
-        assert!(
-            html.contains("<blockquote lang=\"en\""),
-            "quotes in their language"
+        assert_eq!(
+            html.matches("<blockquote lang=\"en\"").count(),
+            1,
+            "the approved quote, in its language, and no other"
         );
+        assert!(html.contains("No quote approved for this theme yet"));
         // The method and how to read it.
         for said in [
             "How we did this",
