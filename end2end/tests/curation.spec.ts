@@ -43,10 +43,11 @@ test('curation: a renamed theme and a merge carry to the next run; the overview 
   await page.screenshot({ path: path.join(SHOTS, 'theme.png'), fullPage: false });
   const renamedUrl = new URL(page.url());
   const renamedId = renamedUrl.pathname.split('/').pop()!;
-  await page.getByLabel('Name', { exact: true }).fill('x'.repeat(81));
-  await page.getByRole('button', { name: 'Save name and description' }).click();
-  await expect(page.getByRole('alert')).toContainText('keep it to 80 characters');
-  await expect(page.getByLabel('Name', { exact: true })).toHaveValue('x'.repeat(81));
+  // A split with nothing ticked is refused, and the name typed for it is kept.
+  await page.getByLabel(/Split the ticked answers off/).fill('Bus shelters');
+  await page.getByRole('button', { name: 'Split off' }).click();
+  await expect(page.getByRole('alert')).toContainText('Tick the answers to split off');
+  await expect(page.getByLabel(/Split the ticked answers off/)).toHaveValue('Bus shelters');
   await page.getByLabel('Name', { exact: true }).fill('Roads and streets to fix');
   await page.getByLabel('Description').fill('Potholes, dark streets and dumping reported to 311.');
   await page.getByRole('button', { name: 'Save name and description' }).click();

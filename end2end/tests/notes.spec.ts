@@ -69,7 +69,21 @@ test('partners: upload a .docx, preview redactions, confirm; analysts see it quo
   const open = analyst.getByRole('link', { name: /Open run \d+ on the dashboard/ }).first();
   await expect(open).toBeVisible();
   await open.click();
-  const source = analyst.locator('.theme-list figcaption a[href^="/staff/notes/"]').first();
+  // Quotes are on each theme's page: open the themes until one quotes the notes.
+  await expect(analyst.locator('table.overview-table')).toBeVisible();
+  const themes = await analyst.locator('table.overview-table tbody th a').evaluateAll(
+    (links) => links.map((a) => (a as HTMLAnchorElement).getAttribute('href')!),
+  );
+  let found = false;
+  for (const theme of themes) {
+    await analyst.goto(theme);
+    if ((await analyst.locator('figcaption a[href^="/staff/notes/"]').count()) > 0) {
+      found = true;
+      break;
+    }
+  }
+  expect(found, 'a theme quotes the partner\'s notes').toBe(true);
+  const source = analyst.locator('figcaption a[href^="/staff/notes/"]').first();
   await expect(source).toContainText('tran-interview.docx');
   await expect(source).toContainText('Vietnamese American Community Center');
   await source.click();

@@ -26,7 +26,9 @@ pub async fn theme_actions(
 /// The actions board for `filter`, with the departments and goals to choose from (strategy
 /// staff).
 #[server(prefix = "/api", endpoint = "actions/board")]
-pub async fn board_page(filter: BoardFilter) -> Result<(PageContext, ActionsBoard), AppError> {
+pub async fn board_page(
+    #[server(default)] filter: BoardFilter,
+) -> Result<(PageContext, ActionsBoard), AppError> {
     use crate::models::staff::STAFF;
     use crate::store::{actions, auth, db, strategy};
 

@@ -98,7 +98,9 @@ mod hook {
 /// Two runs compared, and every run for the pickers (strategy staff). A run number that does not
 /// read is reported on the page, not as an error.
 #[server(prefix = "/api", endpoint = "staff/compare")]
-pub async fn compare_runs(query: CompareQuery) -> Result<(PageContext, ComparePage), AppError> {
+pub async fn compare_runs(
+    #[server(default)] query: CompareQuery,
+) -> Result<(PageContext, ComparePage), AppError> {
     use crate::models::staff::STAFF;
     use crate::store::{auth, db, state};
     use hook::run_choices;

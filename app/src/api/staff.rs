@@ -142,7 +142,7 @@ pub async fn job_list() -> Result<Vec<crate::models::jobs::JobView>, AppError> {
 /// The dashboard of a run (strategy staff).
 #[server(prefix = "/api", endpoint = "staff/dashboard")]
 pub async fn dashboard(
-    filter: DashboardFilter,
+    #[server(default)] filter: DashboardFilter,
 ) -> Result<(PageContext, Option<DashboardData>), AppError> {
     use crate::models::staff::STAFF;
     use crate::store::{auth, state};

@@ -54,7 +54,7 @@ pub fn ThemePage() -> impl IntoView {
                                 <div class="theme-layout">
                                     <div>
                                         <ThemeFacts detail=detail.clone() csrf=ctx.csrf.clone() />
-                                        <ThemeSources detail=detail.clone() csrf=ctx.csrf.clone() />
+                                        <ThemeSources detail=detail.clone() csrf=ctx.csrf.clone() flash=ctx.flash.clone() />
                                     </div>
                                     <div>
                                         {match ctx.flash.clone() {
@@ -188,7 +188,8 @@ fn ThemeFacts(detail: ThemeDetail, csrf: String) -> impl IntoView {
 
 /// The theme's sources, a page at a time, with boxes to split some off into a new theme.
 #[component]
-fn ThemeSources(detail: ThemeDetail, csrf: String) -> impl IntoView {
+fn ThemeSources(detail: ThemeDetail, csrf: String, flash: Option<Flash>) -> impl IntoView {
+    let typed = Typed::from(&flash);
     let (id, run, page, pages) = (
         detail.theme.id.clone(),
         detail.run_id,
@@ -213,7 +214,7 @@ fn ThemeSources(detail: ThemeDetail, csrf: String) -> impl IntoView {
                 }).collect_view()}
             </ul>
             <label for="split-name">"Split the ticked answers off into a new theme named"</label>
-            <input type="text" id="split-name" name="split-name" maxlength="80" />
+            <input type="text" id="split-name" name="split-name" maxlength="80" value=typed.value("split-name", "") aria-invalid=typed.invalid("split-name") />
             <button type="submit" class="primary">"Split off"</button>
         </form>
         {(pages > 1).then(|| view! {

@@ -317,3 +317,26 @@ both_backends!(
         );
     }
 );
+
+both_backends!(
+    pages_fetched_in_the_browser_take_no_filter_at_all,
+    |app: TestApp| async move {
+        // Once hydrated, a link to a page calls its server function with only the fields set:
+        // with no filter at all the body is empty, which must mean "no filter".
+        let (analyst, _) = signed_in(&app, Role::Analyst).await;
+        for endpoint in [
+            "/api/staff/dashboard",
+            "/api/actions/board",
+            "/api/staff/compare",
+        ] {
+            let response = analyst
+                .post(app.url(endpoint))
+                .header("content-type", "application/x-www-form-urlencoded")
+                .body("")
+                .send()
+                .await
+                .expect("POST");
+            assert_eq!(response.status(), StatusCode::OK, "{endpoint}");
+        }
+    }
+);
