@@ -41,7 +41,7 @@ for attempt in cold warm warm warm; do
   curl -fs -o "$DIR/page.html" -b "$JAR" -w "GET /staff/dashboard ($attempt): %{time_total} s, %{size_download} bytes\n" \
     "http://127.0.0.1:$PORT/staff/dashboard"
 done
-grep -o 'href="/staff/themes/' "$DIR/page.html" | sort -u | wc -l | sed 's/^/theme links on the overview: /'
+grep -o 'href="/staff/themes/[^"?]*' "$DIR/page.html" | sort -u | wc -l | sed 's/^/theme links on the overview: /'
 THEME=$(grep -o 'href="/staff/themes/[^"]*"' "$DIR/page.html" | head -1 | sed 's/href="//; s/"//; s/&amp;/\&/g')
 for attempt in first again; do
   curl -fs -o /dev/null -b "$JAR" -w "GET $THEME ($attempt): %{time_total} s, %{size_download} bytes\n" \
