@@ -106,7 +106,12 @@ where
         Ok(target) => match act(&form, &target).await {
             Ok(message) => {
                 form.state.dashboards.invalidate();
-                Ok(form.redirect(&target.page(), Flash::notice(message)).await)
+                // A theme merged into another has no page of its own any more: go to the other.
+                let to = match form.text("into").trim() {
+                    "" => target.page(),
+                    into => page(into, target.run.run_id),
+                };
+                Ok(form.redirect(&to, Flash::notice(message)).await)
             }
             Err(refusal) => Err(refusal),
         },
