@@ -16,6 +16,7 @@ mod m20261126_000010_create_survey_links;
 mod m20261127_000011_create_api_tokens;
 mod m20261129_000012_create_curation;
 mod m20261129_000013_weighting_activation;
+mod m20261129_000014_create_publications;
 
 /// The seeded instruments, as JSON survey definitions (`slug`, `audience`, `title`, `intro`, `questions`).
 pub const SEED_INSTRUMENTS: [&str; 3] = [
@@ -43,6 +44,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000011_create_api_tokens::Migration),
             Box::new(m20261129_000012_create_curation::Migration),
             Box::new(m20261129_000013_weighting_activation::Migration),
+            Box::new(m20261129_000014_create_publications::Migration),
         ]
     }
 }

@@ -10,6 +10,7 @@ pub mod error;
 pub mod jobs;
 pub mod links;
 pub mod notes;
+pub mod publication;
 pub mod report;
 pub mod slug;
 pub mod staff;

@@ -1,16 +1,18 @@
 //! What the City will do about a theme: actions by theme stable id, with an owning department, a
 //! status, dates and a public summary. Read per theme (the theme page) or as a board (all
-//! actions, a department's, a goal's: those of the themes tied to it through `theme_goal`).
+//! actions, a department's, a goal's: those of the themes tied to it through `theme_goal`). Every
+//! change of status is recorded (`action_status_change`) for the public feed.
 
 use std::collections::HashMap;
 
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseConnection, DbErr, EntityTrait,
-    IntoActiveModel, QueryFilter, QueryOrder, QuerySelect,
+    IntoActiveModel, QueryFilter, QueryOrder, QuerySelect, TransactionTrait,
 };
 use time::{Date, OffsetDateTime};
 
 use super::entities::{department, theme_action, theme_curation, theme_goal};
+use super::publications;
 use super::runs::minute;
 use crate::models::strategy::{ActionInput, ActionStatus, ActionView, BoardFilter};
 
@@ -166,6 +168,7 @@ pub async fn update(
     let Some(row) = theme_action::Entity::find_by_id(id).one(db).await? else {
         return Ok(None);
     };
+    let was = status_of(&row);
     let mut active = row.clone().into_active_model();
     active.title = Set(input.title.clone());
     active.department_id = Set(input.department_id);
@@ -175,7 +178,10 @@ pub async fn update(
     active.public_summary = Set(input.public_summary.clone());
     active.updated_by = Set(Some(by));
     active.updated_at = Set(OffsetDateTime::now_utc());
-    let after = active.update(db).await?;
+    let txn = db.begin().await?;
+    let after = active.update(&txn).await?;
+    publications::record_status_change(&txn, id, was, input.status, by).await?;
+    txn.commit().await?;
     let mut both = views(db, vec![row, after]).await?.into_iter();
     Ok(both.next().zip(both.next()))
 }
@@ -196,7 +202,10 @@ pub async fn move_status(
     active.status = Set(status.as_str().to_owned());
     active.updated_by = Set(Some(by));
     active.updated_at = Set(OffsetDateTime::now_utc());
-    let after = active.update(db).await?;
+    let txn = db.begin().await?;
+    let after = active.update(&txn).await?;
+    publications::record_status_change(&txn, id, was, status, by).await?;
+    txn.commit().await?;
     Ok(views(db, vec![after]).await?.pop().map(|v| (v, was)))
 }
 

@@ -10,6 +10,7 @@ pub mod entities;
 pub mod jobs;
 pub mod links;
 pub mod notes;
+pub mod publications;
 pub mod reports;
 pub mod responses;
 pub mod run_sources;

@@ -4,6 +4,7 @@ mod curation;
 mod jobs;
 mod links;
 mod notes;
+mod publications;
 mod staff;
 mod tokens;
 mod weighting;
@@ -15,6 +16,7 @@ pub use curation::{
 pub use jobs::analysis_job;
 pub use links::survey_link;
 pub use notes::{note_document, note_passage};
+pub use publications::{action_status_change, publication};
 pub use staff::{audit_event, staff_invitation, staff_session, staff_user};
 pub use tokens::api_token;
 pub use weighting::{weighting_activation, weighting_draft};
