@@ -73,4 +73,5 @@ test('strategy: departments are kept by administrators; actions move across the 
   await expect(page.getByRole('heading', { level: 2, name: `Actions of department ${DEPARTMENT}` })).toBeVisible();
   await expect(page.getByRole('region', { name: /^Done/ }).getByRole('link', { name: 'T-001' })).toHaveAttribute('href', '/staff/themes/T-001');
   await expectNoAxeViolations(page);
+  await fits(page, 320);
 });

@@ -37,6 +37,7 @@ test('curation: a renamed theme and a merge carry to the next run; the overview 
 
   // The first theme's page: its name was made from its answers; staff rename it.
   await rows.nth(0).locator('th a').click();
+  await page.waitForURL(/\/staff\/themes\/[^/?]+/);
   await expect(page.getByText('Name made from the theme\'s own answers')).toBeVisible();
   await expect(page.locator('blockquote[lang]').first()).toBeVisible();
   await expectNoAxeViolations(page);
@@ -57,6 +58,7 @@ test('curation: a renamed theme and a merge carry to the next run; the overview 
   // The second theme is merged into the renamed one.
   await page.goto(`/staff/dashboard?run=${first}`);
   await rows.nth(1).locator('th a').click();
+  await page.waitForURL(/\/staff\/themes\/[^/?]+/);
   const mergedId = new URL(page.url()).pathname.split('/').pop()!;
   const option = page.locator('#merge-into option', { hasText: 'Roads and streets to fix' });
   await page.getByLabel('Show this theme inside').selectOption(await option.getAttribute('value') as string);
