@@ -69,7 +69,7 @@ test('curation: a renamed theme and a merge carry to the next run; the overview 
   // The next run keeps both decisions, and says so.
   const second = newRun();
   await page.goto(`/staff/dashboard?run=${second}`);
-  await expect(page.getByText('Curated view')).toBeVisible();
+  await expect(page.getByText(/^Curated view:/)).toBeVisible();
   await page.getByRole('link', { name: 'Roads and streets to fix' }).click();
   await expect(page.getByText(`Named by staff in run ${first}`)).toBeVisible();
   await expect(page.getByText(new RegExp(`Shown with: ${mergedId}`))).toBeVisible();

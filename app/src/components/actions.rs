@@ -101,7 +101,7 @@ pub fn ActionTable(
     caption: String,
 ) -> impl IntoView {
     view! {
-        <div class="table-scroll">
+        <div class="table-scroll" tabindex="0">
             <table>
                 <caption class="visually-hidden">{caption}</caption>
                 <thead>

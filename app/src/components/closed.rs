@@ -135,7 +135,7 @@ fn ThemeTable(table: ThemeCrossTab, min: u64) -> impl IntoView {
     view! {
         <h3>{format!("Themes by answer to “{}”", table.prompt)}</h3>
         <p class="meta">"Each cell: of the respondents who gave that answer and wrote an answer the run analysed, the share whose answers fall in the theme. A column with too few such respondents is suppressed."</p>
-        <div class="table-scroll">
+        <div class="table-scroll" tabindex="0">
             <table id="closed-by-theme">
                 <thead><tr>
                     <th scope="col">"Theme"</th>
@@ -166,7 +166,7 @@ fn AgainstTable(table: CrossTab) -> impl IntoView {
     view! {
         <h3>{format!("“{}” by “{}”", table.prompt, table.against_prompt)}</h3>
         <p class="meta">"Each cell: respondents, and their share of the row (the respondents in that group who answered)."</p>
-        <div class="table-scroll">
+        <div class="table-scroll" tabindex="0">
             <table id="closed-by-against">
                 <thead><tr>
                     <th scope="col">{table.against_prompt.clone()}</th>

@@ -91,7 +91,7 @@ fn NotesView(ctx: PageContext, page: NotesPageData) -> impl IntoView {
             view! { <p>"Nothing uploaded yet."</p> }.into_any()
         } else {
             view! {
-                <div class="table-scroll">
+                <div class="table-scroll" tabindex="0">
                     <table>
                         <thead><tr>
                             <th scope="col">"File"</th><th scope="col">"Community"</th><th scope="col">"Interview"</th>

@@ -97,7 +97,7 @@ fn ApiTokens(
             view! { <p>"You have no API tokens."</p> }.into_any()
         } else {
             view! {
-                <div class="table-scroll">
+                <div class="table-scroll" tabindex="0">
                     <table>
                         <thead><tr>
                             <th scope="col">"Name"</th><th scope="col">"Created"</th><th scope="col">"Last used"</th>

@@ -26,7 +26,7 @@ pub fn AuditPage() -> impl IntoView {
                             {ATTEMPTS_LISTED}
                             " of those lines are listed with the events."
                         </p>
-                        <div class="table-scroll">
+                        <div class="table-scroll" tabindex="0">
                             <table>
                                 <thead><tr><th scope="col">"When"</th><th scope="col">"Who"</th><th scope="col">"Action"</th><th scope="col">"Detail"</th></tr></thead>
                                 <tbody>

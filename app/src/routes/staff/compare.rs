@@ -153,7 +153,7 @@ fn ComparisonView(c: Comparison) -> impl IntoView {
             view! { <p>"No theme kept its id from run A to run B."</p> }.into_any()
         } else {
             view! {
-                <div class="table-scroll">
+                <div class="table-scroll" tabindex="0">
                     <table class="compare-table">
                         <caption class="visually-hidden">{format!("Themes in both runs: share and rank in run {a} and run {b}")}</caption>
                         <thead><tr>
@@ -276,7 +276,7 @@ fn HistoryTable(history: History) -> impl IntoView {
             "Each theme's {} in every run, oldest first; a gap means the theme was not in that run or its share was suppressed.",
             history.basis.describe()
         )}</p>
-        <div class="table-scroll">
+        <div class="table-scroll" tabindex="0">
             <table class="history-table">
                 <caption class="visually-hidden">"Share of every theme in every run"</caption>
                 <thead><tr>

@@ -163,7 +163,7 @@ fn Dashboard(data: DashboardData, viewer: Option<Viewer>) -> impl IntoView {
                     "Kendall's τ between the unweighted and raked × equity orders: {}",
                     s.tau_unweighted_equity.map_or_else(|| "—".to_owned(), |t| format!("{t:.2}"))
                 )}</p>
-                <div class="table-scroll">
+                <div class="table-scroll" tabindex="0">
                     <table>
                         <thead><tr><th scope="col">"Theme"</th><th scope="col">"Unweighted rank"</th><th scope="col">"Raked rank"</th><th scope="col">"Raked × equity rank"</th></tr></thead>
                         <tbody>
@@ -176,7 +176,7 @@ fn Dashboard(data: DashboardData, viewer: Option<Viewer>) -> impl IntoView {
             })}
             {data.breakdown.map(|b| view! {
                 <h2>{format!("By {} (raked × equity, small cells suppressed)", b.variable.replace('_', " "))}</h2>
-                <div class="table-scroll">
+                <div class="table-scroll" tabindex="0">
                     <table>
                         <thead><tr>
                             <th scope="col">"Theme"</th>
@@ -229,7 +229,7 @@ fn ThemeTable(
     };
     let since = previous.map_or_else(|| "Since last run".to_owned(), |p| format!("Since run {p}"));
     view! {
-        <div class="table-scroll">
+        <div class="table-scroll" tabindex="0">
             <table class="overview-table">
                 <caption>{caption}</caption>
                 <thead>

@@ -66,7 +66,7 @@ pub fn LinksPage() -> impl IntoView {
                                 view! { <p>"No links yet."</p> }.into_any()
                             } else {
                                 view! {
-                                    <div class="table-scroll">
+                                    <div class="table-scroll" tabindex="0">
                                         <table>
                                             <thead><tr>
                                                 <th scope="col">"Instrument"</th><th scope="col">"Organization"</th><th scope="col">"Responses"</th>

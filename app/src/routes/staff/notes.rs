@@ -22,7 +22,7 @@ pub fn StaffNotesPage() -> impl IntoView {
                         <h1>"Interview notes"</h1>
                         <FlashMessage flash=ctx.flash.clone() />
                         <p class="meta">{format!("{} confirmed documents. Each counts as one source in an analysis run, however long it is.", rows.len())}</p>
-                        <div class="table-scroll">
+                        <div class="table-scroll" tabindex="0">
                             <table>
                                 <thead><tr>
                                     <th scope="col">"File"</th><th scope="col">"Organization"</th><th scope="col">"Community"</th>

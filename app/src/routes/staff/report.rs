@@ -142,7 +142,7 @@ fn Report(r: ReportData) -> impl IntoView {
             <section class="report-section" aria-labelledby="needs">
                 <h2 id="needs">"Needs in priority order"</h2>
                 <BarChart id="report-chart".to_owned() title=chart_title.to_owned() description=chart_desc.to_owned() bars />
-                <div class="table-scroll">
+                <div class="table-scroll" tabindex="0">
                     <table class="report-ranking">
                         <caption>{if weighted { "Themes ranked by equity-weighted priority" } else { "Themes by how many people raised them" }}</caption>
                         <thead><tr>

@@ -34,7 +34,7 @@ pub fn StrategyPage() -> impl IntoView {
                             <p class="lead">"Themes are tied to the goals of the City's digital strategy, and owned, with their actions, by departments. Archive what is no longer used: what refers to it keeps it."</p>
                             <FlashMessage flash=ctx.flash.clone() />
                             <h2>"Goals"</h2>
-                            <div class="table-scroll">
+                            <div class="table-scroll" tabindex="0">
                                 <table>
                                     <thead><tr>
                                         <th scope="col">"Order"</th><th scope="col">"Goal"</th><th scope="col">"Description"</th>
@@ -55,7 +55,7 @@ pub fn StrategyPage() -> impl IntoView {
                                 view! { <p>"No departments yet."</p> }.into_any()
                             } else {
                                 view! {
-                                    <div class="table-scroll">
+                                    <div class="table-scroll" tabindex="0">
                                         <table>
                                             <thead><tr>
                                                 <th scope="col">"Department"</th><th scope="col">"Themes and actions"</th>

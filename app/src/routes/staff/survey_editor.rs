@@ -65,7 +65,7 @@ pub fn SurveyEditorPage() -> impl IntoView {
                             <h2>"Branching, weighting variables and more"</h2>
                             <p><a href=format!("{base}/definition")>"Edit the whole survey as JSON"</a>" (questions shown only after certain answers, the weighting variable a question measures, why a question is asked)."</p>
                             <h2>"Versions"</h2>
-                            <div class="table-scroll">
+                            <div class="table-scroll" tabindex="0">
                                 <table>
                                     <thead><tr><th scope="col">"Version"</th><th scope="col">"Made"</th><th scope="col">"Responses"</th></tr></thead>
                                     <tbody>

@@ -36,7 +36,7 @@ pub fn SurveysPage() -> impl IntoView {
                             <StaffNav viewer=ctx.viewer.clone() csrf=ctx.csrf.clone() />
                             <h1>"Surveys"</h1>
                             <FlashMessage flash=ctx.flash.clone() />
-                            <div class="table-scroll">
+                            <div class="table-scroll" tabindex="0">
                                 <table>
                                     <thead><tr>
                                         <th scope="col">"Survey"</th><th scope="col">"Audience"</th>

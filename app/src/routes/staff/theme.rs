@@ -169,14 +169,14 @@ fn ThemeFacts(detail: ThemeDetail, csrf: String) -> impl IntoView {
         }).collect_view()}
         {detail.breakdown.map(|(variable, cells)| view! {
             <h2>{format!("By {} (raked × equity)", variable.replace('_', " "))}</h2>
-            <div class="table-scroll"><table>
+            <div class="table-scroll" tabindex="0"><table>
                 <thead><tr>{cells.iter().map(|(c, _)| view! { <th scope="col">{c.clone()}</th> }).collect_view()}</tr></thead>
                 <tbody><tr>{cells.into_iter().map(|(_, v)| view! { <td>{v.map_or_else(|| "suppressed".to_owned(), pct)}</td> }).collect_view()}</tr></tbody>
             </table></div>
         })}
         {detail.crosstab.filter(|x| !x.rows.is_empty()).map(|x| view! {
             <h2>{format!("Answers to “{}”", x.prompt)}</h2>
-            <div class="table-scroll"><table>
+            <div class="table-scroll" tabindex="0"><table>
                 <thead><tr>{x.columns.iter().map(|c| view! { <th scope="col">{c.label.clone()}</th> }).collect_view()}</tr></thead>
                 <tbody>{x.rows.into_iter().map(|(_, cells)| view! {
                     <tr>{cells.into_iter().map(|v| view! { <td>{v.map_or_else(|| "suppressed".to_owned(), pct)}</td> }).collect_view()}</tr>

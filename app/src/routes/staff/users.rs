@@ -42,7 +42,7 @@ pub fn UsersPage() -> impl IntoView {
                                 <button type="submit" class="primary">"Create invitation link"</button>
                             </form>
                             <h2>"Accounts"</h2>
-                            <div class="table-scroll">
+                            <div class="table-scroll" tabindex="0">
                                 <table>
                                     <thead><tr>
                                         <th scope="col">"Name"</th><th scope="col">"E-mail"</th><th scope="col">"Organization"</th>

@@ -223,7 +223,7 @@ fn Preview(preview: WeightingPreview) -> impl IntoView {
     });
     view! {
         <h4>{format!("Preview on the {} resident respondents stored at upload", preview.respondents)}</h4>
-        <div class="table-scroll">
+        <div class="table-scroll" tabindex="0">
             <table>
                 <caption>"Weights"</caption>
                 <tbody>
@@ -248,7 +248,7 @@ fn Preview(preview: WeightingPreview) -> impl IntoView {
                 view! { <p class="meta">{format!("{}: {}.", v.name, parts.join("; "))}</p> }
             });
             view! {
-                <div class="table-scroll">
+                <div class="table-scroll" tabindex="0">
                     <table>
                         <caption>{caption}</caption>
                         <thead><tr>
@@ -282,7 +282,7 @@ fn Versions(versions: Vec<VersionRow>, csrf: String) -> impl IntoView {
         return view! { <p>"No version stored yet."</p> }.into_any();
     }
     view! {
-        <div class="table-scroll">
+        <div class="table-scroll" tabindex="0">
             <table>
                 <thead><tr>
                     <th scope="col">"Version"</th><th scope="col">"Stored"</th><th scope="col">"Files"</th>
