@@ -20,25 +20,48 @@ fluent_templates::static_loader! {
 }
 
 /// A language the interface is fully translated into.
+///
+/// Chinese is written in Traditional characters (`zh-Hant`), as most of San José's Chinese-reading
+/// households read it; a browser asking for Simplified Chinese (`zh-CN`, `zh-Hans`) gets it too,
+/// which is closer to what it asked for than English.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
 pub enum Locale {
     #[default]
+    #[serde(rename = "en")]
     En,
+    #[serde(rename = "es")]
     Es,
+    #[serde(rename = "vi")]
+    Vi,
+    #[serde(rename = "zh-Hant")]
+    ZhHant,
+    #[serde(rename = "tl")]
+    Tl,
 }
 
 static EN: LanguageIdentifier = langid!("en");
 static ES: LanguageIdentifier = langid!("es");
+static VI: LanguageIdentifier = langid!("vi");
+static ZH_HANT: LanguageIdentifier = langid!("zh-Hant");
+static TL: LanguageIdentifier = langid!("tl");
 
 impl Locale {
-    pub const ALL: [Locale; 2] = [Locale::En, Locale::Es];
+    pub const ALL: [Locale; 5] = [
+        Locale::En,
+        Locale::Es,
+        Locale::Vi,
+        Locale::ZhHant,
+        Locale::Tl,
+    ];
 
-    /// The BCP 47 code, as used in `lang` attributes, URLs and stored responses.
+    /// The BCP 47 code, as used in `lang` attributes, URLs, locale folders and stored responses.
     pub fn code(self) -> &'static str {
         match self {
             Locale::En => "en",
             Locale::Es => "es",
+            Locale::Vi => "vi",
+            Locale::ZhHant => "zh-Hant",
+            Locale::Tl => "tl",
         }
     }
 
@@ -47,13 +70,36 @@ impl Locale {
         match self {
             Locale::En => "English",
             Locale::Es => "Español",
+            Locale::Vi => "Tiếng Việt",
+            Locale::ZhHant => "繁體中文",
+            Locale::Tl => "Tagalog",
         }
     }
 
-    /// Parses a code such as `es`, `es-MX` or `ES`; anything else is `None`.
+    /// The language's name in English, for staff pages.
+    pub fn english_name(self) -> &'static str {
+        match self {
+            Locale::En => "English",
+            Locale::Es => "Spanish",
+            Locale::Vi => "Vietnamese",
+            Locale::ZhHant => "Chinese (Traditional)",
+            Locale::Tl => "Tagalog",
+        }
+    }
+
+    /// Parses a BCP 47 tag such as `es`, `es-MX`, `ES`, `zh-Hant-TW`, `zh_TW` or `fil`; a language
+    /// not offered is `None`. Every Chinese tag (Traditional or Simplified, any region) is
+    /// `zh-Hant`, and Filipino (`fil`), the standard form of Tagalog, is `tl`.
     pub fn from_code(code: &str) -> Option<Locale> {
         let primary = code.trim().split(['-', '_']).next()?.to_ascii_lowercase();
-        Locale::ALL.into_iter().find(|l| l.code() == primary)
+        match primary.as_str() {
+            "en" => Some(Locale::En),
+            "es" => Some(Locale::Es),
+            "vi" => Some(Locale::Vi),
+            "zh" => Some(Locale::ZhHant),
+            "tl" | "fil" => Some(Locale::Tl),
+            _ => None,
+        }
     }
 
     /// The first supported language of an `Accept-Language` header, honouring `q` weights.
@@ -78,6 +124,9 @@ impl Locale {
         match self {
             Locale::En => &EN,
             Locale::Es => &ES,
+            Locale::Vi => &VI,
+            Locale::ZhHant => &ZH_HANT,
+            Locale::Tl => &TL,
         }
     }
 
@@ -223,18 +272,70 @@ mod tests {
     fn codes_parse_with_regions_and_case() {
         assert_eq!(Locale::from_code("es-MX"), Some(Locale::Es));
         assert_eq!(Locale::from_code("EN"), Some(Locale::En));
-        assert_eq!(Locale::from_code("vi"), None);
+        assert_eq!(Locale::from_code("vi"), Some(Locale::Vi));
+        assert_eq!(Locale::from_code("vi-VN"), Some(Locale::Vi));
+        assert_eq!(Locale::from_code("fr"), None);
+        assert_eq!(Locale::from_code(""), None);
+    }
+
+    #[test]
+    fn chinese_tags_all_reach_traditional_chinese() {
+        for tag in [
+            "zh-Hant",
+            "zh-hant",
+            "zh-TW",
+            "zh_TW",
+            "zh-Hant-TW",
+            "zh-HK",
+            "zh-MO",
+            "zh-CN",
+            "zh-Hans",
+            "zh-Hans-CN",
+            "zh-SG",
+            "zh",
+        ] {
+            assert_eq!(Locale::from_code(tag), Some(Locale::ZhHant), "{tag}");
+        }
+    }
+
+    #[test]
+    fn filipino_is_tagalog() {
+        assert_eq!(Locale::from_code("fil"), Some(Locale::Tl));
+        assert_eq!(Locale::from_code("fil-PH"), Some(Locale::Tl));
+        assert_eq!(Locale::from_code("tl"), Some(Locale::Tl));
+    }
+
+    #[test]
+    fn every_code_reads_back_as_its_locale() {
+        for locale in Locale::ALL {
+            assert_eq!(Locale::from_code(locale.code()), Some(locale));
+            let json = serde_json::to_string(&locale).unwrap();
+            assert_eq!(json, format!("\"{}\"", locale.code()));
+            assert_eq!(serde_json::from_str::<Locale>(&json).unwrap(), locale);
+        }
     }
 
     #[test]
     fn accept_language_honours_weights() {
         assert_eq!(
-            Locale::from_accept_language("vi;q=1, es;q=0.8, en;q=0.5"),
+            Locale::from_accept_language("fr;q=1, es;q=0.8, en;q=0.5"),
             Some(Locale::Es)
         );
         assert_eq!(
             Locale::from_accept_language("en-US,en;q=0.9,es;q=0.8"),
             Some(Locale::En)
+        );
+        assert_eq!(
+            Locale::from_accept_language("zh-TW,zh;q=0.9,en-US;q=0.8,en;q=0.7"),
+            Some(Locale::ZhHant)
+        );
+        assert_eq!(
+            Locale::from_accept_language("vi-VN,vi;q=0.9,en;q=0.8"),
+            Some(Locale::Vi)
+        );
+        assert_eq!(
+            Locale::from_accept_language("fil-PH,fil;q=0.9,en;q=0.8"),
+            Some(Locale::Tl)
         );
         assert_eq!(Locale::from_accept_language("fr, de"), None);
     }
@@ -252,45 +353,116 @@ mod tests {
         );
         assert!(msg.contains("200"), "{msg}");
     }
+
+    /// The locale folders are found under the names `code()` gives (`zh-Hant`, not `zh-hant`).
+    #[test]
+    fn every_language_has_its_own_messages() {
+        let english = Locale::En.tr("survey-submit");
+        for locale in Locale::ALL.into_iter().filter(|l| *l != Locale::En) {
+            let text = locale.tr("survey-submit");
+            assert_ne!(text, english, "{locale:?} falls back to English");
+            assert_ne!(text, "survey-submit", "{locale:?}");
+        }
+        assert_eq!(Locale::Vi.tr("nav-surveys"), "Khảo sát");
+        assert_eq!(Locale::ZhHant.tr("nav-surveys"), "問卷調查");
+        assert_eq!(Locale::Tl.tr("nav-surveys"), "Mga survey");
+    }
 }
 
 #[cfg(test)]
 mod catalogue_tests {
-    use std::collections::BTreeSet;
+    use std::collections::{BTreeMap, BTreeSet};
 
     use fluent_templates::fluent_bundle::FluentResource;
 
+    use super::Locale;
+
     const EN: &str = include_str!("../locales/en/main.ftl");
-    const ES: &str = include_str!("../locales/es/main.ftl");
+
+    /// Every locale's file, by code; the match makes a new `Locale` without a file fail to build.
+    fn catalogue(locale: Locale) -> &'static str {
+        match locale {
+            Locale::En => EN,
+            Locale::Es => include_str!("../locales/es/main.ftl"),
+            Locale::Vi => include_str!("../locales/vi/main.ftl"),
+            Locale::ZhHant => include_str!("../locales/zh-Hant/main.ftl"),
+            Locale::Tl => include_str!("../locales/tl/main.ftl"),
+        }
+    }
 
     fn keys(name: &str, source: &str) -> BTreeSet<String> {
+        messages(name, source).into_keys().collect()
+    }
+
+    /// Each message's key and the variables it uses (`{ $name }`, selectors included): a message
+    /// is its `key = …` line and the indented lines after it.
+    fn messages(name: &str, source: &str) -> BTreeMap<String, BTreeSet<String>> {
         if let Err((_, errors)) = FluentResource::try_new(source.to_string()) {
             panic!("{name} has syntax errors: {errors:?}");
         }
-        source
-            .lines()
-            .filter_map(|line| line.split_once(" = ").map(|(key, _)| key))
-            .filter(|key| {
-                key.chars().all(|c| c.is_ascii_lowercase() || c == '-') && !key.is_empty()
-            })
-            .map(str::to_string)
-            .collect()
+        let mut out: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+        let mut current: Option<String> = None;
+        for line in source.lines() {
+            let starts_message = line.split_once(" = ").map(|(key, _)| key).filter(|key| {
+                !key.is_empty() && key.chars().all(|c| c.is_ascii_lowercase() || c == '-')
+            });
+            if let Some(key) = starts_message {
+                current = Some(key.to_string());
+                out.entry(key.to_string()).or_default();
+            } else if !line.starts_with(' ') {
+                current = None;
+            }
+            let Some(key) = &current else { continue };
+            for (i, _) in line.match_indices('$') {
+                let variable: String = line[i + 1..]
+                    .chars()
+                    .take_while(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '-')
+                    .collect();
+                if let Some(set) = out.get_mut(key) {
+                    set.insert(variable);
+                }
+            }
+        }
+        out
     }
 
     #[test]
-    fn both_languages_have_the_same_messages_and_parse_cleanly() {
+    fn every_language_has_the_messages_of_english_and_no_others() {
         let en = keys("en", EN);
-        let es = keys("es", ES);
-        assert_eq!(
-            en.difference(&es).collect::<Vec<_>>(),
-            Vec::<&String>::new(),
-            "missing in Spanish"
-        );
-        assert_eq!(
-            es.difference(&en).collect::<Vec<_>>(),
-            Vec::<&String>::new(),
-            "missing in English"
-        );
+        for locale in Locale::ALL {
+            let other = keys(locale.code(), catalogue(locale));
+            assert_eq!(
+                en.difference(&other).collect::<Vec<_>>(),
+                Vec::<&String>::new(),
+                "missing in {}",
+                locale.code()
+            );
+            assert_eq!(
+                other.difference(&en).collect::<Vec<_>>(),
+                Vec::<&String>::new(),
+                "in {} but not in English",
+                locale.code()
+            );
+        }
+    }
+
+    /// A translation uses exactly the variables its English uses: a dropped `{ $max }` would hide
+    /// a limit from residents, and an unknown one shows as an error.
+    #[test]
+    fn every_translation_uses_the_variables_of_its_english() {
+        let en = messages("en", EN);
+        let mut wrong = Vec::new();
+        for locale in Locale::ALL {
+            for (key, variables) in messages(locale.code(), catalogue(locale)) {
+                if let Some(english) = en.get(&key).filter(|e| **e != variables) {
+                    wrong.push(format!(
+                        "{} {key}: {variables:?}, English has {english:?}",
+                        locale.code()
+                    ));
+                }
+            }
+        }
+        assert!(wrong.is_empty(), "{wrong:#?}");
     }
 
     /// Every key the code asks for (`tr("…")`, `t("…")`, `tr_args("…"`) exists.

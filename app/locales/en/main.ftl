@@ -24,6 +24,7 @@ survey-submit = Send my answers
 survey-sending = Sending…
 survey-closed = This survey is closed and no longer accepts answers. Thank you for your interest.
 survey-preview = Preview for administrators: this survey is a draft that residents cannot see. Answers sent from this page are not stored.
+survey-partly-english = Some questions are not yet translated and are shown in English.
 question-required = required
 why-we-ask = Why we ask:
 text-limit = Up to { $max } characters.

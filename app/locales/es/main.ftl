@@ -24,6 +24,7 @@ survey-submit = Enviar mis respuestas
 survey-sending = Enviando…
 survey-closed = Esta encuesta está cerrada y ya no acepta respuestas. Gracias por su interés.
 survey-preview = Vista previa para administradores: esta encuesta es un borrador que los residentes no pueden ver. Las respuestas enviadas desde esta página no se guardan.
+survey-partly-english = Algunas preguntas aún no están traducidas y se muestran en inglés.
 question-required = obligatoria
 why-we-ask = Por qué preguntamos:
 text-limit = Hasta { $max } caracteres.

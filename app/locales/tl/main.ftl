@@ -1,0 +1,74 @@
+# Needscope interface strings, Tagalog. Draft translation: to be reviewed by the City's translators.
+# Survey questions are not here: each survey carries its own text.
+# Register: polite ("kayo", "ninyo"), everyday words; English loanwords where Filipinos use them (survey,
+# link, ZIP code, device).
+
+nav-surveys = Mga survey
+skip-to-content = Lumaktaw sa pangunahing nilalaman
+brand-tagline = Lungsod ng San José · Mga pangangailangan ng residente
+language-picker = Wika
+footer-privacy = Hindi nakapangalan ang mga sagot. Hindi namin itinatago ang inyong pangalan, ang inyong IP address, o anumang impormasyon tungkol sa inyong device.
+loading = Naglo-load…
+
+home-title = Sabihin sa Lungsod kung ano ang kailangan ninyo
+home-intro = Tumutulong ang inyong mga sagot sa Lungsod ng San José na magpasya kung paano pagagandahin ang mga serbisyo nito. Pumili ng survey sa ibaba.
+home-none-open = Walang bukas na survey sa ngayon. Pakibalikan ito mamaya.
+home-question-count = { $count ->
+    [one] 1 tanong
+   *[other] { $count } na tanong
+}
+back-to-surveys = Bumalik sa listahan ng mga survey
+
+survey-question-count = { $count ->
+    [one] 1 tanong. Kailangang sagutin ang mga tanong na may markang “kailangan”; maaaring laktawan ang iba.
+   *[other] { $count } na tanong. Kailangang sagutin ang mga tanong na may markang “kailangan”; maaaring laktawan ang iba.
+}
+survey-submit = Ipadala ang aking mga sagot
+survey-sending = Ipinapadala…
+survey-closed = Sarado na ang survey na ito at hindi na tumatanggap ng mga sagot. Salamat sa inyong interes.
+survey-preview = Preview para sa mga administrator: draft pa ang survey na ito at hindi pa ito nakikita ng mga residente. Hindi itatago ang mga sagot na ipapadala mula sa pahinang ito.
+survey-partly-english = May ilang tanong na hindi pa naisasalin kaya nakasulat pa sa Ingles.
+question-required = kailangan
+why-we-ask = Bakit namin ito itinatanong:
+text-limit = Hanggang { $max } na character.
+question-condition = Sagutin lamang ito kung “{ $answers }” ang isinagot ninyo sa tanong { $number }.
+honeypot-label = Iwanang blangko ang field na ito
+district-label = Distrito { $number }
+district-not-sure = Hindi ako sigurado
+
+error-summary-title = May problema sa inyong mga sagot
+error-required = Kailangang sagutin ang tanong na ito.
+error-too-long = Gumamit ng { $max } na character o mas kaunti (gumamit kayo ng { $actual }).
+error-not-a-number = Maglagay ng buong numero, gaya ng 3.
+error-out-of-range = Maglagay ng numero mula { $min } hanggang { $max }.
+error-invalid-zip = Maglagay ng 5-digit na ZIP code, gaya ng 95112.
+error-unknown-option = Pumili ng isa sa mga nakalistang pagpipilian.
+error-one-option = Isa lamang ang piliin.
+error-invalid-rating = Pumili ng marka mula 1 hanggang 5.
+error-unavailable = Hindi magamit ang serbisyo sa ngayon. Pakisubukang muli pagkalipas ng ilang minuto.
+
+form-error-rate-limited = Ilang beses kayong nagpadala ng mga sagot sa maikling panahon. Maghintay ng isang minuto, saka ipadalang muli. Nandito pa rin ang inyong mga sagot.
+form-error-honeypot = Hindi matanggap ang inyong mga sagot dahil may nakatagong field na napunan. Kung gumagamit kayo ng tool na kusang pumupuno ng mga form, patayin ito para sa pahinang ito at ipadalang muli.
+form-error-closed = Nagsara ang survey bago dumating ang inyong mga sagot, kaya hindi naitago ang mga ito.
+form-error-malformed = May kulang na bahagi ang form. Paki-reload ang pahina at ipadalang muli ang inyong mga sagot.
+form-error-unavailable = Hindi maitago ang inyong mga sagot sa ngayon. Pakisubukang muli pagkalipas ng isang minuto; nandito pa rin ang inyong mga sagot.
+
+request-too-large-title = Masyadong mahaba ang inyong mga sagot para maipadala
+request-too-large-body = Mas mahaba ang mga sagot na ipinadala ninyo kaysa sa tinatanggap ng form na ito. Bumalik, paikliin ang pinakamahahaba ninyong sagot, at ipadalang muli.
+cross-site-title = Galing sa ibang website ang mga sagot na ito
+cross-site-body = Para sa inyong kaligtasan, tumatanggap lamang ang Lungsod ng mga sagot sa survey na ipinadala mula sa sarili nitong website, kaya walang naitago. Buksan ang survey sa website ng Lungsod at doon sumagot.
+cross-site-link = Buksan ang survey sa website ng Lungsod
+too-many-requests-title = Sandali lamang po
+
+thanks-title = Salamat po!
+thanks-body = Naitago na ang inyong mga sagot. Makatutulong ang mga ito para maunawaan ng Lungsod ang kailangan ng mga residente.
+
+not-found-title = Hindi nahanap ang pahina
+not-found-body = Hindi namin mahanap ang pahinang iyon. Maaaring nailipat na ito, o maaaring wala na ang survey.
+
+invite-for = Sumasagot kayo para sa { $organization }. Bibilangin ang inyong mga sagot para sa inyong organisasyon.
+invite-unknown = Hindi gumagana ang link ng imbitasyong ito: maaaring mali ang pagkaka-type nito o para ito sa ibang survey. Humingi ng bagong link sa taong nagpadala nito.
+invite-revoked = Binawi ng Lungsod ang link ng imbitasyong ito. Humingi ng bagong link sa taong nagpadala nito.
+invite-expired = Paso na ang link ng imbitasyong ito. Humingi ng bagong link sa taong nagpadala nito.
+invite-used-up = Nagamit na ang link ng imbitasyong ito nang pinakamaraming beses na pinapayagan. Humingi ng bagong link sa taong nagpadala nito.
+form-error-invite-gone = Hindi na gumagana ang link ng imbitasyong binuksan ninyo (paso na, nagamit na, o binawi), kaya hindi pa naitatago ang inyong mga sagot. Nandito pa rin ang mga ito: maaari ninyong ipadala ang mga ito ngayon nang walang link, at bibilangin ang mga ito nang walang pangalan ng inyong organisasyon.
