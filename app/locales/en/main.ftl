@@ -69,3 +69,79 @@ invite-revoked = This invitation link was withdrawn by the City. Ask the person 
 invite-expired = This invitation link has expired. Ask the person who sent it for a new link.
 invite-used-up = This invitation link has already been used as many times as it allows. Ask the person who sent it for a new link.
 form-error-invite-gone = The invitation link you opened stopped working (it expired, was used or was withdrawn), so your answers were not saved yet. They are still here: you can send them now without the link, and they will be counted without your organization's name.
+
+## What we heard: the public results (routes/results.rs, components/results/), the open data and the feed.
+results-title = What we heard
+results-title-survey = What we heard: { $survey }
+results-lead = This is what residents told the City, and what the City is doing about it.
+results-published = Published { $date }.
+results-none = No results have been published yet. Please check back later.
+results-respondents = { $count ->
+    [one] 1 resident answered the survey.
+   *[other] { $count } residents answered the survey.
+}
+results-needs-heading = What residents need most
+results-need-rank = Need { $rank }
+results-share = Share of residents: { $share } (likely between { $lower } and { $upper })
+results-share-plain = Share of residents: { $share }
+results-share-weighted-note = Shares are weighted so that groups who answered less often count as much as their share of the city.
+results-need-respondents = { $count ->
+    [one] 1 resident raised this.
+   *[other] { $count } residents raised this.
+}
+results-withheld = Figures for this need are not shown, to protect the privacy of the few residents who raised it, or because they could not be estimated reliably.
+results-actions-heading = What the City is doing
+results-no-actions = The City has not announced an action for this need yet.
+results-action-due = Expected by { $date }
+results-action-department = Led by { $department }
+results-action-status = Status: { $status }
+results-status-proposed = Proposed
+results-status-planned = Planned
+results-status-in-progress = In progress
+results-status-done = Done
+results-status-wont-do = Not going ahead
+results-quotes-heading = In residents’ words
+results-districts-heading = By council district
+results-districts-caption = Share of each district’s residents who raised each need
+results-district-respondents = Residents who answered
+results-district-need = Need
+results-suppressed-note = — means the figure is not shown: too few residents are behind it to show it without risking their privacy, or showing it would let someone work out a hidden figure.
+results-about-heading = About these results
+results-period = Answers from { $from } to { $to }
+results-period-label = Period
+results-sources-label = What was analysed
+results-source-resident = Survey responses
+results-source-department = Department leaders’ answers
+results-source-community-org = Community organizations’ answers
+results-source-notes = Interview notes from community partners
+results-source-reports = 311 service requests
+results-how-heading = How to read these results
+results-how-ranking = Needs are ranked by the share of residents who raised them, weighted so that under-heard communities count fully.
+results-how-interval = Each share comes with a range: we are 90% sure the true share lies within it, because not every resident answered.
+results-how-quotes = Quotes are shown only with the City’s approval, with names, phone numbers and addresses removed.
+results-how-status = The status of each action is kept up to date as the City’s work progresses.
+results-data-heading = Open data and updates
+results-data-intro = Everything on this page, free to reuse:
+results-data-needs = Needs (CSV)
+results-data-districts = Districts (CSV)
+results-data-actions = Actions (CSV)
+results-data-json = All results (JSON)
+results-data-package = Data dictionary and licence (Data Package)
+results-data-index = All open data
+results-feed = Follow new results and progress (Atom feed)
+results-earlier-heading = Other published results
+results-survey-link = Results of “{ $survey }”
+results-all-link = Results of all surveys
+results-publication-link = Published { $date }: { $scope }
+results-scope-all = all surveys
+results-thanks-link = See what residents have told the City so far, and what it is doing about it
+results-not-found-body = We could not find these results. They may have been replaced by newer ones.
+results-back = See the latest results
+open-data-title = Open data
+open-data-intro = Each publication of results is available as CSV and JSON files, with a data dictionary. They are published under the { $license } licence.
+open-data-none = Nothing has been published yet.
+open-data-publication = Results published { $date }: { $scope }
+feed-title = What we heard: results and progress
+feed-publication = New results published: { $scope }
+feed-action = { $need }: “{ $action }”, status: { $status }
+results-not-shown = not shown

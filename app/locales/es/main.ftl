@@ -69,3 +69,79 @@ invite-revoked = La Ciudad retiró este enlace de invitación. Pida un enlace nu
 invite-expired = Este enlace de invitación ha vencido. Pida un enlace nuevo a quien se lo envió.
 invite-used-up = Este enlace de invitación ya se usó todas las veces que permite. Pida un enlace nuevo a quien se lo envió.
 form-error-invite-gone = El enlace de invitación que abrió dejó de funcionar (venció, ya se usó o fue retirado), así que sus respuestas todavía no se guardaron. Siguen aquí: puede enviarlas ahora sin el enlace y se contarán sin el nombre de su organización.
+
+## Lo que escuchamos: los resultados públicos (routes/results.rs, components/results/), los datos abiertos y el canal.
+results-title = Lo que escuchamos
+results-title-survey = Lo que escuchamos: { $survey }
+results-lead = Esto es lo que los residentes le dijeron a la Ciudad, y lo que la Ciudad está haciendo al respecto.
+results-published = Publicado el { $date }.
+results-none = Todavía no se han publicado resultados. Vuelva a consultar más adelante.
+results-respondents = { $count ->
+    [one] 1 residente respondió la encuesta.
+   *[other] { $count } residentes respondieron la encuesta.
+}
+results-needs-heading = Lo que más necesitan los residentes
+results-need-rank = Necesidad { $rank }
+results-share = Proporción de residentes: { $share } (probablemente entre { $lower } y { $upper })
+results-share-plain = Proporción de residentes: { $share }
+results-share-weighted-note = Las proporciones están ponderadas para que los grupos que respondieron menos cuenten tanto como su parte de la ciudad.
+results-need-respondents = { $count ->
+    [one] 1 residente mencionó esto.
+   *[other] { $count } residentes mencionaron esto.
+}
+results-withheld = Las cifras de esta necesidad no se muestran, para proteger la privacidad de los pocos residentes que la mencionaron, o porque no se pudieron estimar con confianza.
+results-actions-heading = Lo que está haciendo la Ciudad
+results-no-actions = La Ciudad todavía no ha anunciado ninguna acción para esta necesidad.
+results-action-due = Previsto para el { $date }
+results-action-department = A cargo de { $department }
+results-action-status = Estado: { $status }
+results-status-proposed = Propuesta
+results-status-planned = Planificada
+results-status-in-progress = En curso
+results-status-done = Terminada
+results-status-wont-do = No se llevará a cabo
+results-quotes-heading = En palabras de los residentes
+results-districts-heading = Por distrito del concejo
+results-districts-caption = Proporción de los residentes de cada distrito que mencionaron cada necesidad
+results-district-respondents = Residentes que respondieron
+results-district-need = Necesidad
+results-suppressed-note = — significa que la cifra no se muestra: hay muy pocos residentes detrás de ella para mostrarla sin poner en riesgo su privacidad, o mostrarla permitiría deducir una cifra oculta.
+results-about-heading = Acerca de estos resultados
+results-period = Respuestas del { $from } al { $to }
+results-period-label = Período
+results-sources-label = Qué se analizó
+results-source-resident = Respuestas a la encuesta
+results-source-department = Respuestas de directivos de departamentos
+results-source-community-org = Respuestas de organizaciones comunitarias
+results-source-notes = Notas de entrevistas de organizaciones aliadas
+results-source-reports = Solicitudes de servicio al 311
+results-how-heading = Cómo leer estos resultados
+results-how-ranking = Las necesidades se ordenan según la proporción de residentes que las mencionaron, ponderada para que las comunidades menos escuchadas cuenten plenamente.
+results-how-interval = Cada proporción viene con un rango: tenemos un 90 % de certeza de que la proporción real está dentro de él, porque no todos los residentes respondieron.
+results-how-quotes = Las citas solo se muestran con la aprobación de la Ciudad, sin nombres, teléfonos ni direcciones.
+results-how-status = El estado de cada acción se mantiene al día a medida que avanza el trabajo de la Ciudad.
+results-data-heading = Datos abiertos y novedades
+results-data-intro = Todo lo que aparece en esta página, libre para reutilizar:
+results-data-needs = Necesidades (CSV)
+results-data-districts = Distritos (CSV)
+results-data-actions = Acciones (CSV)
+results-data-json = Todos los resultados (JSON)
+results-data-package = Diccionario de datos y licencia (Data Package)
+results-data-index = Todos los datos abiertos
+results-feed = Siga los nuevos resultados y avances (canal Atom)
+results-earlier-heading = Otros resultados publicados
+results-survey-link = Resultados de «{ $survey }»
+results-all-link = Resultados de todas las encuestas
+results-publication-link = Publicado el { $date }: { $scope }
+results-scope-all = todas las encuestas
+results-thanks-link = Vea lo que los residentes le han dicho a la Ciudad hasta ahora, y lo que está haciendo al respecto
+results-not-found-body = No encontramos estos resultados. Es posible que hayan sido reemplazados por otros más recientes.
+results-back = Ver los resultados más recientes
+open-data-title = Datos abiertos
+open-data-intro = Cada publicación de resultados está disponible en archivos CSV y JSON, con un diccionario de datos. Se publican con la licencia { $license }.
+open-data-none = Todavía no se ha publicado nada.
+open-data-publication = Resultados publicados el { $date }: { $scope }
+feed-title = Lo que escuchamos: resultados y avances
+feed-publication = Nuevos resultados publicados: { $scope }
+feed-action = { $need }: «{ $action }», estado: { $status }
+results-not-shown = no se muestra

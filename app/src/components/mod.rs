@@ -8,6 +8,8 @@ pub mod error_summary;
 pub mod layout;
 pub mod notes;
 pub mod question;
+#[cfg(feature = "ssr")]
+pub mod results;
 pub mod share_bar;
 pub mod sparkline;
 pub mod staff;

@@ -4,6 +4,8 @@ mod home;
 pub mod lazy;
 mod not_found;
 mod notes;
+#[cfg(feature = "ssr")]
+pub mod results;
 pub mod staff;
 mod survey;
 mod thanks;
