@@ -13,6 +13,7 @@ pub mod embedding_store;
 pub mod import;
 pub mod jobs;
 pub mod notes;
+pub mod publish;
 pub mod routes;
 pub mod runs;
 pub mod security_headers;

@@ -187,6 +187,27 @@ pub async fn build(
     .await?
 }
 
+/// Run `row` with staff merges and splits applied (re-weighted when they regroup it), with what it
+/// could have read: the same curated run [`build`] shows, for the public snapshot.
+pub async fn curated_run(
+    db: &DatabaseConnection,
+    row: analysis_run::Model,
+) -> anyhow::Result<(LoggedRun, RunSources)> {
+    let sources = RunSources::load(
+        db,
+        row.last_response_id,
+        row.last_report_id,
+        row.last_passage_id,
+    )
+    .await?;
+    let curation = app::store::curation::load(db).await?;
+    tokio::task::spawn_blocking(move || {
+        let (run, _) = curate::apply(LoggedRun::read(row)?, &curation, &sources)?;
+        Ok((run, sources))
+    })
+    .await?
+}
+
 /// Themes staff merged into each theme of `run` (both in the run): id and logged label.
 fn merged_themes(run: &LoggedRun, curation: &Curation) -> BTreeMap<String, Vec<(String, String)>> {
     let labels = panels::labels(run);
