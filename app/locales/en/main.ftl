@@ -81,7 +81,6 @@ results-respondents = { $count ->
    *[other] { $count } residents answered the survey.
 }
 results-needs-heading = What residents need most
-results-need-rank = Need { $rank }
 results-share = Share of residents: { $share } (likely between { $lower } and { $upper })
 results-share-plain = Share of residents: { $share }
 results-share-weighted-note = Shares are weighted so that groups who answered less often count as much as their share of the city.

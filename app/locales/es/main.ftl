@@ -81,7 +81,6 @@ results-respondents = { $count ->
    *[other] { $count } residentes respondieron la encuesta.
 }
 results-needs-heading = Lo que más necesitan los residentes
-results-need-rank = Necesidad { $rank }
 results-share = Proporción de residentes: { $share } (probablemente entre { $lower } y { $upper })
 results-share-plain = Proporción de residentes: { $share }
 results-share-weighted-note = Las proporciones están ponderadas para que los grupos que respondieron menos cuenten tanto como su parte de la ciudad.

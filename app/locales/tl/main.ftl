@@ -72,3 +72,78 @@ invite-revoked = Binawi ng Lungsod ang link ng imbitasyong ito. Humingi ng bagon
 invite-expired = Paso na ang link ng imbitasyong ito. Humingi ng bagong link sa taong nagpadala nito.
 invite-used-up = Nagamit na ang link ng imbitasyong ito nang pinakamaraming beses na pinapayagan. Humingi ng bagong link sa taong nagpadala nito.
 form-error-invite-gone = Hindi na gumagana ang link ng imbitasyong binuksan ninyo (paso na, nagamit na, o binawi), kaya hindi pa naitatago ang inyong mga sagot. Nandito pa rin ang mga ito: maaari ninyong ipadala ang mga ito ngayon nang walang link, at bibilangin ang mga ito nang walang pangalan ng inyong organisasyon.
+
+## Ang aming narinig: ang mga pampublikong resulta, open data at feed (draft na salin).
+results-title = Ang aming narinig
+results-title-survey = Ang aming narinig: { $survey }
+results-lead = Ito ang sinabi ng mga residente sa Lungsod, at ang ginagawa ng Lungsod tungkol dito.
+results-published = Inilathala noong { $date }.
+results-none = Wala pang nailalathalang resulta. Pakibalikan ninyo ito mamaya.
+results-respondents = { $count ->
+    [one] 1 residente ang sumagot sa survey.
+   *[other] { $count } na residente ang sumagot sa survey.
+}
+results-needs-heading = Ang pinakakailangan ng mga residente
+results-share = Bahagi ng mga residente: { $share } (malamang nasa pagitan ng { $lower } at { $upper })
+results-share-plain = Bahagi ng mga residente: { $share }
+results-share-weighted-note = Tinimbang ang mga bahagi para mabilang nang buo ang mga grupong mas kaunti ang sumagot, ayon sa kanilang bahagi sa lungsod.
+results-need-respondents = { $count ->
+    [one] 1 residente ang bumanggit nito.
+   *[other] { $count } na residente ang bumanggit nito.
+}
+results-withheld = Hindi ipinapakita ang mga numero para sa pangangailangang ito, para protektahan ang privacy ng iilang residenteng bumanggit nito, o dahil hindi ito matantiya nang maaasahan.
+results-actions-heading = Ang ginagawa ng Lungsod
+results-no-actions = Wala pang inaanunsiyong aksiyon ang Lungsod para sa pangangailangang ito.
+results-action-due = Inaasahan bago ang { $date }
+results-action-department = Pinangungunahan ng { $department }
+results-action-status = Katayuan: { $status }
+results-status-proposed = Iminungkahi
+results-status-planned = Nakaplano
+results-status-in-progress = Ginagawa na
+results-status-done = Tapos na
+results-status-wont-do = Hindi na itutuloy
+results-quotes-heading = Sa sariling salita ng mga residente
+results-districts-heading = Ayon sa distrito ng konseho
+results-districts-caption = Bahagi ng mga residente ng bawat distrito na bumanggit ng bawat pangangailangan
+results-district-respondents = Mga residenteng sumagot
+results-district-need = Pangangailangan
+results-not-shown = hindi ipinapakita
+results-suppressed-note = Ang — ay nangangahulugang hindi ipinapakita ang numero: masyadong kaunti ang residenteng nasa likod nito para ipakita nang hindi nanganganib ang kanilang privacy, o kapag ipinakita ay matutukoy ang isang nakatagong numero.
+results-about-heading = Tungkol sa mga resultang ito
+results-period = Mga sagot mula { $from } hanggang { $to }
+results-period-label = Panahon
+results-sources-label = Ang sinuri
+results-source-resident = Mga sagot sa survey
+results-source-department = Mga sagot ng mga pinuno ng departamento
+results-source-community-org = Mga sagot ng mga organisasyon sa komunidad
+results-source-notes = Mga tala ng panayam mula sa mga katuwang sa komunidad
+results-source-reports = Mga kahilingan sa serbisyo sa 311
+results-how-heading = Paano basahin ang mga resultang ito
+results-how-ranking = Inayos ang mga pangangailangan ayon sa bahagi ng mga residenteng bumanggit nito, tinimbang para mabilang nang buo ang mga komunidad na bihirang marinig.
+results-how-interval = May kasamang saklaw ang bawat bahagi: 90% kaming sigurado na nasa loob nito ang tunay na bahagi, dahil hindi lahat ng residente ay sumagot.
+results-how-quotes = Ipinapakita lang ang mga sipi kapag inaprubahan ng Lungsod, at tinanggal ang mga pangalan, numero ng telepono at address.
+results-how-status = Pinapanatiling napapanahon ang katayuan ng bawat aksiyon habang umuusad ang gawain ng Lungsod.
+results-data-heading = Open data at mga update
+results-data-intro = Lahat ng nasa pahinang ito, malayang magagamit muli:
+results-data-needs = Mga pangangailangan (CSV)
+results-data-districts = Mga distrito (CSV)
+results-data-actions = Mga aksiyon (CSV)
+results-data-json = Lahat ng resulta (JSON)
+results-data-package = Diksiyonaryo ng datos at lisensiya (Data Package)
+results-data-index = Lahat ng open data
+results-feed = Sundan ang mga bagong resulta at pag-usad (Atom feed)
+results-earlier-heading = Iba pang nailathalang resulta
+results-survey-link = Mga resulta ng “{ $survey }”
+results-all-link = Mga resulta ng lahat ng survey
+results-publication-link = Inilathala noong { $date }: { $scope }
+results-scope-all = lahat ng survey
+results-thanks-link = Tingnan ang sinabi ng mga residente sa Lungsod sa ngayon, at ang ginagawa nito tungkol dito
+results-not-found-body = Hindi namin nahanap ang mga resultang ito. Maaaring napalitan na sila ng mas bago.
+results-back = Tingnan ang pinakabagong resulta
+open-data-title = Open data
+open-data-intro = Makukuha ang bawat paglalathala ng resulta bilang mga file na CSV at JSON, may kasamang diksiyonaryo ng datos. Inilalathala ang mga ito sa ilalim ng lisensiyang { $license }.
+open-data-none = Wala pang nailalathala.
+open-data-publication = Mga resultang inilathala noong { $date }: { $scope }
+feed-title = Ang aming narinig: mga resulta at pag-usad
+feed-publication = Bagong resultang nailathala: { $scope }
+feed-action = { $need }: “{ $action }”, katayuan: { $status }

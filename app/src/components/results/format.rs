@@ -38,6 +38,7 @@ mod tests {
     fn percentages_follow_the_language() {
         assert_eq!(percent(Locale::En, 0.234), "23.4%");
         assert_eq!(percent(Locale::Es, 0.234), "23,4 %");
+        assert_eq!(percent(Locale::Vi, 0.234), "23,4%");
         assert_eq!(percent(Locale::En, 0.0), "0.0%");
     }
 
