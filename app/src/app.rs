@@ -85,6 +85,7 @@ fn Shell() -> impl IntoView {
                 <Route path=path!("/staff/runs/:id/report") view={Lazy::<lazy::RunReport>::new()} ssr=SsrMode::Async />
                 <Route path=path!("/staff/compare") view={Lazy::<lazy::Compare>::new()} ssr=SsrMode::Async />
                 <Route path=path!("/staff/actions") view={Lazy::<lazy::Actions>::new()} ssr=SsrMode::Async />
+                <Route path=path!("/staff/publications") view={Lazy::<lazy::Publications>::new()} ssr=SsrMode::Async />
                 <Route path=path!("/staff/admin/strategy") view={Lazy::<lazy::Strategy>::new()} ssr=SsrMode::Async />
                 <Route path=path!("/staff/admin/users") view={Lazy::<lazy::Users>::new()} ssr=SsrMode::Async />
                 <Route path=path!("/staff/admin/audit") view={Lazy::<lazy::Audit>::new()} ssr=SsrMode::Async />

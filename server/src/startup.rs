@@ -321,6 +321,7 @@ fn router(state: AppState, layers: Layers, upload_limit: u64) -> Router {
         .merge(crate::routes::strategy::router())
         .merge(crate::routes::actions::router())
         .merge(crate::routes::curation::router())
+        .merge(crate::routes::publications::router())
         .merge(openapi::router())
         .leptos_routes_with_context(
             &state,

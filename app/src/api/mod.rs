@@ -4,6 +4,7 @@ pub mod actions;
 pub mod compare;
 pub mod links;
 pub mod notes;
+pub mod publications;
 pub mod report;
 pub mod reports;
 pub mod staff;

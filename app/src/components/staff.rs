@@ -45,6 +45,7 @@ pub fn StaffNav(viewer: Option<Viewer>, csrf: String) -> impl IntoView {
                         <li><a href="/staff/runs">"Analysis runs"</a></li>
                         <li><a href="/staff/compare">"Compare runs"</a></li>
                         <li><a href="/staff/actions">"Actions"</a></li>
+                        <li><a href="/staff/publications">"Published results"</a></li>
                         <li><a href="/staff/notes">"All interview notes"</a></li>
                         <li><a href="/staff/links">"Invitation links"</a></li>
                         <li><a href="/staff/reports">"311 reports"</a></li>

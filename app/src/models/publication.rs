@@ -160,3 +160,14 @@ impl Publication {
             .map_or(action.status, |(_, s)| *s)
     }
 }
+
+/// The staff page of publications: every publication, and what a new one can be made of.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PublicationsData {
+    /// Every publication, newest first (live and withdrawn).
+    pub publications: Vec<PublicationSummary>,
+    /// Runs that can be published, newest first: id and label.
+    pub runs: Vec<(i32, String)>,
+    /// Surveys a publication can be limited to: slug and title.
+    pub surveys: Vec<(String, String)>,
+}

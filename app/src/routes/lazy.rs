@@ -14,7 +14,7 @@ use crate::routes::staff::{
     SurveyEditorPage, SurveysPage, TranslationPage, UsersPage,
 };
 use crate::routes::staff::{ActionsPage, StrategyPage};
-use crate::routes::staff::{ComparePage, RunReportPage};
+use crate::routes::staff::{ComparePage, PublicationsPage, RunReportPage};
 use crate::routes::{NotePage, NotesPage};
 
 pub struct Login;
@@ -339,5 +339,18 @@ impl LazyRoute for RunReport {
 
     fn view(_this: Self) -> AnyView {
         view! { <RunReportPage /> }.into_any()
+    }
+}
+
+pub struct Publications;
+
+#[lazy_route]
+impl LazyRoute for Publications {
+    fn data() -> Self {
+        Publications
+    }
+
+    fn view(_this: Self) -> AnyView {
+        view! { <PublicationsPage /> }.into_any()
     }
 }

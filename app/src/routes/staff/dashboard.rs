@@ -124,6 +124,8 @@ fn Dashboard(data: DashboardData, viewer: Option<Viewer>) -> impl IntoView {
                 <a href=format!("/staff/runs/{run}/report")>"“What we heard” report"</a>
                 " · "
                 <a href=format!("/staff/compare?b={run}")>"compare with another run"</a>
+                " · "
+                <a href=format!("/staff/publications?run={run}")>"publish this run"</a>
             </p>
             <div class="overview-panels">
                 <section aria-labelledby="rising-heading">

@@ -164,6 +164,8 @@ fn JobLine(job: JobView, csrf: String) -> impl IntoView {
                     <a href=format!("/staff/dashboard?run={id}")>{format!("Open run {id} on the dashboard")}</a>
                     " · "
                     <a href=format!("/staff/runs/{id}/report")>{format!("Report of run {id} (“What we heard”, to print)")}</a>
+                    " · "
+                    <a href=format!("/staff/publications?run={id}")>{format!("Publish run {id}")}</a>
                 </p>
             })}
             {job.status.is_active().then(|| view! {
