@@ -53,7 +53,15 @@ test('compare two runs, open a run\'s report and print it; both pages pass axe',
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
   await page.setViewportSize({ width: 1280, height: 800 });
 
+  // Staff approve a quote of run B's first theme: the report prints approved quotes only.
+  await page.goto(`/staff/dashboard?run=${b}`);
+  await page.locator('table.overview-table tbody tr').first().locator('th a').click();
+  await page.waitForURL(/\/staff\/themes\/[^/?]+/);
+  await page.getByRole('button', { name: 'Approve this quote' }).first().click();
+  await expect(page.getByRole('status')).toContainText('Quote approved');
+
   // The report of run B.
+  await page.goto(`/staff/compare?a=${a}&b=${b}`);
   await page.getByRole('link', { name: `Report of run ${b}` }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('What we heard');
   await expect(page.getByRole('heading', { name: 'Needs in priority order' })).toBeVisible();
