@@ -371,7 +371,10 @@ async fn compute(input: Input, recipe: Recipe, hooks: Hooks) -> anyhow::Result<O
                     mentions
                 })
                 .map_err(|e| e.to_string()),
-            None => Err("no weighting configuration yet (`needscope weighting set`)".to_owned()),
+            None => Err(
+                "no weighting configuration yet: an administrator can add one on the Weighting page (/staff/admin/weighting)"
+                    .to_owned(),
+            ),
         };
         let report = model.report();
         let bytes = serde_json::to_vec(&Hashed {
