@@ -140,6 +140,19 @@ fn districts(run: &LoggedRun, sources: &RunSources) -> Option<(Breakdown, Distri
     Some((breakdown, table))
 }
 
+/// Run `run_id`'s curated district breakdown with its true counts and district weights, as the
+/// snapshot and its audit see them; `None` for an unknown or unweighted run.
+pub async fn districts_of(
+    db: &DatabaseConnection,
+    run_id: i32,
+) -> anyhow::Result<Option<(Breakdown, DistrictTable)>> {
+    let Some(row) = log::get(db, run_id).await? else {
+        return Ok(None);
+    };
+    let (run, sources) = crate::dashboard::curated_run(db, row).await?;
+    Ok(tokio::task::spawn_blocking(move || districts(&run, &sources)).await?)
+}
+
 /// What was analysed, counted once per source: respondents per survey stream, reports, interview
 /// documents (only the survey's respondents when `survey` is set), and the first and last day.
 struct Analysed {

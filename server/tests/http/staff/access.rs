@@ -30,6 +30,7 @@ const PAGES: &[(&str, &[Role])] = &[
     ("/staff/themes/T-001", &[Role::Administrator, Role::Analyst]),
     ("/staff/compare", &[Role::Administrator, Role::Analyst]),
     ("/staff/actions", &[Role::Administrator, Role::Analyst]),
+    ("/staff/publications", &[Role::Administrator, Role::Analyst]),
     ("/staff/admin/strategy", &[Role::Administrator]),
     ("/staff/admin/weighting", &[Role::Administrator]),
     (
@@ -56,6 +57,16 @@ const FORMS: &[(&str, &str, &[Role])] = &[
     ),
     (
         "/staff/actions",
+        "/account",
+        &[Role::Administrator, Role::Analyst],
+    ),
+    (
+        "/staff/publications",
+        "/account",
+        &[Role::Administrator, Role::Analyst],
+    ),
+    (
+        "/staff/publications/1/withdraw",
         "/account",
         &[Role::Administrator, Role::Analyst],
     ),
@@ -119,6 +130,10 @@ const SERVER_FNS: &[(&str, &[Role])] = &[
     ("/api/staff/audit", &[Role::Administrator]),
     ("/api/staff/surveys", &[Role::Administrator]),
     ("/api/staff/runs", &[Role::Administrator, Role::Analyst]),
+    (
+        "/api/publications/list",
+        &[Role::Administrator, Role::Analyst],
+    ),
     ("/api/staff/home", &[Role::Administrator, Role::Analyst]),
     (
         "/api/notes/staff-list",

@@ -12,6 +12,7 @@ mod dashboard;
 pub mod helpers;
 mod jobs;
 mod openapi;
+mod publications;
 mod report;
 mod sign_in;
 mod sign_in_limits;
