@@ -66,6 +66,9 @@ pub struct Settings {
     /// Seconds one uploaded document may take to read (and to wait for a free reader) before it
     /// is refused as too large or complex.
     pub notes_parse_seconds: u64,
+    /// The licence the open data of published results is under, as its SPDX id: `CC-BY-4.0`
+    /// (default), `CC0-1.0`, `ODC-PDDL-1.0`, `ODC-By-1.0`, `ODbL-1.0` or `CC-BY-SA-4.0`.
+    pub open_data_license: String,
 }
 
 impl Default for Settings {
@@ -92,12 +95,13 @@ impl Default for Settings {
             notes_max_documents: 200,
             notes_parse_workers: 2,
             notes_parse_seconds: 20,
+            open_data_license: crate::routes::public_results::DEFAULT_LICENSE.to_owned(),
         }
     }
 }
 
 /// Every setting, as environment variables spell them after `NEEDSCOPE_`.
-const KEYS: [&str; 21] = [
+const KEYS: [&str; 22] = [
     "listen",
     "data_dir",
     "database_url",
@@ -119,6 +123,7 @@ const KEYS: [&str; 21] = [
     "notes_max_documents",
     "notes_parse_workers",
     "notes_parse_seconds",
+    "open_data_license",
 ];
 
 impl Settings {

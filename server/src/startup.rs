@@ -29,6 +29,7 @@ use crate::config::Settings;
 use crate::dashboard::Dashboards;
 use crate::database;
 use crate::jobs::{self, JobQueue};
+use crate::routes::public_results::PublicSite;
 use crate::routes::same_origin::OwnOrigin;
 use crate::routes::{
     admin, health, language, links, notes, openapi, reports, runs, submit, surveys,
@@ -112,6 +113,7 @@ impl Application {
             max_body_bytes: settings.max_body_bytes,
             notes: settings.note_reader(),
             headers: SecurityHeaders::new(settings.secure_cookies),
+            public: PublicSite::new(&settings)?,
         };
         let upload_limit = state.note_limits.max_bytes();
         let router = router(state, layers, upload_limit);
@@ -225,6 +227,8 @@ struct Layers {
     max_body_bytes: usize,
     notes: crate::notes::NoteReader,
     headers: SecurityHeaders,
+    /// The public results' licence and address.
+    public: PublicSite,
 }
 
 fn router(state: AppState, layers: Layers, upload_limit: u64) -> Router {
@@ -323,6 +327,7 @@ fn router(state: AppState, layers: Layers, upload_limit: u64) -> Router {
         .merge(crate::routes::curation::router())
         .merge(crate::routes::publications::router())
         .merge(openapi::router())
+        .merge(crate::routes::public_results::router(layers.public))
         .leptos_routes_with_context(
             &state,
             routes,

@@ -7,6 +7,7 @@ pub mod notes;
 pub mod publications;
 pub mod report;
 pub mod reports;
+pub mod results;
 pub mod staff;
 pub mod strategy;
 pub mod survey_editor;

@@ -302,16 +302,21 @@ fn OtherPublications(
     })
 }
 
-/// A source stream's name for people (a stream the interface does not know is shown as stored).
+/// A source stream's name for people, from its stored name or its English label (a stream the
+/// interface does not know is shown as published).
 fn source_label(locale: Locale, stream: &str) -> String {
     use crate::models::Stream;
-    match stream.parse::<Stream>() {
-        Ok(Stream::Resident) => locale.tr("results-source-resident"),
-        Ok(Stream::Department) => locale.tr("results-source-department"),
-        Ok(Stream::CommunityOrg) => locale.tr("results-source-community-org"),
-        Ok(Stream::Notes) => locale.tr("results-source-notes"),
-        Ok(Stream::Reports) => locale.tr("results-source-reports"),
-        Err(_) => stream.to_owned(),
+    let known = stream
+        .parse::<Stream>()
+        .ok()
+        .or_else(|| Stream::ALL.into_iter().find(|s| s.label() == stream));
+    match known {
+        Some(Stream::Resident) => locale.tr("results-source-resident"),
+        Some(Stream::Department) => locale.tr("results-source-department"),
+        Some(Stream::CommunityOrg) => locale.tr("results-source-community-org"),
+        Some(Stream::Notes) => locale.tr("results-source-notes"),
+        Some(Stream::Reports) => locale.tr("results-source-reports"),
+        None => stream.to_owned(),
     }
 }
 
@@ -421,7 +426,7 @@ mod tests {
                 run_id: 9,
                 survey: None,
                 period: Some(("2026-01-01".into(), "2026-02-28".into())),
-                sources: vec![("resident".into(), 120), ("reports".into(), 60)],
+                sources: vec![("Resident survey".into(), 120), ("reports".into(), 60)],
                 respondents: 120,
                 weighted: true,
                 suppression_rule: "fewer than 10".into(),
@@ -477,6 +482,10 @@ mod tests {
         assert!(html.contains("/open-data/publications/3/datapackage.json"));
         assert!(html.contains("rel=\"alternate\" type=\"application/atom+xml\""));
         assert!(html.contains("Solicitudes de servicio al 311: 60"));
+        assert!(
+            html.contains("Respuestas a la encuesta: 120"),
+            "labels are translated too"
+        );
     }
 
     #[test]

@@ -9,6 +9,7 @@ mod helpers;
 mod links;
 mod notes;
 mod pages;
+mod public_results;
 mod reports;
 mod runs;
 mod runs_fixture;

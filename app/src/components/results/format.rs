@@ -4,7 +4,7 @@ use crate::i18n::Locale;
 use crate::models::strategy::ActionStatus;
 
 /// A share (0–1) as a percentage with one decimal, written the way the language writes it:
-/// `23.4%` in English, `23,4 %` in Spanish.
+/// `23.4%` in English, Chinese and Tagalog, `23,4 %` in Spanish, `23,4%` in Vietnamese.
 pub fn percent(locale: Locale, share: f64) -> String {
     let figure = format!("{:.1}", share * 100.0);
     match locale {
