@@ -17,6 +17,7 @@ mod m20261127_000011_create_api_tokens;
 mod m20261129_000012_create_curation;
 mod m20261129_000013_weighting_activation;
 mod m20261129_000014_create_publications;
+mod m20261129_000015_survey_translations;
 
 /// The seeded instruments, as JSON survey definitions (`slug`, `audience`, `title`, `intro`, `questions`).
 pub const SEED_INSTRUMENTS: [&str; 3] = [
@@ -24,6 +25,27 @@ pub const SEED_INSTRUMENTS: [&str; 3] = [
     include_str!("seed/department_leaders.json"),
     include_str!("seed/community_organizations.json"),
 ];
+
+/// Draft translations of the seeded instruments, by language code: for each instrument's slug,
+/// each text by its field name (`title`, `intro`, `<key>.prompt`, `<key>.help`, `<key>.why`,
+/// `<key>.low`, `<key>.high`, `<key>.option.<value>`). Added by migration 000015.
+pub const SEED_TRANSLATIONS: [(&str, &str); 3] = [
+    ("vi", include_str!("seed/translations/vi.json")),
+    ("zh-Hant", include_str!("seed/translations/zh-Hant.json")),
+    ("tl", include_str!("seed/translations/tl.json")),
+];
+
+/// A short, stable fingerprint of a text (64-bit FNV-1a, 16 hex digits): recorded with a
+/// translation for the English it was made from, so a later change of the English shows. The app
+/// computes the same (`app::models::survey_edit::source_digest`); both test the same values.
+pub fn source_digest(text: &str) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in text.as_bytes() {
+        hash ^= u64::from(*byte);
+        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    format!("{hash:016x}")
+}
 
 pub struct Migrator;
 
@@ -45,6 +67,20 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000012_create_curation::Migration),
             Box::new(m20261129_000013_weighting_activation::Migration),
             Box::new(m20261129_000014_create_publications::Migration),
+            Box::new(m20261129_000015_survey_translations::Migration),
         ]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::source_digest;
+
+    #[test]
+    fn digests_are_stable() {
+        assert_eq!(source_digest(""), "cbf29ce484222325");
+        assert_eq!(source_digest("a"), "af63dc4c8601ec8c");
+        assert_eq!(source_digest("Yes"), source_digest("Yes"));
+        assert_ne!(source_digest("Yes"), source_digest("yes"));
     }
 }

@@ -183,13 +183,14 @@ pub async fn surveys_page() -> Result<(PageContext, Vec<SurveyRow>), AppError> {
     use crate::models::staff::ADMINS;
     use crate::models::survey::pick;
     use crate::store::entities::response;
-    use crate::store::{auth, db, surveys};
+    use crate::store::{auth, db, survey_translations, surveys};
 
     auth::require(ADMINS)?;
     let db = db()?;
     let mut rows = Vec::new();
     for s in surveys::all(&db).await? {
         rows.push(SurveyRow {
+            languages: survey_translations::progress(&db, &s).await?,
             responses: response::Entity::find()
                 .filter(response::Column::SurveyId.eq(s.survey.id))
                 .count(&db)

@@ -32,21 +32,13 @@ async fn admin_survey(
 /// One survey: its texts, questions, translations and versions.
 #[server(prefix = "/api", endpoint = "staff/survey-editor")]
 pub async fn survey_editor_page(slug: String) -> Result<(PageContext, EditorData), AppError> {
-    use crate::i18n::Locale;
-    use crate::models::survey_edit::{coverage, question_lines};
-    use crate::store::{auth, survey_edits};
+    use crate::models::survey_edit::question_lines;
+    use crate::store::{auth, survey_edits, survey_translations};
 
     let (db, s) = admin_survey(&slug).await?;
     let def = &s.definition;
     let en = |t: &crate::models::survey::Localized| t.get("en").cloned().unwrap_or_default();
-    let translations = Locale::ALL
-        .into_iter()
-        .filter(|l| *l != Locale::En)
-        .map(|l| {
-            let (done, all) = coverage(def, l);
-            (l.code().to_owned(), l.endonym().to_owned(), done, all)
-        })
-        .collect();
+    let translations = survey_translations::progress(&db, &s).await?;
     let data = EditorData {
         slug: s.survey.slug.clone(),
         revision: crate::store::survey_edits::revision(&s.definition),
@@ -128,13 +120,14 @@ pub async fn translation_page(
     locale: String,
 ) -> Result<(PageContext, TranslationPageData), AppError> {
     use crate::i18n::Locale;
-    use crate::models::survey_edit::text_slots;
-    use crate::store::auth;
+    use crate::models::survey_edit::{outdated, text_slots};
+    use crate::store::{auth, survey_translations};
 
-    let (_, s) = admin_survey(&slug).await?;
+    let (db, s) = admin_survey(&slug).await?;
     let locale = Locale::from_code(&locale)
         .filter(|l| *l != Locale::En && l.code() == locale)
         .ok_or(AppError::NotFound)?;
+    let record = survey_translations::record(&db, s.version_id, locale).await?;
     let data = TranslationPageData {
         slug: s.survey.slug.clone(),
         revision: crate::store::survey_edits::revision(&s.definition),
@@ -142,6 +135,10 @@ pub async fn translation_page(
         locale: locale.code().to_owned(),
         language: locale.endonym().to_owned(),
         slots: text_slots(&s.definition, locale),
+        status: record.as_ref().map(|r| r.status).unwrap_or_default(),
+        outdated: outdated(&s.definition, locale, record.as_ref())
+            .into_iter()
+            .collect(),
     };
     Ok((auth::page_context(), data))
 }

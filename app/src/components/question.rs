@@ -63,18 +63,18 @@ pub fn QuestionField(
     let required = question.required;
     let prompt = view! {
         <span class="q-number">{format!("{number}. ")}</span>
-        <span class="q-prompt">{question.prompt.clone()}</span>
+        <span class="q-prompt" lang=question.lang_of("prompt")>{question.prompt.clone()}</span>
         {required.then(|| view! { <span class="q-required">{format!(" ({})", i18n.locale().tr("question-required"))}</span> })}
     };
     let notes = view! {
         {condition_note.map(|note| view! { <p class="q-condition">{note}</p> })}
-        {question.help.clone().map(|help| view! { <p class="q-help" id=ids.help.clone()>{help}</p> })}
+        {question.help.clone().map(|help| view! { <p class="q-help" id=ids.help.clone() lang=question.lang_of("help")>{help}</p> })}
         {question.why.clone().map(|why| {
             view! {
                 <p class="q-why" id=ids.why.clone()>
                     <strong>{i18n.t("why-we-ask")}</strong>
                     " "
-                    {why}
+                    <span lang=question.lang_of("why")>{why}</span>
                 </p>
             }
         })}
@@ -86,9 +86,9 @@ pub fn QuestionField(
     let first = initial.first().cloned().unwrap_or_default();
     let control = match question.kind.clone() {
         Kind::SingleChoice { options } | Kind::CouncilDistrict { options } | Kind::Language { options } => {
-            choice_group(&ids.control, &name, "radio", options, &initial).into_any()
+            choice_group(&ids.control, &name, "radio", options, &initial, &question).into_any()
         }
-        Kind::MultipleChoice { options } => choice_group(&ids.control, &name, "checkbox", options, &initial).into_any(),
+        Kind::MultipleChoice { options } => choice_group(&ids.control, &name, "checkbox", options, &initial, &question).into_any(),
         Kind::Rating { low, high } => {
             let options = (1..=5u8)
                 .map(|r| {
@@ -100,7 +100,7 @@ pub fn QuestionField(
                     Choice { value: r.to_string(), label }
                 })
                 .collect();
-            view! { <div class="rating">{choice_group(&ids.control, &name, "radio", options, &initial)}</div> }.into_any()
+            view! { <div class="rating">{choice_group(&ids.control, &name, "radio", options, &initial, &question)}</div> }.into_any()
         }
         Kind::ShortText { max_chars } => view! {
             <input type="text" id=ids.control.clone() name=name value=first aria-describedby=describedby.clone()
@@ -163,6 +163,7 @@ fn choice_group(
     kind: &'static str,
     options: Vec<Choice>,
     chosen: &[String],
+    question: &Question,
 ) -> impl IntoView {
     let class = if kind == "radio" {
         "choices radios"
@@ -175,10 +176,17 @@ fn choice_group(
         .map(|(i, option)| {
             let id = if i == 0 { first_id.to_string() } else { format!("{first_id}-{i}") };
             let checked = chosen.contains(&option.value);
+            // A rating's labels carry their ends' texts ("1 – Very hard").
+            let part = match option.value.as_str() {
+                "1" if question.in_english.contains("low") => "low".to_owned(),
+                "5" if question.in_english.contains("high") => "high".to_owned(),
+                value => format!("option.{value}"),
+            };
+            let lang = question.lang_of(&part);
             view! {
                 <div class="choice">
                     <input type=kind id=id.clone() name=name.to_string() value=option.value checked=checked />
-                    <label for=id>{option.label}</label>
+                    <label for=id lang=lang>{option.label}</label>
                 </div>
             }
         })

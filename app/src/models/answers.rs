@@ -250,6 +250,7 @@ mod tests {
             required,
             show_if: None,
             kind,
+            in_english: Default::default(),
         }
     }
 

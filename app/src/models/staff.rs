@@ -241,6 +241,9 @@ pub struct SurveyRow {
     pub status: String,
     pub version: i32,
     pub responses: u64,
+    /// Each language other than English: translated, outdated, reviewed.
+    #[serde(default)]
+    pub languages: Vec<crate::models::survey_edit::LanguageProgress>,
 }
 
 /// Failed and refused sign-ins are counted in the audit log, one row per e-mail address every

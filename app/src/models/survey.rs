@@ -18,6 +18,13 @@ pub fn pick(text: &Localized, locale: Locale) -> String {
         .unwrap_or_default()
 }
 
+/// The text for `locale` as [`pick`] chooses it, and whether it is the English shown in its place
+/// (the page then says so, and marks the text `lang="en"`).
+pub fn pick_lang(text: &Localized, locale: Locale) -> (String, bool) {
+    let english = locale != Locale::En && !text.contains_key(locale.code());
+    (pick(text, locale), english)
+}
+
 /// Who an instrument is for; also the stream its answers are counted in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -148,6 +155,11 @@ pub struct SurveySummary {
     pub title: String,
     pub intro: String,
     pub questions: usize,
+    /// The title or introduction is shown in English: not translated yet.
+    #[serde(default)]
+    pub title_in_english: bool,
+    #[serde(default)]
+    pub intro_in_english: bool,
 }
 
 /// A survey version in one language, ready to show and to validate against.
@@ -170,6 +182,20 @@ pub struct SurveyForm {
     pub invite_problem: Option<crate::models::links::LinkProblem>,
     /// A draft shown to an administrator: answers sent from it are not stored.
     pub preview: bool,
+    /// The title or introduction is shown in English: not translated (or outdated) yet.
+    #[serde(default)]
+    pub title_in_english: bool,
+    #[serde(default)]
+    pub intro_in_english: bool,
+}
+
+impl SurveyForm {
+    /// Some text of the page is shown in English in place of the page's language.
+    pub fn partly_english(&self) -> bool {
+        self.title_in_english
+            || self.intro_in_english
+            || self.questions.iter().any(|q| !q.in_english.is_empty())
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -181,6 +207,17 @@ pub struct Question {
     pub required: bool,
     pub show_if: Option<ShowIf>,
     pub kind: Kind,
+    /// The parts shown in English in place of the page's language: `prompt`, `help`, `why`,
+    /// `low`, `high`, `option.<value>`.
+    #[serde(default)]
+    pub in_english: BTreeSet<String>,
+}
+
+impl Question {
+    /// `Some("en")` when `part` is shown in English on a page in another language.
+    pub fn lang_of(&self, part: &str) -> Option<&'static str> {
+        self.in_english.contains(part).then_some("en")
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -215,12 +252,36 @@ impl Kind {
     }
 }
 
-fn choices(options: &[ChoiceDef], locale: Locale) -> Vec<Choice> {
+/// The text for `locale`, noting `part` in `in_english` when English stands in for it.
+fn shown(
+    part: &str,
+    text: &Localized,
+    locale: Locale,
+    in_english: &mut BTreeSet<String>,
+) -> String {
+    let (shown, english) = pick_lang(text, locale);
+    if english {
+        in_english.insert(part.to_owned());
+    }
+    shown
+}
+
+fn choices(
+    options: &[ChoiceDef],
+    locale: Locale,
+    in_english: &mut BTreeSet<String>,
+) -> Vec<Choice> {
     options
         .iter()
-        .map(|o| Choice {
-            value: o.value.clone(),
-            label: pick(&o.label, locale),
+        .map(|o| {
+            let (label, english) = pick_lang(&o.label, locale);
+            if english {
+                in_english.insert(format!("option.{}", o.value));
+            }
+            Choice {
+                value: o.value.clone(),
+                label,
+            }
         })
         .collect()
 }
@@ -241,16 +302,26 @@ fn district_choices(locale: Locale) -> Vec<Choice> {
 
 impl QuestionDef {
     pub fn localize(&self, locale: Locale) -> Question {
+        let mut in_english = BTreeSet::new();
+        let prompt = shown("prompt", &self.prompt, locale, &mut in_english);
+        let help = self
+            .help
+            .as_ref()
+            .map(|h| shown("help", h, locale, &mut in_english));
+        let why = self
+            .why
+            .as_ref()
+            .map(|w| shown("why", w, locale, &mut in_english));
         let kind = match &self.kind {
+            KindDef::Rating { low, high } => Kind::Rating {
+                low: shown("low", low, locale, &mut in_english),
+                high: shown("high", high, locale, &mut in_english),
+            },
             KindDef::SingleChoice { options } => Kind::SingleChoice {
-                options: choices(options, locale),
+                options: choices(options, locale, &mut in_english),
             },
             KindDef::MultipleChoice { options } => Kind::MultipleChoice {
-                options: choices(options, locale),
-            },
-            KindDef::Rating { low, high } => Kind::Rating {
-                low: pick(low, locale),
-                high: pick(high, locale),
+                options: choices(options, locale, &mut in_english),
             },
             KindDef::ShortText { max_chars } => Kind::ShortText {
                 max_chars: *max_chars,
@@ -267,17 +338,18 @@ impl QuestionDef {
                 options: district_choices(locale),
             },
             KindDef::Language { options } => Kind::Language {
-                options: choices(options, locale),
+                options: choices(options, locale, &mut in_english),
             },
         };
         Question {
             key: self.key.clone(),
-            prompt: pick(&self.prompt, locale),
-            help: self.help.as_ref().map(|h| pick(h, locale)),
-            why: self.why.as_ref().map(|w| pick(w, locale)),
+            prompt,
+            help,
+            why,
             required: self.required,
             show_if: self.show_if.clone(),
             kind,
+            in_english,
         }
     }
 }
@@ -388,11 +460,15 @@ impl SurveyDefinition {
     }
 
     pub fn summary(&self, locale: Locale) -> SurveySummary {
+        let (title, title_in_english) = pick_lang(&self.title, locale);
+        let (intro, intro_in_english) = pick_lang(&self.intro, locale);
         SurveySummary {
             slug: self.slug.clone(),
-            title: pick(&self.title, locale),
-            intro: pick(&self.intro, locale),
+            title,
+            intro,
             questions: self.questions.len(),
+            title_in_english,
+            intro_in_english,
         }
     }
 
@@ -403,13 +479,17 @@ impl SurveyDefinition {
         open: bool,
         submission_token: String,
     ) -> SurveyForm {
+        let (title, title_in_english) = pick_lang(&self.title, locale);
+        let (intro, intro_in_english) = pick_lang(&self.intro, locale);
         SurveyForm {
             slug: self.slug.clone(),
             version_id,
             audience: self.audience,
             locale,
-            title: pick(&self.title, locale),
-            intro: pick(&self.intro, locale),
+            title,
+            intro,
+            title_in_english,
+            intro_in_english,
             questions: self.questions.iter().map(|q| q.localize(locale)).collect(),
             open,
             submission_token,

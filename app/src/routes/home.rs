@@ -27,8 +27,8 @@ pub fn HomePage() -> impl IntoView {
                                     let count = i18n.locale().tr_args("home-question-count", &[("count", FluentArg::Num(s.questions as i64))]);
                                     view! {
                                         <li class="card">
-                                            <h2><a href=href>{s.title}</a></h2>
-                                            <p>{s.intro}</p>
+                                            <h2 lang=s.title_in_english.then_some("en")><a href=href>{s.title}</a></h2>
+                                            <p lang=s.intro_in_english.then_some("en")>{s.intro}</p>
                                             <p class="meta">{count}</p>
                                         </li>
                                     }

@@ -56,7 +56,7 @@ pub fn SurveyPage() -> impl IntoView {
                         let problem = form.invite_problem.map(|p| p.message(form.locale));
                         view! {
                             <Title text=form.title.clone() />
-                            <h1>{form.title}</h1>
+                            <h1 lang=form.title_in_english.then_some("en")>{form.title}</h1>
                             <p class="notice" role="alert">{problem}</p>
                         }
                         .into_any()
@@ -66,7 +66,7 @@ pub fn SurveyPage() -> impl IntoView {
                         let late = posted.and_then(|p| p.form_error).map(|e| e.message(form.locale));
                         view! {
                             <Title text=form.title.clone() />
-                            <h1>{form.title}</h1>
+                            <h1 lang=form.title_in_english.then_some("en")>{form.title}</h1>
                             {late.map(|message| view! { <p class="form-error" role="alert">{message}</p> })}
                             <p class="notice">{i18n.t("survey-closed")}</p>
                         }
@@ -156,10 +156,12 @@ fn SurveyFormView(form: SurveyForm, posted: PostedSubmission) -> impl IntoView {
         })
         .collect_view();
 
+    let english = |yes: bool| yes.then_some("en");
     view! {
         <Title text=form.title.clone() />
-        <h1>{form.title.clone()}</h1>
-        <p class="lead">{form.intro.clone()}</p>
+        <h1 lang=english(form.title_in_english)>{form.title.clone()}</h1>
+        {form.partly_english().then(|| view! { <p class="notice" role="note">{i18n.t("survey-partly-english")}</p> })}
+        <p class="lead" lang=english(form.intro_in_english)>{form.intro.clone()}</p>
         <p class="meta">{intro_count}</p>
         {form.preview.then(|| view! { <p class="notice" role="note">{i18n.t("survey-preview")}</p> })}
         {form.invite.as_ref().map(|invite| view! {

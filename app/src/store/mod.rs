@@ -20,6 +20,7 @@ pub mod state;
 pub mod stats;
 pub mod strategy;
 pub mod survey_edits;
+pub mod survey_translations;
 pub mod surveys;
 pub mod tokens;
 pub mod weighting;

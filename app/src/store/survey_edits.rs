@@ -123,15 +123,50 @@ pub async fn save(
     edit: impl FnOnce(&mut SurveyDefinition) -> Result<(), EditError>,
 ) -> Result<Saved, EditFailure> {
     let txn = db.begin().await?;
+    let (saved, _, _) = save_in(&txn, slug, based_on, edit).await?;
+    txn.commit().await?;
+    Ok(saved)
+}
+
+/// Saves the `locale` translation page of survey `slug` like [`save`], and records in the same
+/// transaction which English each posted text was translated from and the translation's status
+/// (a change of status alone is recorded too).
+pub async fn save_translation(
+    db: &DatabaseConnection,
+    slug: &str,
+    based_on: Option<&str>,
+    locale: crate::i18n::Locale,
+    posted: &std::collections::BTreeMap<String, String>,
+    status: crate::models::survey_edit::TranslationStatus,
+) -> Result<Saved, EditFailure> {
+    let txn = db.begin().await?;
+    let (saved, version_id, after) = save_in(&txn, slug, based_on, |def| {
+        crate::models::survey_edit::translate(def, locale, posted)
+    })
+    .await?;
+    super::survey_translations::record_save(&txn, version_id, &after, locale, posted, status)
+        .await?;
+    txn.commit().await?;
+    Ok(saved)
+}
+
+/// [`save`] inside a transaction: what it did, the id of the version that now holds the
+/// definition, and the definition.
+async fn save_in(
+    txn: &sea_orm::DatabaseTransaction,
+    slug: &str,
+    based_on: Option<&str>,
+    edit: impl FnOnce(&mut SurveyDefinition) -> Result<(), EditError>,
+) -> Result<(Saved, i32, SurveyDefinition), EditFailure> {
     let row = survey::Entity::find()
         .filter(survey::Column::Slug.eq(slug))
-        .one(&txn)
+        .one(txn)
         .await?
         .ok_or(EditFailure::NotFound)?;
     let version = survey_version::Entity::find()
         .filter(survey_version::Column::SurveyId.eq(row.id))
         .filter(survey_version::Column::Version.eq(row.current_version))
-        .one(&txn)
+        .one(txn)
         .await?
         .ok_or(EditFailure::NotFound)?;
     let before: SurveyDefinition =
@@ -155,36 +190,37 @@ pub async fn save(
         ))
     })?;
     if after == before {
-        return Ok(Saved::Unchanged);
+        return Ok((Saved::Unchanged, version.id, after));
     }
     let now = time::OffsetDateTime::now_utc();
     let open = SurveyStatus::parse(&row.status) == Some(SurveyStatus::Open);
-    let saved = if !open && responses_to(&txn, version.id).await? == 0 {
+    let (saved, version_id) = if !open && responses_to(txn, version.id).await? == 0 {
+        let id = version.id;
         let mut active: survey_version::ActiveModel = version.into();
         active.definition = Set(json(&after)?);
-        active.update(&txn).await?;
-        Saved::InPlace(row.current_version)
+        active.update(txn).await?;
+        (Saved::InPlace(row.current_version), id)
     } else {
         let next = row.current_version + 1;
-        survey_version::ActiveModel {
+        let inserted = survey_version::ActiveModel {
             survey_id: Set(row.id),
             version: Set(next),
             definition: Set(json(&after)?),
             created_at: Set(now),
             ..Default::default()
         }
-        .insert(&txn)
+        .insert(txn)
         .await?;
-        Saved::NewVersion(next)
+        super::survey_translations::carry_forward(txn, version.id, inserted.id).await?;
+        (Saved::NewVersion(next), inserted.id)
     };
     let mut active: survey::ActiveModel = row.into();
     if let Saved::NewVersion(next) = saved {
         active.current_version = Set(next);
     }
     active.updated_at = Set(now);
-    active.update(&txn).await?;
-    txn.commit().await?;
-    Ok(saved)
+    active.update(txn).await?;
+    Ok((saved, version_id, after))
 }
 
 /// Survey `survey_id`'s versions, newest first, with their responses.

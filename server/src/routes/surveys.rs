@@ -16,7 +16,8 @@ use app::models::slug::{SLUG_RULE, valid_slug};
 use app::models::staff::{ADMINS, Flash};
 use app::models::survey::{Localized, SurveyDefinition};
 use app::models::survey_edit::{
-    self as edit, EditError, QUESTION_FIELDS, QuestionInput, REVISION_FIELD,
+    self as edit, EditError, QUESTION_FIELDS, QuestionInput, REVISION_FIELD, STATUS_FIELD,
+    TranslationStatus,
 };
 use app::store::survey_edits::{self, EditFailure, Saved};
 use app::store::surveys;
@@ -63,9 +64,23 @@ async fn change(
     c: Change<'_>,
     apply: impl FnOnce(&mut SurveyDefinition) -> Result<(), EditError>,
 ) -> Result<Response, Response> {
+    let slug = c.slug;
+    change_with(posted, c, async move |db, based_on| {
+        survey_edits::save(db, slug, based_on, apply).await
+    })
+    .await
+}
+
+/// [`change`] with the storing done by `store` (given the database and the revision the form's
+/// page showed).
+async fn change_with(
+    posted: Posted,
+    c: Change<'_>,
+    store: impl AsyncFnOnce(&sea_orm::DatabaseConnection, Option<&str>) -> Result<Saved, EditFailure>,
+) -> Result<Response, Response> {
     let form = posted.check(ADMINS).await?;
     let based_on = field(&form.fields, REVISION_FIELD);
-    let saved = match survey_edits::save(&form.state.db, c.slug, based_on, apply).await {
+    let saved = match store(&form.state.db, based_on).await {
         Ok(saved) => saved,
         Err(EditFailure::NotFound) => {
             let message = format!("There is no survey or question “{}” to change.", c.slug);
@@ -270,11 +285,12 @@ pub async fn translate(
     Path((slug, code)): Path<(String, String)>,
     posted: Posted,
 ) -> Result<Response, Response> {
-    let locale = Locale::from_code(&code).filter(|l| *l != Locale::En);
+    let locale = Locale::from_code(&code).filter(|l| *l != Locale::En && l.code() == code);
+    let status = TranslationStatus::parse(text(&posted.fields, STATUS_FIELD)).unwrap_or_default();
     let texts: BTreeMap<String, String> = posted
         .fields
         .iter()
-        .filter(|(k, _)| k != app::models::staff::CSRF_FIELD)
+        .filter(|(k, _)| k != app::models::staff::CSRF_FIELD && k != STATUS_FIELD)
         .cloned()
         .collect();
     let names: Vec<&str> = texts.keys().map(String::as_str).collect();
@@ -286,14 +302,18 @@ pub async fn translate(
         back: page,
         kept: &names,
     };
-    change(posted, c, |def| {
-        let locale = locale.ok_or_else(|| {
-            EditError::new(
+    let Some(locale) = locale else {
+        return change(posted, c, |_| {
+            Err(EditError::new(
                 "translations",
                 format!("Surveys cannot be translated into “{code}” yet."),
-            )
-        })?;
-        edit::translate(def, locale, &texts)
+            ))
+        })
+        .await;
+    };
+    let (slug, texts) = (slug.as_str(), &texts);
+    change_with(posted, c, async move |db, based_on| {
+        survey_edits::save_translation(db, slug, based_on, locale, texts, status).await
     })
     .await
 }

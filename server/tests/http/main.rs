@@ -6,6 +6,7 @@ mod cross_site;
 mod forwarded;
 mod headers;
 mod helpers;
+mod languages;
 mod links;
 mod notes;
 mod pages;

@@ -36,8 +36,8 @@ pub struct EditorData {
     pub title: String,
     pub intro: String,
     pub questions: Vec<QuestionLine>,
-    /// Language code, its name, texts translated, texts in all.
-    pub translations: Vec<(String, String, usize, usize)>,
+    /// Each language other than English: how much is translated, outdated, reviewed.
+    pub translations: Vec<super::LanguageProgress>,
     /// Newest first.
     pub versions: Vec<VersionRow>,
 }
@@ -106,6 +106,10 @@ pub struct TranslationPageData {
     pub locale: String,
     pub language: String,
     pub slots: Vec<TextSlot>,
+    /// The translation's status (a draft until a City translator reviews it).
+    pub status: super::TranslationStatus,
+    /// Fields whose translation was made from English that has changed since.
+    pub outdated: Vec<String>,
 }
 
 /// The page that edits a whole definition as JSON.

@@ -1,7 +1,7 @@
 //! Translating a survey: every text with its English and its translation, setting translations
 //! from a posted form (an empty box falls back to English), and how much is translated.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
@@ -135,3 +135,130 @@ pub fn coverage(def: &SurveyDefinition, locale: Locale) -> (usize, usize) {
     let done = slots.iter().filter(|s| !s.translation.is_empty()).count();
     (done, slots.len())
 }
+
+/// A short, stable fingerprint of a text (64-bit FNV-1a, 16 hex digits), recorded with a
+/// translation for the English it was made from. The migrations crate computes the same
+/// (`migrations::source_digest`); both test the same values.
+pub fn source_digest(text: &str) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in text.as_bytes() {
+        hash ^= u64::from(*byte);
+        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    format!("{hash:016x}")
+}
+
+/// Where a survey version's translation into one language stands.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TranslationStatus {
+    /// Written (by staff, or shipped with the instrument) but not checked by a City translator.
+    #[default]
+    Draft,
+    /// Checked by a City translator.
+    Reviewed,
+}
+
+impl TranslationStatus {
+    pub const ALL: [TranslationStatus; 2] = [TranslationStatus::Draft, TranslationStatus::Reviewed];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TranslationStatus::Draft => "draft",
+            TranslationStatus::Reviewed => "reviewed",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<TranslationStatus> {
+        TranslationStatus::ALL.into_iter().find(|v| v.as_str() == s)
+    }
+}
+
+/// A survey version's translation record for one language: its status and, per translated text
+/// (by field), the digest of the English it was translated from.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TranslationRecord {
+    pub status: TranslationStatus,
+    pub sources: BTreeMap<String, String>,
+}
+
+/// The fields whose `locale` translation was made from English that has changed since. A
+/// translation with no recorded source (written into the JSON definition) counts as current.
+pub fn outdated(
+    def: &SurveyDefinition,
+    locale: Locale,
+    record: Option<&TranslationRecord>,
+) -> BTreeSet<String> {
+    let Some(record) = record else {
+        return BTreeSet::new();
+    };
+    text_slots(def, locale)
+        .into_iter()
+        .filter(|slot| !slot.translation.is_empty())
+        .filter(|slot| {
+            record
+                .sources
+                .get(&slot.field)
+                .is_some_and(|digest| *digest != source_digest(&slot.english))
+        })
+        .map(|slot| slot.field)
+        .collect()
+}
+
+/// How far a survey's translation into one language is, for staff.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LanguageProgress {
+    pub code: String,
+    /// The language in English ("Vietnamese").
+    pub name: String,
+    /// The language in itself ("Tiếng Việt").
+    pub endonym: String,
+    /// Texts translated and current.
+    pub done: usize,
+    /// Texts translated from English that has changed since.
+    pub outdated: usize,
+    pub total: usize,
+    /// `None` when nothing was ever recorded for this language.
+    pub status: Option<TranslationStatus>,
+}
+
+impl LanguageProgress {
+    pub fn of(
+        def: &SurveyDefinition,
+        locale: Locale,
+        record: Option<&TranslationRecord>,
+    ) -> LanguageProgress {
+        let (translated, total) = coverage(def, locale);
+        let stale = outdated(def, locale, record).len();
+        LanguageProgress {
+            code: locale.code().to_owned(),
+            name: locale.english_name().to_owned(),
+            endonym: locale.endonym().to_owned(),
+            done: translated - stale,
+            outdated: stale,
+            total,
+            status: record.map(|r| r.status),
+        }
+    }
+
+    /// Whole percent of texts translated and current, rounded down (100 only when complete).
+    pub fn percent(&self) -> usize {
+        (self.done * 100).checked_div(self.total).unwrap_or(100)
+    }
+
+    /// "vi 100% · draft", "zh-Hant 93% · reviewed · 4 outdated".
+    pub fn summary(&self) -> String {
+        let mut out = format!("{} {}%", self.code, self.percent());
+        if let Some(status) = self.status.filter(|_| self.done + self.outdated > 0) {
+            out.push_str(" · ");
+            out.push_str(status.as_str());
+        }
+        if self.outdated > 0 {
+            out.push_str(&format!(" · {} outdated", self.outdated));
+        }
+        out
+    }
+}
+
+/// The translation page's field for the translation's status.
+pub const STATUS_FIELD: &str = "_status";

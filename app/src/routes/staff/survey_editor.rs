@@ -56,10 +56,19 @@ pub fn SurveyEditorPage() -> impl IntoView {
                                 }.into_any()
                             }}
                             <h2>"Translations"</h2>
-                            <p>"A text without a translation is shown in English."</p>
+                            <p>"A text without a translation is shown to residents in English, with a note saying so in their language. A translation whose English changed after it was written is counted as outdated until it is saved again."</p>
                             <ul>
-                                {page.translations.into_iter().map(|(code, name, done, all)| view! {
-                                    <li><a href=format!("{base}/translations/{code}")>{format!("{name}: {done} of {all} texts translated")}</a></li>
+                                {page.translations.into_iter().map(|p| {
+                                    let mut line = format!("{}: {} of {} texts translated", p.endonym, p.done, p.total);
+                                    if p.outdated > 0 {
+                                        line.push_str(&format!(", {} outdated", p.outdated));
+                                    }
+                                    if let Some(status) = p.status.filter(|_| p.done + p.outdated > 0) {
+                                        line.push_str(&format!(" ({})", status.as_str()));
+                                    }
+                                    view! {
+                                        <li><a href=format!("{base}/translations/{}", p.code)>{line}</a></li>
+                                    }
                                 }).collect_view()}
                             </ul>
                             <h2>"Branching, weighting variables and more"</h2>

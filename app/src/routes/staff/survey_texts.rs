@@ -9,7 +9,7 @@ use leptos_router::hooks::use_params_map;
 use crate::api::survey_editor::{definition_page, translation_page};
 use crate::components::staff::{CsrfField, FlashMessage, PageError, RevisionField, StaffNav};
 use crate::models::staff::Typed;
-use crate::models::survey_edit::{MAX_INTRO, MAX_TEXT, TextSlot};
+use crate::models::survey_edit::{MAX_INTRO, MAX_TEXT, STATUS_FIELD, TextSlot, TranslationStatus};
 
 #[component]
 pub fn TranslationPage() -> impl IntoView {
@@ -32,17 +32,33 @@ pub fn TranslationPage() -> impl IntoView {
                         let typed = Typed::from(&ctx.flash);
                         let base = format!("/staff/admin/surveys/{}", page.slug);
                         let missing = page.slots.iter().filter(|s| s.translation.is_empty()).count();
+                        let outdated = page.outdated.clone();
+                        let status = page.status;
                         view! {
                             <StaffNav viewer=ctx.viewer.clone() csrf=ctx.csrf.clone() />
                             <p><a href=base.clone()>{format!("← {}", page.title)}</a></p>
                             <h1>{format!("{}: {}", page.language, page.title)}</h1>
                             <FlashMessage flash=ctx.flash.clone() />
                             <p>{format!("{missing} of {} texts have no translation yet and are shown in English. An empty box removes a translation.", page.slots.len())}</p>
+                            {(!outdated.is_empty()).then(|| view! {
+                                <p class="notice">{format!("{} translations are outdated: their English changed after they were translated. Residents still see them: check each against the new English, correct it if needed, and save to mark it current. They are marked “outdated” below.", outdated.len())}</p>
+                            })}
                             <form method="post" action=format!("{base}/translations/{}", page.locale) class="stack-form wide-form">
                                 <CsrfField token=ctx.csrf.clone() />
                                 <RevisionField revision=page.revision.clone() />
-                                {page.slots.into_iter().map(|slot| view! {
-                                    <TextField text=slot typed=typed.clone() lang=page.locale.clone() />
+                                <label for="translation-status">"Status of this translation"</label>
+                                <p class="meta" id="translation-status-hint">"Draft: written but not yet checked by a City translator. Reviewed: a City translator checked every text. Saving records that each translation matches today's English."</p>
+                                <select id="translation-status" name=STATUS_FIELD aria-describedby="translation-status-hint">
+                                    {TranslationStatus::ALL.into_iter().map(|st| view! {
+                                        <option value=st.as_str() selected=st == status>{match st {
+                                            TranslationStatus::Draft => "Draft",
+                                            TranslationStatus::Reviewed => "Reviewed by a City translator",
+                                        }}</option>
+                                    }).collect_view()}
+                                </select>
+                                {page.slots.into_iter().map(|slot| {
+                                    let stale = outdated.contains(&slot.field);
+                                    view! { <TextField text=slot typed=typed.clone() lang=page.locale.clone() stale /> }
                                 }).collect_view()}
                                 <button type="submit" class="primary">{format!("Save the {} texts", page.language)}</button>
                             </form>
@@ -56,7 +72,7 @@ pub fn TranslationPage() -> impl IntoView {
 }
 
 #[component]
-fn TextField(text: TextSlot, typed: Typed, lang: String) -> impl IntoView {
+fn TextField(text: TextSlot, typed: Typed, lang: String, stale: bool) -> impl IntoView {
     let id = format!("t-{}", text.field.replace('.', "-"));
     let english_id = format!("{id}-en");
     let value = typed.value(&text.field, &text.translation);
@@ -64,7 +80,7 @@ fn TextField(text: TextSlot, typed: Typed, lang: String) -> impl IntoView {
     let rows = if text.long { "6" } else { "2" };
     view! {
         <div class="translation">
-            <label for=id.clone()>{text.what.clone()}</label>
+            <label for=id.clone()>{text.what.clone()}{stale.then_some(" (outdated)")}</label>
             <p class="english" id=english_id.clone() lang="en">{text.english.clone()}</p>
             <textarea id=id name=text.field.clone() rows=rows maxlength=max.to_string() lang=lang aria-describedby=english_id aria-invalid=typed.invalid(&text.field)>{value}</textarea>
         </div>

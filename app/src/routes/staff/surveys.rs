@@ -40,7 +40,7 @@ pub fn SurveysPage() -> impl IntoView {
                                 <table>
                                     <thead><tr>
                                         <th scope="col">"Survey"</th><th scope="col">"Audience"</th>
-                                        <th scope="col">"Version"</th><th scope="col">"Responses"</th><th scope="col">"Status"</th>
+                                        <th scope="col">"Version"</th><th scope="col">"Responses"</th><th scope="col">"Translations"</th><th scope="col">"Status"</th>
                                     </tr></thead>
                                     <tbody>
                                         {rows.into_iter().map(|s| {
@@ -55,6 +55,13 @@ pub fn SurveysPage() -> impl IntoView {
                                                     <td>{s.audience.clone()}</td>
                                                     <td>{s.version}</td>
                                                     <td>{s.responses}</td>
+                                                    <td>
+                                                        <ul class="plain-list">
+                                                            {s.languages.iter().map(|l| view! {
+                                                                <li><a href=format!("/staff/admin/surveys/{}/translations/{}", s.slug, l.code) aria-label=format!("{}: {}", l.name, l.summary())>{l.summary()}</a></li>
+                                                            }).collect_view()}
+                                                        </ul>
+                                                    </td>
                                                     <td>
                                                         <form method="post" action=action class="inline-form">
                                                             <CsrfField token=csrf.clone() />

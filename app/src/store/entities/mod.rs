@@ -86,6 +86,29 @@ pub mod survey_version {
     impl ActiveModelBehavior for ActiveModel {}
 }
 
+/// A survey version's translation into one language: its status and the digests of the English
+/// each text was translated from (migration 000015).
+pub mod survey_translation {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "survey_translation")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i32,
+        pub survey_version_id: i32,
+        pub locale: String,
+        pub status: String,
+        pub sources: Json,
+        pub updated_at: TimeDateTimeWithTimeZone,
+    }
+
+    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+    pub enum Relation {}
+
+    impl ActiveModelBehavior for ActiveModel {}
+}
+
 pub mod response {
     use sea_orm::entity::prelude::*;
 
