@@ -177,7 +177,7 @@ async fn publish(app: &TestApp) -> Published {
     )
     .await;
     let user = app
-        .count("SELECT id FROM staff_user WHERE role = 'analyst' ORDER BY id DESC LIMIT 1")
+        .count("SELECT CAST(id AS BIGINT) FROM staff_user WHERE role = 'analyst' ORDER BY id DESC LIMIT 1")
         .await;
     let action = actions::create(
         &app.db,
