@@ -18,6 +18,8 @@ export function needscope(args: string[], input?: string): string {
 }
 
 export async function expectNoAxeViolations(page: Page) {
+  // Checked once the page has settled: hydration briefly re-renders the head (its title).
+  await expect(page).toHaveTitle(/\S/);
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)).toEqual([]);
 }
