@@ -10,7 +10,6 @@ use analysis::weighting::{
 };
 use app::i18n::Locale;
 use app::models::AnswerValue;
-use app::models::dashboard::DashboardData;
 use app::models::staff::Role;
 use app::models::strategy::{ActionInput, ActionStatus};
 use app::store::{actions, publications, responses, surveys, weighting};
@@ -19,7 +18,7 @@ use reqwest::{Client, StatusCode};
 
 use crate::helpers::{Backend, TestApp};
 use crate::runs::seed_responses;
-use crate::staff::helpers::{post, signed_in};
+use crate::staff::helpers::{post, signed_in, themes_json};
 use crate::{both_backends, both_backends_with};
 
 const SURVEY: &str = "resident-digital-services";
@@ -104,17 +103,7 @@ async fn publish(app: &TestApp) -> Published {
         logged.weighting_problem
     );
     let (staff, _) = signed_in(app, Role::Analyst).await;
-    let data: DashboardData = serde_json::from_str(
-        &staff
-            .get(app.url(&format!("/api/v1/runs/{run}/themes.json")))
-            .send()
-            .await
-            .expect("GET")
-            .text()
-            .await
-            .expect("body"),
-    )
-    .expect("themes json");
+    let data = themes_json(app, &staff, run).await;
     let need = data
         .themes
         .iter()

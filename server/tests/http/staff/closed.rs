@@ -6,13 +6,12 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use app::i18n::Locale;
 use app::models::AnswerValue;
-use app::models::dashboard::DashboardData;
 use app::models::staff::Role;
 use app::store::responses::{self, Stored};
 use app::store::surveys;
 use reqwest::StatusCode;
 
-use super::helpers::{get, signed_in};
+use super::helpers::{get, signed_in, themes_json};
 use crate::both_backends;
 use crate::helpers::{Backend, TestApp};
 use crate::runs::store_weighting;
@@ -164,16 +163,7 @@ both_backends!(
         assert!(by_theme.contains("Yes (n 60)"), "{by_theme}");
         assert!(by_theme.contains("Not sure (fewer than 10)"), "{by_theme}");
         // Rows are headed by the names the dashboard shows (see the themes export).
-        let shown = analyst
-            .get(app.url(&format!("/api/v1/runs/{run}/themes.json")))
-            .send()
-            .await
-            .expect("GET")
-            .text()
-            .await
-            .expect("body");
-        let shown: app::models::dashboard::DashboardData =
-            serde_json::from_str(&shown).expect("json");
+        let shown = themes_json(&app, &analyst, run).await;
         let mut checked = 0;
         for theme in row.themes["themes"].as_array().expect("themes") {
             let members: BTreeSet<i64> = theme["members"]
@@ -228,17 +218,7 @@ both_backends!(
         );
 
         // The JSON export carries the distributions; the CSV has one row per option.
-        let data: DashboardData = serde_json::from_str(
-            &analyst
-                .get(app.url(&format!("/api/v1/runs/{run}/themes.json")))
-                .send()
-                .await
-                .expect("GET")
-                .text()
-                .await
-                .expect("body"),
-        )
-        .expect("json");
+        let data = themes_json(&app, &analyst, run).await;
         let used = data
             .closed
             .distributions

@@ -8,22 +8,10 @@ use app::models::dashboard::DashboardData;
 use app::models::staff::Role;
 use reqwest::{Client, StatusCode};
 
-use super::helpers::{get, post, signed_in};
+use super::helpers::{get, post, signed_in, themes_json};
 use crate::both_backends;
 use crate::helpers::{Backend, TestApp};
 use crate::runs::{seed_responses, store_weighting};
-
-async fn shown(app: &TestApp, client: &Client, run: i32) -> DashboardData {
-    let body = client
-        .get(app.url(&format!("/api/v1/runs/{run}/themes.json")))
-        .send()
-        .await
-        .expect("GET")
-        .text()
-        .await
-        .expect("body");
-    serde_json::from_str(&body).expect("json")
-}
 
 /// POSTs a curation form of theme `id` in `run` with the token of its page; the status and body
 /// of the page it redirects to.
@@ -58,7 +46,7 @@ both_backends!(
             .await
             .expect("run");
         let (analyst, _) = signed_in(&app, Role::Analyst).await;
-        let before = shown(&app, &analyst, first).await;
+        let before = themes_json(&app, &analyst, first).await;
         assert!(before.themes.len() >= 4, "{:?}", before.themes.len());
         assert!(
             before
@@ -126,7 +114,7 @@ both_backends!(
         )
         .await;
 
-        let after = shown(&app, &analyst, first).await;
+        let after = themes_json(&app, &analyst, first).await;
         assert!(after.regrouped, "a merge regroups and re-weights");
         let theme =
             |data: &DashboardData, id: &str| data.themes.iter().find(|t| t.id == id).cloned();
@@ -201,7 +189,7 @@ both_backends!(
         let second = server::runs::new_run(&app.db, None, Some(5), 42)
             .await
             .expect("run");
-        let next = shown(&app, &analyst, second).await;
+        let next = themes_json(&app, &analyst, second).await;
         let named = theme(&next, renamed).expect("kept id");
         assert_eq!(named.name, "Buses that never come");
         assert!(matches!(named.named_by, NameSource::Staff { run: Some(r), .. } if r == first));
@@ -245,7 +233,7 @@ both_backends!(
                 .contains("is now called")
         );
         assert_eq!(
-            theme(&shown(&app, &analyst, first).await, renamed)
+            theme(&themes_json(&app, &analyst, first).await, renamed)
                 .expect("t")
                 .name,
             "Buses that never come"
@@ -261,7 +249,7 @@ both_backends!(
             .await
             .expect("run");
         let (analyst, _) = signed_in(&app, Role::Analyst).await;
-        let before = shown(&app, &analyst, run).await;
+        let before = themes_json(&app, &analyst, run).await;
         let parent = before.themes[0].clone();
         let (_, page) = get(
             &app,
@@ -292,7 +280,7 @@ both_backends!(
         fields.push(("split-name", "Bus shelters"));
         let (_, page) = curate(&app, &analyst, run, &parent.id, "split", &fields).await;
         assert!(page.contains("split off theme"), "{page}");
-        let after = shown(&app, &analyst, run).await;
+        let after = themes_json(&app, &analyst, run).await;
         let split = after
             .themes
             .iter()

@@ -1,5 +1,6 @@
 //! Accounts and signed-in clients for the staff tests.
 
+use app::models::dashboard::DashboardData;
 use app::models::staff::Role;
 use app::store::staff;
 use reqwest::{Client, StatusCode};
@@ -101,4 +102,17 @@ pub async fn signed_in(app: &TestApp, role: Role) -> (Client, String) {
     let to = sign_in(app, &client, &email, PASSWORD).await;
     assert_eq!(to, role.home(), "{role:?} lands on its start page");
     (client, email)
+}
+
+/// The curated dashboard of `run` as the themes JSON export gives it to `client`.
+pub async fn themes_json(app: &TestApp, client: &Client, run: i32) -> DashboardData {
+    let body = client
+        .get(app.url(&format!("/api/v1/runs/{run}/themes.json")))
+        .send()
+        .await
+        .expect("GET")
+        .text()
+        .await
+        .expect("body");
+    serde_json::from_str(&body).expect("themes json")
 }

@@ -3,14 +3,14 @@
 //! status changes are recorded for the feed; and an attacker holding every published figure
 //! cannot recover a suppressed district cell, by subtraction or with the share equation.
 
-use app::models::dashboard::{DashboardData, Estimate};
+use app::models::dashboard::Estimate;
 use app::models::publication::{PublicResults, Publication};
 use app::models::staff::Role;
 use app::models::strategy::{ActionInput, ActionStatus};
 use app::store::{actions, publications};
 use reqwest::{Client, StatusCode};
 
-use super::helpers::{get, post, signed_in};
+use super::helpers::{get, post, signed_in, themes_json};
 use crate::both_backends;
 use crate::helpers::{Backend, TestApp};
 use crate::runs::{seed_responses, store_weighting};
@@ -24,19 +24,6 @@ async fn weighted_run(app: &TestApp) -> i32 {
     server::runs::new_run(&app.db, None, Some(5), 42)
         .await
         .expect("run")
-}
-
-/// The dashboard as staff see it now.
-async fn shown(app: &TestApp, client: &Client, run: i32) -> DashboardData {
-    let body = client
-        .get(app.url(&format!("/api/v1/runs/{run}/themes.json")))
-        .send()
-        .await
-        .expect("GET")
-        .text()
-        .await
-        .expect("body");
-    serde_json::from_str(&body).expect("json")
 }
 
 /// POSTs `fields` to `action` with the token of `page`; the page it redirects to.
@@ -191,7 +178,7 @@ both_backends!(
     |app: TestApp| async move {
         let run = weighted_run(&app).await;
         let (analyst, _) = signed_in(&app, Role::Analyst).await;
-        let before = shown(&app, &analyst, run).await;
+        let before = themes_json(&app, &analyst, run).await;
         assert!(before.themes.len() >= 4);
         let ids: Vec<String> = before.themes.iter().map(|t| t.id.clone()).collect();
         let (hidden, aside, quoted) = (&ids[0], &ids[1], &ids[2]);
@@ -305,7 +292,7 @@ both_backends!(
     |app: TestApp| async move {
         let run = weighted_run(&app).await;
         let (analyst, _) = signed_in(&app, Role::Analyst).await;
-        let data = shown(&app, &analyst, run).await;
+        let data = themes_json(&app, &analyst, run).await;
         let theme = data.themes[0].id.clone();
         let user: i32 = app
             .count("SELECT CAST(MAX(id) AS BIGINT) FROM staff_user")
@@ -546,7 +533,7 @@ both_backends!(
         // Without the audit, two equations would have given a cell away: the same attacker on
         // the figures the breakdown alone would publish.
         let mut raw = results.clone();
-        let dashboard = shown(&app, &analyst, run).await;
+        let dashboard = themes_json(&app, &analyst, run).await;
         let mut solvable = 0;
         for i in 0..raw.needs.len() {
             let need = &mut raw.needs[i];

@@ -2,11 +2,10 @@
 //! shares and intervals, quotes, the method (raking variables, equity index, design effect,
 //! suppression), print rules in the stylesheet, and partners refused.
 
-use app::models::dashboard::DashboardData;
 use app::models::staff::Role;
 use reqwest::StatusCode;
 
-use super::helpers::{get, post, signed_in};
+use super::helpers::{get, post, signed_in, themes_json};
 use crate::both_backends;
 use crate::helpers::{Backend, TestApp};
 use crate::runs::{seed_responses, store_weighting};
@@ -26,15 +25,7 @@ both_backends!(
             .await
             .expect("run");
         let (analyst, _) = signed_in(&app, Role::Analyst).await;
-        let body = analyst
-            .get(app.url(&format!("/api/v1/runs/{run}/themes.json")))
-            .send()
-            .await
-            .expect("GET")
-            .text()
-            .await
-            .expect("body");
-        let data: DashboardData = serde_json::from_str(&body).expect("json");
+        let data = themes_json(&app, &analyst, run).await;
         assert!(data.themes.len() >= 2);
         // Only quotes staff approved are printed: approve one of the first theme's.
         let first = &data.themes[0];
