@@ -42,6 +42,7 @@
 //! ```
 
 pub mod classical;
+pub mod classify;
 pub mod cluster;
 pub mod error;
 pub mod labels;

@@ -1,0 +1,159 @@
+//! Honest quality figures for the category classifier: stratified k-fold cross-validation with
+//! the whole feature space (vocabulary, IDF, LSA basis) refitted inside every fold, so no held-out
+//! report shapes the features it is judged with. Reports of categories too rare to learn stay in
+//! the held-out folds and count as errors.
+
+use std::collections::BTreeMap;
+
+use ndarray::{ArrayView2, Axis};
+use rand::SeedableRng;
+use rand::seq::SliceRandom;
+use rand_xoshiro::Xoshiro256Plus;
+use serde::{Deserialize, Serialize};
+
+use super::{CategoryClassifier, ClassifierParams, ClassifyError};
+
+/// Precision, recall and F1 of one category over all held-out predictions.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CategoryScore {
+    /// The category.
+    pub category: String,
+    /// Reports given this category.
+    pub support: usize,
+    /// Of the reports predicted as this category, the share given it.
+    pub precision: f64,
+    /// Of the reports given this category, the share predicted as it.
+    pub recall: f64,
+    /// Harmonic mean of precision and recall (0 when both are 0).
+    pub f1: f64,
+}
+
+/// Cross-validated quality of the classifier.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Evaluation {
+    /// Folds used.
+    pub folds: usize,
+    /// Labelled reports evaluated.
+    pub reports: usize,
+    /// Share of reports whose predicted category is the given one.
+    pub accuracy: f64,
+    /// Unweighted mean of the categories' F1: every category counts the same, however rare.
+    pub macro_f1: f64,
+    /// Per category, most reports first.
+    pub per_category: Vec<CategoryScore>,
+}
+
+/// Cross-validates the classifier on `texts` with their given `categories` in `folds` folds.
+pub fn cross_validate(
+    texts: &[&str],
+    categories: &[&str],
+    sentences: Option<ArrayView2<'_, f32>>,
+    params: &ClassifierParams,
+    folds: usize,
+) -> Result<Evaluation, ClassifyError> {
+    if folds < 2 {
+        return Err(ClassifyError::Params("folds must be at least 2".into()));
+    }
+    if categories.len() != texts.len() {
+        return Err(ClassifyError::Mismatch {
+            what: "categories",
+            got: categories.len(),
+            expected: texts.len(),
+        });
+    }
+    let fold_of = stratified_folds(categories, folds, params.seed);
+    let mut predicted: Vec<Option<String>> = vec![None; texts.len()];
+    for fold in 0..folds {
+        let (test, train): (Vec<usize>, Vec<usize>) =
+            (0..texts.len()).partition(|&i| fold_of[i] == fold);
+        if test.is_empty() {
+            continue;
+        }
+        let pick = |rows: &[usize]| -> Vec<&str> { rows.iter().map(|&i| texts[i]).collect() };
+        let labels: Vec<&str> = train.iter().map(|&i| categories[i]).collect();
+        let train_sentences = sentences.map(|s| s.select(Axis(0), &train));
+        let model = CategoryClassifier::fit(
+            &pick(&train),
+            &labels,
+            train_sentences.as_ref().map(|s| s.view()),
+            params,
+        )?;
+        let test_sentences = sentences.map(|s| s.select(Axis(0), &test));
+        let out = model.predict(&pick(&test), test_sentences.as_ref().map(|s| s.view()))?;
+        for (&i, p) in test.iter().zip(out) {
+            predicted[i] = Some(p.category);
+        }
+    }
+    Ok(score(categories, &predicted, folds))
+}
+
+/// Fold of each report: within each category, a seeded shuffle dealt round-robin.
+fn stratified_folds(categories: &[&str], folds: usize, seed: u64) -> Vec<usize> {
+    let mut by_category: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (i, c) in categories.iter().enumerate() {
+        by_category.entry(c).or_default().push(i);
+    }
+    let mut rng = Xoshiro256Plus::seed_from_u64(seed ^ 0x5eed_f01d);
+    let mut fold_of = vec![0; categories.len()];
+    let mut next = 0;
+    for rows in by_category.values_mut() {
+        rows.shuffle(&mut rng);
+        for &i in rows.iter() {
+            fold_of[i] = next % folds;
+            next += 1;
+        }
+    }
+    fold_of
+}
+
+fn score(given: &[&str], predicted: &[Option<String>], folds: usize) -> Evaluation {
+    #[derive(Default)]
+    struct Tally {
+        support: usize,
+        predicted: usize,
+        correct: usize,
+    }
+    let mut tallies: BTreeMap<&str, Tally> = BTreeMap::new();
+    let mut correct = 0;
+    for (g, p) in given.iter().zip(predicted) {
+        tallies.entry(g).or_default().support += 1;
+        if let Some(p) = p {
+            tallies.entry(p.as_str()).or_default().predicted += 1;
+            if p == g {
+                correct += 1;
+                tallies.entry(g).or_default().correct += 1;
+            }
+        }
+    }
+    let ratio = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
+    let mut per_category: Vec<CategoryScore> = tallies
+        .into_iter()
+        .filter(|(_, t)| t.support > 0)
+        .map(|(c, t)| {
+            let precision = ratio(t.correct, t.predicted);
+            let recall = ratio(t.correct, t.support);
+            let f1 = if precision + recall > 0.0 {
+                2.0 * precision * recall / (precision + recall)
+            } else {
+                0.0
+            };
+            CategoryScore {
+                category: c.to_string(),
+                support: t.support,
+                precision,
+                recall,
+                f1,
+            }
+        })
+        .collect();
+    per_category.sort_by(|a, b| b.support.cmp(&a.support).then(a.category.cmp(&b.category)));
+    let macro_f1 =
+        per_category.iter().map(|c| c.f1).sum::<f64>() / per_category.len().max(1) as f64;
+    Evaluation {
+        folds,
+        reports: given.len(),
+        accuracy: ratio(correct, given.len()),
+        macro_f1,
+        per_category,
+    }
+}
