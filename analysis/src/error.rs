@@ -110,4 +110,12 @@ pub enum EncoderError {
     /// The tokenizer failed.
     #[error("tokenizer: {0}")]
     Tokenizer(String),
+    /// `config.json` names an architecture the forward pass does not implement.
+    #[error(
+        "config.json: model_type {model_type:?} is not supported (supported: \"bert\", \"xlm-roberta\", \"roberta\")"
+    )]
+    Unsupported {
+        /// The `model_type` (or architecture) the configuration names.
+        model_type: String,
+    },
 }

@@ -85,6 +85,7 @@ impl ThemeModel {
                     similarity: s,
                     status,
                     lang: q.lang,
+                    detection: Some(q.detection),
                 }
             })
             .collect())

@@ -2,6 +2,7 @@
 
 pub mod assign;
 pub mod fit;
+pub mod languages;
 pub mod model;
 pub mod params;
 pub mod prepare;

@@ -13,7 +13,8 @@ use crate::classical::vectorizer::Vectorizer;
 use crate::cluster::choose_k::KChoice;
 use crate::labels::keywords::Keyword;
 use crate::linalg::top2;
-use crate::text::language::Lang;
+use crate::semantic::encoder::EncoderInfo;
+use crate::text::language::{Detection, Lang};
 use crate::text::pii::PiiCounts;
 use crate::unit::Stream;
 
@@ -90,6 +91,9 @@ pub struct Assignment {
     pub status: AssignmentStatus,
     /// Identified language.
     pub lang: Lang,
+    /// How the language was identified (`None` in runs logged before this was recorded).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub detection: Option<Detection>,
 }
 
 /// A representative quote.
@@ -168,6 +172,11 @@ pub struct ThemeModel {
     pub(crate) vectorizer: Vectorizer,
     pub(crate) svd: Option<TruncatedSvd>,
     pub(crate) encoder_id: Option<String>,
+    /// Semantic path: what the encoder is and whether it reads many languages (`None` in runs
+    /// logged before this was recorded). Kept in the model, not the report, so the result hash
+    /// of older runs is unchanged.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) encoder_info: Option<EncoderInfo>,
     pub(crate) pca: Option<crate::semantic::pca::Pca>,
     /// Semantic path: the neighbourhood smoothing step and its reference vectors.
     #[serde(default)]
@@ -259,6 +268,10 @@ impl ThemeModel {
     /// Encoder model ID (semantic path).
     pub fn encoder_id(&self) -> Option<&str> {
         self.encoder_id.as_deref()
+    }
+    /// What the encoder is (semantic path, runs that recorded it).
+    pub fn encoder_info(&self) -> Option<&EncoderInfo> {
+        self.encoder_info.as_ref()
     }
     /// Theme ID per unit ID (members only).
     pub fn theme_of(&self, unit_id: &str) -> Option<&str> {

@@ -3,7 +3,7 @@
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::text::language::{Lang, identify};
+use crate::text::language::{Detection, Lang, identify_how};
 use crate::text::normalize::normalize;
 use crate::text::pii::{PiiCounts, scrub};
 use crate::text::tokenize::{Tokens, tokenize};
@@ -28,6 +28,8 @@ pub struct Prepared {
     pub text: String,
     /// Identified language.
     pub lang: Lang,
+    /// How it was identified.
+    pub detection: Detection,
     /// Content tokens.
     pub tokens: Tokens,
     /// Counting features (terms and, if enabled, bigrams).
@@ -52,7 +54,7 @@ pub fn prepare(
             let (scrubbed, pii) = scrub(&u.text);
             let text = normalize(&scrubbed);
             let prior = u.attributes.ui_language.unwrap_or(default_language);
-            let lang = identify(&text, prior);
+            let (lang, detection) = identify_how(&text, prior);
             let tokens = tokenize(&text, lang, stem);
             let features = tokens.features(bigrams);
             let kind = match tokens.terms.len() {
@@ -63,6 +65,7 @@ pub fn prepare(
             Prepared {
                 text,
                 lang,
+                detection,
                 tokens,
                 features,
                 pii,

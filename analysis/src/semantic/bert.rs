@@ -1,4 +1,9 @@
-//! A BERT-family encoder forward pass on plain ndarray (inference only, f32, CPU).
+//! A BERT-family encoder forward pass on plain ndarray (inference only, f32, CPU): BERT
+//! (`model_type: "bert"`, e.g. all-MiniLM-L6-v2, paraphrase-multilingual-MiniLM-L12-v2,
+//! multilingual-e5-small) and XLM-RoBERTa / RoBERTa (`"xlm-roberta"`, `"roberta"`, e.g.
+//! paraphrase-multilingual-mpnet-base-v2's encoder). The two differ only in the embeddings:
+//! RoBERTa's position ids start after its padding id (`pad_token_id + 1`), so a 514-row table
+//! holds 512 tokens, and it has one token type. Any other `model_type` is refused by name.
 //!
 //! No padding: the tokens of every text in a batch are stacked into one `(tokens × hidden)`
 //! matrix, so each linear layer is one large matrix product (threaded `matrixmultiply`), and only
@@ -14,9 +19,40 @@ use serde::Deserialize;
 
 use crate::error::EncoderError;
 
+/// The encoder families the forward pass implements.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Architecture {
+    /// BERT: position ids from 0.
+    Bert,
+    /// XLM-RoBERTa: position ids from `pad_token_id + 1`.
+    XlmRoberta,
+    /// RoBERTa (English): the same network as XLM-RoBERTa.
+    Roberta,
+}
+
+impl Architecture {
+    /// The `model_type` name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Architecture::Bert => "bert",
+            Architecture::XlmRoberta => "xlm-roberta",
+            Architecture::Roberta => "roberta",
+        }
+    }
+}
+
 /// The subset of a Hugging Face `config.json` the forward pass needs.
 #[derive(Debug, Clone, Deserialize)]
 pub struct BertConfig {
+    /// `bert`, `xlm-roberta` or `roberta`; when absent, read from `architectures`.
+    #[serde(default)]
+    pub model_type: Option<String>,
+    /// Model classes (`["XLMRobertaModel"]`), used when `model_type` is absent.
+    #[serde(default)]
+    pub architectures: Vec<String>,
+    /// Padding token id: RoBERTa's position ids start after it.
+    #[serde(default)]
+    pub pad_token_id: Option<usize>,
     /// Hidden size.
     pub hidden_size: usize,
     /// Number of transformer layers.
@@ -33,6 +69,52 @@ pub struct BertConfig {
     /// Activation; only `gelu` (exact erf form) is supported.
     #[serde(default = "default_act")]
     pub hidden_act: String,
+}
+
+impl BertConfig {
+    /// The architecture `model_type` (or, without one, `architectures`) names; a configuration
+    /// naming neither is read as BERT, as sentence-transformers' oldest exports are.
+    pub fn architecture(&self) -> Result<Architecture, EncoderError> {
+        let named = self.model_type.clone().or_else(|| {
+            self.architectures.first().map(|a| {
+                let a = a.to_ascii_lowercase();
+                if a.starts_with("xlmroberta") {
+                    "xlm-roberta".to_owned()
+                } else if a.starts_with("roberta") {
+                    "roberta".to_owned()
+                } else if a.starts_with("bert") {
+                    "bert".to_owned()
+                } else {
+                    a
+                }
+            })
+        });
+        match named.as_deref() {
+            None | Some("bert") => Ok(Architecture::Bert),
+            Some("xlm-roberta") => Ok(Architecture::XlmRoberta),
+            Some("roberta") => Ok(Architecture::Roberta),
+            Some(other) => Err(EncoderError::Unsupported {
+                model_type: other.to_owned(),
+            }),
+        }
+    }
+
+    /// Rows of the position table before the first position (RoBERTa: `pad_token_id + 1`).
+    pub fn position_offset(&self) -> Result<usize, EncoderError> {
+        Ok(match self.architecture()? {
+            Architecture::Bert => 0,
+            Architecture::XlmRoberta | Architecture::Roberta => self.pad_token_id.unwrap_or(1) + 1,
+        })
+    }
+}
+
+/// How token vectors become one sentence vector (sentence-transformers' `1_Pooling`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pooling {
+    /// Mean of every token's vector.
+    Mean,
+    /// The first token's (`[CLS]` / `<s>`) vector.
+    Cls,
 }
 
 fn default_eps() -> f32 {
@@ -65,6 +147,9 @@ struct Layer {
 /// Weights of a BERT encoder.
 pub struct BertModel {
     cfg: BertConfig,
+    architecture: Architecture,
+    /// Position-table row of the first token (0 for BERT, `pad_token_id + 1` for RoBERTa).
+    position_offset: usize,
     word: Array2<f32>,
     position: Array2<f32>,
     token_type0: Array1<f32>,
@@ -75,6 +160,17 @@ pub struct BertModel {
 impl BertModel {
     /// Reads the weights from the bytes of a `model.safetensors` file.
     pub fn from_safetensors(cfg: BertConfig, bytes: &[u8]) -> Result<Self, EncoderError> {
+        let architecture = cfg.architecture()?;
+        let position_offset = cfg.position_offset()?;
+        if position_offset + 2 > cfg.max_position_embeddings {
+            return Err(EncoderError::Weight {
+                name: "max_position_embeddings".into(),
+                message: format!(
+                    "{} positions leave no room after the padding offset {position_offset}",
+                    cfg.max_position_embeddings
+                ),
+            });
+        }
         if cfg.hidden_act != "gelu" {
             return Err(EncoderError::Weight {
                 name: "hidden_act".into(),
@@ -92,11 +188,13 @@ impl BertModel {
             path: "model.safetensors".into(),
             message: e.to_string(),
         })?;
-        let prefix = if st.tensor("bert.embeddings.word_embeddings.weight").is_ok() {
-            "bert."
-        } else {
-            ""
-        };
+        let prefix = ["bert.", "roberta.", "model.", ""]
+            .into_iter()
+            .find(|p| {
+                st.tensor(&format!("{p}embeddings.word_embeddings.weight"))
+                    .is_ok()
+            })
+            .unwrap_or("");
         let h = cfg.hidden_size;
         let get = |name: &str, shape: &[usize]| load(&st, &format!("{prefix}{name}"), shape);
         let vec = |name: &str, n: usize| -> Result<Array1<f32>, EncoderError> {
@@ -159,6 +257,8 @@ impl BertModel {
         }
         Ok(BertModel {
             cfg,
+            architecture,
+            position_offset,
             word,
             position,
             token_type0,
@@ -172,9 +272,14 @@ impl BertModel {
         self.cfg.hidden_size
     }
 
-    /// Longest sequence the position table allows.
+    /// Longest sequence the position table allows (after RoBERTa's padding offset).
     pub fn max_positions(&self) -> usize {
-        self.cfg.max_position_embeddings
+        self.cfg.max_position_embeddings - self.position_offset
+    }
+
+    /// Which encoder family this is.
+    pub fn architecture(&self) -> Architecture {
+        self.architecture
     }
 
     /// Vocabulary size.
@@ -184,6 +289,12 @@ impl BertModel {
 
     /// Mean-pooled, L2-normalised sentence vectors for a batch of token-ID sequences.
     pub fn embed(&self, seqs: &[Vec<u32>]) -> Array2<f32> {
+        self.embed_pooled(seqs, Pooling::Mean)
+    }
+
+    /// Sentence vectors pooled as `pooling` asks, L2-normalised, for a batch of token-ID
+    /// sequences (unpadded: each text is attended to on its own).
+    pub fn embed_pooled(&self, seqs: &[Vec<u32>], pooling: Pooling) -> Array2<f32> {
         let h = self.cfg.hidden_size;
         let lens: Vec<usize> = seqs.iter().map(Vec::len).collect();
         let total: usize = lens.iter().sum();
@@ -192,7 +303,7 @@ impl BertModel {
         for seq in seqs {
             for (pos, &id) in seq.iter().enumerate() {
                 let id = (id as usize).min(self.word.nrows() - 1);
-                let pos = pos.min(self.position.nrows() - 1);
+                let pos = (pos + self.position_offset).min(self.position.nrows() - 1);
                 let mut r = x.row_mut(row);
                 r.assign(&self.word.row(id));
                 r += &self.position.row(pos);
@@ -208,11 +319,16 @@ impl BertModel {
         let mut start = 0;
         for (i, &l) in lens.iter().enumerate() {
             if l > 0 {
-                let mean = x
-                    .slice_axis(Axis(0), Slice::from(start..start + l))
-                    .sum_axis(Axis(0))
-                    / l as f32;
-                out.row_mut(i).assign(&mean);
+                match pooling {
+                    Pooling::Mean => {
+                        let mean = x
+                            .slice_axis(Axis(0), Slice::from(start..start + l))
+                            .sum_axis(Axis(0))
+                            / l as f32;
+                        out.row_mut(i).assign(&mean);
+                    }
+                    Pooling::Cls => out.row_mut(i).assign(&x.row(start)),
+                }
             }
             start += l;
         }

@@ -1,7 +1,15 @@
 //! Sentence encoder: a local sentence-transformers model directory (`config.json`,
 //! `tokenizer.json`, `model.safetensors`, `1_Pooling/config.json`, optional
-//! `sentence_bert_config.json`), mean pooling, L2. Nothing is downloaded: the caller passes the
+//! `sentence_bert_config.json`), mean or CLS pooling as the pooling configuration says, then L2
+//! (always: themes are found by cosine similarity, so a model's own `Normalize` module changes
+//! nothing). BERT and XLM-RoBERTa encoders with any `tokenizer.json` the `tokenizers` crate reads
+//! (WordPiece, SentencePiece/Unigram, BPE). Nothing is downloaded: the caller passes the
 //! directory.
+//!
+//! Whether the model reads more than English is judged from its vocabulary
+//! ([`EncoderInfo::multilingual`]): English BERT vocabularies hold about 30,000 word pieces,
+//! multilingual ones 100,000 or more (mBERT 119,547; XLM-R and the multilingual MiniLM / e5 /
+//! mpnet models 250,002 or more).
 
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -10,7 +18,7 @@ use ndarray::Array2;
 use sha2::{Digest, Sha256};
 use tokenizers::Tokenizer;
 
-use super::bert::{BertConfig, BertModel};
+use super::bert::{BertConfig, BertModel, Pooling};
 use crate::error::EncoderError;
 
 /// Something that turns texts into L2-normalised vectors.
@@ -27,11 +35,31 @@ pub trait Embedder: Sync {
         progress: &(dyn Fn(usize, usize) + Sync),
         cancel: Option<&AtomicBool>,
     ) -> Result<Option<Array2<f32>>, EncoderError>;
+    /// What the model is and which languages it reads, when known.
+    fn info(&self) -> Option<EncoderInfo> {
+        None
+    }
 }
 
-/// A BERT-family sentence-transformers model with mean pooling.
+/// Vocabularies at least this large are multilingual (English BERT: 30,522; mBERT: 119,547).
+pub const MULTILINGUAL_VOCABULARY: usize = 100_000;
+
+/// What a sentence model is, recorded with a run so its languages can be reported.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct EncoderInfo {
+    /// `bert`, `xlm-roberta` or `roberta`.
+    pub architecture: String,
+    /// Tokens in its vocabulary.
+    pub vocabulary: usize,
+    /// Whether it reads many languages: a vocabulary of at least [`MULTILINGUAL_VOCABULARY`]
+    /// tokens (every XLM-RoBERTa model has 250,002).
+    pub multilingual: bool,
+}
+
+/// A BERT-family sentence-transformers model.
 pub struct SentenceEncoder {
     model: BertModel,
+    pooling: Pooling,
     tokenizer: Tokenizer,
     max_length: usize,
     batch_tokens: usize,
@@ -42,6 +70,39 @@ pub struct SentenceEncoder {
 struct PoolingConfig {
     #[serde(default)]
     pooling_mode_mean_tokens: bool,
+    #[serde(default)]
+    pooling_mode_cls_token: bool,
+    #[serde(default)]
+    pooling_mode_max_tokens: bool,
+    #[serde(default)]
+    pooling_mode_mean_sqrt_len_tokens: bool,
+    #[serde(default)]
+    pooling_mode_weightedmean_tokens: bool,
+    #[serde(default)]
+    pooling_mode_lasttoken: bool,
+}
+
+impl PoolingConfig {
+    /// The one supported mode the configuration turns on.
+    fn pooling(&self) -> Result<Pooling, String> {
+        let others = [
+            (self.pooling_mode_max_tokens, "max"),
+            (self.pooling_mode_mean_sqrt_len_tokens, "mean_sqrt_len"),
+            (self.pooling_mode_weightedmean_tokens, "weightedmean"),
+            (self.pooling_mode_lasttoken, "lasttoken"),
+        ];
+        if let Some((_, name)) = others.iter().find(|(on, _)| *on) {
+            return Err(format!(
+                "pooling mode {name} is not supported (mean or cls only)"
+            ));
+        }
+        match (self.pooling_mode_mean_tokens, self.pooling_mode_cls_token) {
+            (true, false) => Ok(Pooling::Mean),
+            (false, true) => Ok(Pooling::Cls),
+            (true, true) => Err("mean and cls pooling together are not supported".into()),
+            (false, false) => Err("no pooling mode is turned on (mean or cls)".into()),
+        }
+    }
 }
 
 #[derive(serde::Deserialize)]
@@ -71,14 +132,16 @@ impl SentenceEncoder {
         let cfg_bytes = read(&cfg_path)?;
         let cfg: BertConfig =
             serde_json::from_slice(&cfg_bytes).map_err(|e| format_err(&cfg_path, e))?;
+        // Refused before the (large) weights are read.
+        cfg.architecture()?;
         let pool_path = dir.join("1_Pooling").join("config.json");
-        if pool_path.exists() {
+        let pooling = if pool_path.exists() {
             let pool: PoolingConfig = serde_json::from_slice(&read(&pool_path)?)
                 .map_err(|e| format_err(&pool_path, e))?;
-            if !pool.pooling_mode_mean_tokens {
-                return Err(format_err(&pool_path, "only mean pooling is supported"));
-            }
-        }
+            pool.pooling().map_err(|e| format_err(&pool_path, e))?
+        } else {
+            Pooling::Mean
+        };
         let sbert_path = dir.join("sentence_bert_config.json");
         let max_seq = if sbert_path.exists() {
             let c: SbertConfig = serde_json::from_slice(&read(&sbert_path)?)
@@ -91,9 +154,10 @@ impl SentenceEncoder {
         let tok_bytes = read(&tok_path)?;
         let mut tokenizer =
             Tokenizer::from_bytes(&tok_bytes).map_err(|e| format_err(&tok_path, e))?;
-        let max_length = max_seq
-            .unwrap_or(cfg.max_position_embeddings)
-            .min(cfg.max_position_embeddings);
+        let positions = cfg
+            .max_position_embeddings
+            .saturating_sub(cfg.position_offset()?);
+        let max_length = max_seq.unwrap_or(positions).min(positions);
         tokenizer
             .with_truncation(Some(tokenizers::TruncationParams {
                 max_length,
@@ -108,10 +172,15 @@ impl SentenceEncoder {
             hasher.update((part.len() as u64).to_le_bytes());
             hasher.update(part);
         }
+        // Mean pooling adds nothing, so the ids of mean-pooled models (and their caches) stay.
+        if pooling == Pooling::Cls {
+            hasher.update(b"pooling:cls");
+        }
         let digest = hasher.finalize();
         let model = BertModel::from_safetensors(cfg, &weights)?;
         let mut enc = SentenceEncoder {
             model,
+            pooling,
             tokenizer,
             max_length,
             batch_tokens: 8192,
@@ -148,6 +217,11 @@ impl SentenceEncoder {
         self.max_length
     }
 
+    /// How token vectors are pooled.
+    pub fn pooling(&self) -> Pooling {
+        self.pooling
+    }
+
     /// Token IDs of `texts` (with special tokens, truncated, unpadded).
     pub fn tokenize(&self, texts: &[&str]) -> Result<Vec<Vec<u32>>, EncoderError> {
         let enc = self
@@ -165,6 +239,16 @@ impl Embedder for SentenceEncoder {
 
     fn dim(&self) -> usize {
         self.model.hidden_size()
+    }
+
+    fn info(&self) -> Option<EncoderInfo> {
+        let architecture = self.model.architecture();
+        let vocabulary = self.model.vocab_size();
+        Some(EncoderInfo {
+            architecture: architecture.name().to_owned(),
+            vocabulary,
+            multilingual: vocabulary >= MULTILINGUAL_VOCABULARY,
+        })
     }
 
     fn embed(
@@ -193,7 +277,7 @@ impl Embedder for SentenceEncoder {
                 end += 1;
             }
             let batch: Vec<Vec<u32>> = order[start..end].iter().map(|&i| ids[i].clone()).collect();
-            let vecs = self.model.embed(&batch);
+            let vecs = self.model.embed_pooled(&batch, self.pooling);
             for (j, &i) in order[start..end].iter().enumerate() {
                 out.row_mut(i).assign(&vecs.row(j));
             }

@@ -80,26 +80,56 @@ pub const MIN_CONFIDENCE: f64 = 0.8;
 /// Minimum number of whitespace-separated words (or CJK characters / 2) to override the prior.
 pub const MIN_WORDS: usize = 4;
 
+/// How a text's language was decided.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Detection {
+    /// Mostly Han characters: Chinese.
+    Script,
+    /// The detector was confident.
+    Detected,
+    /// Fewer than [`MIN_WORDS`] words: the prior was kept.
+    TooShort,
+    /// Long enough, but the detector was unsure or named an unsupported language: the prior
+    /// was kept.
+    Unclear,
+}
+
+impl Detection {
+    /// True when the text's own words decided the language (not the prior).
+    pub fn detected(self) -> bool {
+        matches!(self, Detection::Script | Detection::Detected)
+    }
+}
+
 /// Picks the language of `text`.
 ///
 /// The detector's answer replaces `prior` (the UI language the respondent chose, or the
 /// survey default) only when it is confident (≥ [`MIN_CONFIDENCE`]) and the text is long
 /// enough (≥ [`MIN_WORDS`] words); Han script always means Chinese.
 pub fn identify(text: &str, prior: Lang) -> Lang {
+    identify_how(text, prior).0
+}
+
+/// [`identify`], saying how the language was decided.
+pub fn identify_how(text: &str, prior: Lang) -> (Lang, Detection) {
     let han = text.chars().filter(|c| is_han(*c)).count();
     let letters = text.chars().filter(|c| c.is_alphabetic()).count();
     if han > 0 && han * 2 >= letters {
-        return Lang::Zh;
+        return (Lang::Zh, Detection::Script);
     }
     let words = text.split_whitespace().count();
     if words < MIN_WORDS {
-        return prior;
+        return (prior, Detection::TooShort);
     }
     match detector().detect(text) {
         Some(info) if info.confidence() >= MIN_CONFIDENCE => {
-            Lang::from_whatlang(info.lang()).unwrap_or(prior)
+            match Lang::from_whatlang(info.lang()) {
+                Some(lang) => (lang, Detection::Detected),
+                None => (prior, Detection::Unclear),
+            }
         }
-        _ => prior,
+        _ => (prior, Detection::Unclear),
     }
 }
 
@@ -142,6 +172,21 @@ mod tests {
     fn short_text_keeps_prior() {
         assert_eq!(identify("parques", Lang::Es), Lang::Es);
         assert_eq!(identify("more parks", Lang::Vi), Lang::Vi);
+        assert_eq!(
+            identify_how("more parks", Lang::Vi),
+            (Lang::Vi, Detection::TooShort)
+        );
+        assert_eq!(
+            identify_how("我们需要更多的公园", Lang::En),
+            (Lang::Zh, Detection::Script)
+        );
+        assert_eq!(
+            identify_how(
+                "We need more affordable housing and safer streets for our children",
+                Lang::Vi
+            ),
+            (Lang::En, Detection::Detected)
+        );
     }
 
     #[test]

@@ -50,6 +50,7 @@ pub(crate) fn assemble(
             similarity: *s,
             status: *status,
             lang: prepared[i].lang,
+            detection: Some(prepared[i].detection),
         })
         .collect();
     let mut by_reason = BTreeMap::new();
@@ -76,6 +77,7 @@ pub(crate) fn assemble(
         vectorizer,
         svd: rep.svd,
         encoder_id: rep.encoder_id,
+        encoder_info: rep.encoder_info,
         pca: rep.pca,
         smoothing: rep.smoothing,
         centroids: clustered.centroids,

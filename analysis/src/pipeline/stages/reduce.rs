@@ -28,6 +28,7 @@ pub(crate) struct Represented {
     pub z: Array2<f32>,
     pub svd: Option<TruncatedSvd>,
     pub encoder_id: Option<String>,
+    pub encoder_info: Option<crate::semantic::encoder::EncoderInfo>,
     pub pca: Option<Pca>,
     pub smoothing: Option<NeighbourSmoothing>,
     /// The vectors before smoothing, on which the k search judges cluster separation.
@@ -111,6 +112,7 @@ fn classical(
         z,
         svd: Some(svd),
         encoder_id: None,
+        encoder_info: None,
         pca: None,
         smoothing: None,
         unsmoothed: None,
@@ -161,6 +163,7 @@ fn semantic(
         z,
         svd: None,
         encoder_id: Some(encoder.model_id().to_owned()),
+        encoder_info: encoder.info(),
         pca,
         smoothing,
         unsmoothed,
