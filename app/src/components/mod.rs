@@ -5,6 +5,7 @@ pub mod chart;
 pub mod closed;
 pub mod dashboard_filters;
 pub mod error_summary;
+pub mod languages_panel;
 pub mod layout;
 pub mod notes;
 pub mod question;

@@ -212,6 +212,9 @@ pub struct DashboardData {
     /// Results of the surveys' closed questions.
     #[serde(default)]
     pub closed: ClosedResults,
+    /// Each language in the run: units, how many were detected, how they were analysed.
+    #[serde(default)]
+    pub language_report: Vec<super::run_languages::LanguageLine>,
     pub filter: DashboardFilter,
 }
 

@@ -14,6 +14,7 @@ pub mod publication;
 pub mod report;
 pub mod slug;
 pub mod staff;
+pub mod run_languages;
 pub mod strategy;
 pub mod stream;
 pub mod survey;

@@ -7,6 +7,7 @@
 mod closed;
 mod criteria;
 mod curate;
+mod languages;
 mod limit;
 mod members;
 mod names;
@@ -282,6 +283,7 @@ fn assemble(
             .map(|l| l.code().to_owned())
             .collect(),
         closed,
+        language_report: languages::language_report(run),
         regrouped: false,
         previous_run: row.previous_run_id,
         goals: named(&cx.curation.goals),

@@ -2,6 +2,7 @@
 //! file and a fresh PostgreSQL database per test (one test binary, as in zero-to-production).
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
+mod analysis_languages;
 mod cross_site;
 mod forwarded;
 mod headers;

@@ -12,6 +12,7 @@ use leptos_router::hooks::use_query_map;
 
 use crate::api::staff::dashboard;
 use crate::components::closed::ClosedPanel;
+use crate::components::languages_panel::LanguagesPanel;
 use crate::components::dashboard_filters::{FilterForm, Refocus, announcement, filter_of, focus};
 use crate::components::share_bar::{ShareBar, pct, with_interval};
 use crate::components::sparkline::Sparkline;
@@ -210,6 +211,7 @@ fn ThemeTable(
     run: i32,
     weighted: bool,
     previous: Option<i32>,
+            <LanguagesPanel lines=data.language_report />
 ) -> impl IntoView {
     let max = themes
         .iter()
