@@ -120,6 +120,22 @@ impl Locale {
         ranked.first().map(|(_, l)| *l)
     }
 
+    /// Whether staff pages are written in this language (English and Spanish). Resident pages are
+    /// in every [`Locale::ALL`].
+    pub fn has_staff_pages(self) -> bool {
+        matches!(self, Locale::En | Locale::Es)
+    }
+
+    /// The language staff pages are shown in when this one is chosen: itself if staff pages are
+    /// written in it, else English (and the page marks that English with `lang="en"`).
+    pub fn staff(self) -> Locale {
+        if self.has_staff_pages() {
+            self
+        } else {
+            Locale::En
+        }
+    }
+
     fn langid(self) -> &'static LanguageIdentifier {
         match self {
             Locale::En => &EN,
@@ -172,6 +188,23 @@ impl I18n {
         self.0.get()
     }
 
+    /// The language of staff pages (tracked): see [`Locale::staff`].
+    pub fn staff_locale(&self) -> Locale {
+        self.0.get().staff()
+    }
+
+    /// The message `key` in the staff pages' language, read once (not tracked): for `<Title>`,
+    /// whose text leptos_meta reads after the page's reactive owner is gone.
+    pub fn staff_tr(&self, key: &str) -> String {
+        self.0.get_untracked().staff().tr(key)
+    }
+
+    /// A reactive translation in the staff pages' language: `{i18n.staff_t("…")}`.
+    pub fn staff_t(self, key: &'static str) -> impl Fn() -> String + Send + Sync + Copy + 'static {
+        let locale = self.0;
+        move || locale.get().staff().tr(key)
+    }
+
     /// A reactive translation for use in views: `{i18n.t("survey-submit")}`.
     pub fn t(self, key: &'static str) -> impl Fn() -> String + Send + Sync + Copy + 'static {
         let locale = self.0;
@@ -214,14 +247,25 @@ fn initial_locale() -> Locale {
 /// The language a request asks for: `?lang=`, then the `ns_lang` cookie, then `Accept-Language`.
 #[cfg(feature = "ssr")]
 pub fn locale_from_request(parts: &http::request::Parts) -> Locale {
-    let from_query = parts.uri.query().and_then(|q| {
+    locale_from(parts.uri.query(), &parts.headers)
+}
+
+/// The language a form post asks for (forms post no `?lang=`): the `ns_lang` cookie, then
+/// `Accept-Language`. Server handlers use it, as `.staff()`, for the messages they leave.
+#[cfg(feature = "ssr")]
+pub fn locale_from_headers(headers: &http::HeaderMap) -> Locale {
+    locale_from(None, headers)
+}
+
+#[cfg(feature = "ssr")]
+fn locale_from(query: Option<&str>, headers: &http::HeaderMap) -> Locale {
+    let from_query = query.and_then(|q| {
         q.split('&')
             .find_map(|pair| pair.strip_prefix("lang="))
             .and_then(Locale::from_code)
     });
     let from_cookie = || {
-        parts
-            .headers
+        headers
             .get_all(http::header::COOKIE)
             .iter()
             .filter_map(|v| v.to_str().ok())
@@ -233,8 +277,7 @@ pub fn locale_from_request(parts: &http::request::Parts) -> Locale {
             })
     };
     let from_header = || {
-        parts
-            .headers
+        headers
             .get(http::header::ACCEPT_LANGUAGE)
             .and_then(|v| v.to_str().ok())
             .and_then(Locale::from_accept_language)
@@ -354,6 +397,16 @@ mod tests {
         assert!(msg.contains("200"), "{msg}");
     }
 
+    #[test]
+    fn staff_pages_are_in_english_or_spanish() {
+        assert_eq!(Locale::Es.staff(), Locale::Es);
+        assert_eq!(Locale::En.staff(), Locale::En);
+        for locale in [Locale::Vi, Locale::ZhHant, Locale::Tl] {
+            assert_eq!(locale.staff(), Locale::En, "{locale:?}");
+        }
+        assert_eq!(Locale::Es.tr("staff-nav-sign-out"), "Cerrar sesión");
+    }
+
     /// The locale folders are found under the names `code()` gives (`zh-Hant`, not `zh-hant`).
     #[test]
     fn every_language_has_its_own_messages() {
@@ -426,10 +479,22 @@ mod catalogue_tests {
         out
     }
 
+    /// Staff pages (keys `staff-…`) are written in English and Spanish only; the other languages
+    /// carry every resident message and no staff one (staff pages show English, marked
+    /// `lang="en"`, when one of them is chosen).
     #[test]
     fn every_language_has_the_messages_of_english_and_no_others() {
-        let en = keys("en", EN);
+        let all = keys("en", EN);
+        assert!(
+            all.iter().any(|k| k.starts_with("staff-")),
+            "no staff messages"
+        );
         for locale in Locale::ALL {
+            let en: BTreeSet<String> = all
+                .iter()
+                .filter(|k| locale.has_staff_pages() || !k.starts_with("staff-"))
+                .cloned()
+                .collect();
             let other = keys(locale.code(), catalogue(locale));
             assert_eq!(
                 en.difference(&other).collect::<Vec<_>>(),
@@ -488,7 +553,13 @@ mod catalogue_tests {
                 continue;
             }
             let source = std::fs::read_to_string(&path).expect("read source");
-            for pattern in ["tr(\"", ".t(\"", "tr_args(\"", "locale.tr(match"] {
+            for pattern in [
+                "tr(\"",
+                ".t(\"",
+                "staff_t(\"",
+                "tr_args(\"",
+                "locale.tr(match",
+            ] {
                 for (i, _) in source.match_indices(pattern) {
                     let rest = &source[i + pattern.len()..];
                     if let Some(end) = rest.find('"') {

@@ -6,6 +6,7 @@
 use leptos::prelude::*;
 
 use crate::components::staff::CsrfField;
+use crate::i18n::{FluentArg, Locale, use_i18n};
 use crate::models::staff::{Flash, Typed};
 use crate::models::strategy::{
     ActionStatus, ActionView, Department, FORM_FIELD, SUMMARY_MAX_CHARS, TITLE_MAX_CHARS,
@@ -42,6 +43,29 @@ fn textarea_text(text: String) -> String {
     }
 }
 
+/// An action status's name in the staff pages' language.
+pub fn status_label(l: Locale, status: ActionStatus) -> String {
+    l.tr(match status {
+        ActionStatus::Proposed => "staff-action-proposed",
+        ActionStatus::Planned => "staff-action-planned",
+        ActionStatus::InProgress => "staff-action-in-progress",
+        ActionStatus::Done => "staff-action-done",
+        ActionStatus::WontDo => "staff-action-wont-do",
+    })
+}
+
+/// A department or goal's name, marked when archived.
+pub fn archived_name(l: Locale, name: &str, archived: bool) -> String {
+    if archived {
+        l.tr_args(
+            "staff-archived-name",
+            &[("name", FluentArg::Str(name.to_owned()))],
+        )
+    } else {
+        name.to_owned()
+    }
+}
+
 /// A field's problem, under it, for `aria-describedby`.
 #[component]
 pub fn FieldProblem(id: String, message: Option<String>) -> impl IntoView {
@@ -63,11 +87,12 @@ pub fn ThemeActions(
     #[prop(optional)]
     flash: Option<Flash>,
 ) -> impl IntoView {
+    let l = use_i18n().staff_locale();
     view! {
         <section aria-labelledby="theme-actions-title">
-            <h2 id="theme-actions-title">"Actions"</h2>
+            <h2 id="theme-actions-title">{l.tr("staff-nav-actions")}</h2>
             {if actions.is_empty() {
-                view! { <p>"No actions on this theme yet."</p> }.into_any()
+                view! { <p>{l.tr("staff-actions-none-on-theme")}</p> }.into_any()
             } else {
                 view! {
                     <ActionTable
@@ -77,12 +102,12 @@ pub fn ThemeActions(
                         next=next.clone()
                         flash=flash.clone()
                         show_theme=false
-                        caption=format!("Actions on theme {theme_id}")
+                        caption=l.tr_args("staff-actions-on-theme", &[("theme", FluentArg::Str(theme_id.clone()))])
                     />
                 }
                 .into_any()
             }}
-            <h3>"Add an action"</h3>
+            <h3>{l.tr("staff-actions-add")}</h3>
             <AddActionForm theme_id=Some(theme_id) departments csrf next flash />
         </section>
     }
@@ -100,20 +125,21 @@ pub fn ActionTable(
     show_theme: bool,
     caption: String,
 ) -> impl IntoView {
+    let l = use_i18n().staff_locale();
     view! {
         <div class="table-scroll" tabindex="0">
             <table>
                 <caption class="visually-hidden">{caption}</caption>
                 <thead>
                     <tr>
-                        {show_theme.then(|| view! { <th scope="col">"Theme"</th> })}
-                        <th scope="col">"Action"</th>
-                        <th scope="col">"Department"</th>
-                        <th scope="col">"Status"</th>
-                        <th scope="col">"Start"</th>
-                        <th scope="col">"Due"</th>
-                        <th scope="col">"Public summary"</th>
-                        <th scope="col">"Change"</th>
+                        {show_theme.then(|| view! { <th scope="col">{l.tr("staff-col-theme")}</th> })}
+                        <th scope="col">{l.tr("staff-actions-col-action")}</th>
+                        <th scope="col">{l.tr("staff-filter-department")}</th>
+                        <th scope="col">{l.tr("staff-actions-col-status")}</th>
+                        <th scope="col">{l.tr("staff-actions-col-start")}</th>
+                        <th scope="col">{l.tr("staff-actions-col-due")}</th>
+                        <th scope="col">{l.tr("staff-actions-col-summary")}</th>
+                        <th scope="col">{l.tr("staff-actions-col-change")}</th>
                     </tr>
                 </thead>
                 <tbody>
@@ -154,16 +180,17 @@ fn ActionRow(
     };
     let due = action.due_on.clone().unwrap_or_default();
     let overdue = action.overdue;
+    let l = use_i18n().staff_locale();
     view! {
         <tr>
             {show_theme.then(|| view! { <td><a href=theme_href>{theme}</a></td> })}
             <th scope="row">{action.title.clone()}</th>
             <td>{action.department.clone().unwrap_or_else(|| "—".to_owned())}</td>
-            <td>{action.status.label()}</td>
+            <td>{status_label(l, action.status)}</td>
             <td>{action.starts_on.clone().unwrap_or_default()}</td>
             <td>
                 {due}
-                {overdue.then(|| view! { " " <strong class="form-error">"Overdue"</strong> })}
+                {overdue.then(|| view! { " " <strong class="form-error">{l.tr("staff-actions-overdue")}</strong> })}
             </td>
             <td>{action.public_summary.clone()}</td>
             <td>
@@ -179,7 +206,11 @@ fn ActionRow(
 pub fn MoveForm(action: ActionView, csrf: String, next: String) -> impl IntoView {
     let id = format!("move-{}", action.id);
     let post = format!("/staff/actions/{}/status", action.id);
-    let label = format!("Status of “{}”", action.title);
+    let l = use_i18n().staff_locale();
+    let label = l.tr_args(
+        "staff-actions-status-of",
+        &[("title", FluentArg::Str(action.title.clone()))],
+    );
     view! {
         <form method="post" action=post class="inline-form">
             <CsrfField token=csrf />
@@ -189,11 +220,11 @@ pub fn MoveForm(action: ActionView, csrf: String, next: String) -> impl IntoView
                 {ActionStatus::ALL
                     .into_iter()
                     .map(|s| {
-                        view! { <option value=s.as_str() selected=s == action.status>{s.label()}</option> }
+                        view! { <option value=s.as_str() selected=s == action.status>{status_label(l, s)}</option> }
                     })
                     .collect_view()}
             </select>
-            <button type="submit" class="link-button">"Move"</button>
+            <button type="submit" class="link-button">{l.tr("staff-actions-move")}</button>
         </form>
     }
 }
@@ -208,6 +239,7 @@ fn ActionFields(
     departments: Vec<Department>,
     flash: Option<Flash>,
 ) -> impl IntoView {
+    let l = use_i18n().staff_locale();
     let typed = typed_for(&flash, &key);
     let id = |field: &str| action_field(&key, field);
     let problem = |field: &str| problem_on(&flash, &key, &action_field(&key, field));
@@ -225,54 +257,54 @@ fn ActionFields(
         .collect();
     view! {
         {ask_theme.then(|| view! {
-            <label for=id("theme")>"Theme id (such as T-003)"</label>
+            <label for=id("theme")>{l.tr("staff-actions-theme-id")}</label>
             <input type="text" id=id("theme") name="theme_id" required maxlength="32" class="short"
                 value=value("theme_id", |a| a.theme_id.clone())
                 aria-invalid=typed.invalid(&id("theme")) aria-describedby=describe("theme") />
             <FieldProblem id=id("theme") message=problem("theme") />
         })}
-        <label for=id("title")>"Title"</label>
+        <label for=id("title")>{l.tr("staff-actions-title")}</label>
         <input type="text" id=id("title") name="title" required maxlength=TITLE_MAX_CHARS.to_string()
             value=value("title", |a| a.title.clone())
             aria-invalid=typed.invalid(&id("title")) aria-describedby=describe("title") />
         <FieldProblem id=id("title") message=problem("title") />
-        <label for=id("department")>"Owning department"</label>
+        <label for=id("department")>{l.tr("staff-theme-owning-department")}</label>
         <select id=id("department") name="department"
             aria-invalid=typed.invalid(&id("department")) aria-describedby=describe("department")>
-            <option value="" selected=department.is_empty()>"None yet"</option>
+            <option value="" selected=department.is_empty()>{l.tr("staff-theme-none-yet-option")}</option>
             {offered
                 .into_iter()
                 .map(|d| {
                     let selected = d.id.to_string() == department;
-                    let name = if d.archived { format!("{} (archived)", d.name) } else { d.name };
+                    let name = archived_name(l, &d.name, d.archived);
                     view! { <option value=d.id.to_string() selected=selected>{name}</option> }
                 })
                 .collect_view()}
         </select>
         <FieldProblem id=id("department") message=problem("department") />
-        <label for=id("status")>"Status"</label>
+        <label for=id("status")>{l.tr("staff-actions-col-status")}</label>
         <select id=id("status") name="status"
             aria-invalid=typed.invalid(&id("status")) aria-describedby=describe("status")>
             {ActionStatus::ALL
                 .into_iter()
                 .map(|s| {
                     let selected = s.as_str() == status || (status.is_empty() && s == ActionStatus::Proposed);
-                    view! { <option value=s.as_str() selected=selected>{s.label()}</option> }
+                    view! { <option value=s.as_str() selected=selected>{status_label(l, s)}</option> }
                 })
                 .collect_view()}
         </select>
         <FieldProblem id=id("status") message=problem("status") />
-        <label for=id("starts")>"Start date (YYYY-MM-DD, optional)"</label>
+        <label for=id("starts")>{l.tr("staff-actions-start-date")}</label>
         <input type="date" id=id("starts") name="starts_on" class="short"
             value=value("starts_on", |a| a.starts_on.clone().unwrap_or_default())
             aria-invalid=typed.invalid(&id("starts")) aria-describedby=describe("starts") />
         <FieldProblem id=id("starts") message=problem("starts") />
-        <label for=id("due")>"Due date (YYYY-MM-DD, optional; not before the start)"</label>
+        <label for=id("due")>{l.tr("staff-actions-due-date")}</label>
         <input type="date" id=id("due") name="due_on" class="short"
             value=value("due_on", |a| a.due_on.clone().unwrap_or_default())
             aria-invalid=typed.invalid(&id("due")) aria-describedby=describe("due") />
         <FieldProblem id=id("due") message=problem("due") />
-        <label for=id("summary")>{format!("Public summary: what residents will be told (at most {SUMMARY_MAX_CHARS} characters)")}</label>
+        <label for=id("summary")>{l.tr_args("staff-actions-summary-label", &[("max", FluentArg::Num(SUMMARY_MAX_CHARS as i64))])}</label>
         <textarea id=id("summary") name="public_summary" rows="3" maxlength=SUMMARY_MAX_CHARS.to_string()
             aria-invalid=typed.invalid(&id("summary")) aria-describedby=describe("summary")>{textarea_text(value("public_summary", |a| a.public_summary.clone()))}</textarea>
         <FieldProblem id=id("summary") message=problem("summary") />
@@ -289,14 +321,15 @@ pub fn AddActionForm(
     flash: Option<Flash>,
 ) -> impl IntoView {
     let ask_theme = theme_id.is_none();
+    let l = use_i18n().staff_locale();
     view! {
-        <form method="post" action="/staff/actions" class="stack-form" aria-label="Add an action">
+        <form method="post" action="/staff/actions" class="stack-form" aria-label=l.tr("staff-actions-add")>
             <CsrfField token=csrf />
             <input type="hidden" name="next" value=next />
             <input type="hidden" name=FORM_FIELD value="new" />
             {theme_id.map(|t| view! { <input type="hidden" name="theme_id" value=t /> })}
             <ActionFields key="new".to_owned() ask_theme stored=None departments flash />
-            <button type="submit" class="primary">"Add the action"</button>
+            <button type="submit" class="primary">{l.tr("staff-actions-add-button")}</button>
         </form>
     }
 }
@@ -315,7 +348,11 @@ fn EditActionForm(
         .as_ref()
         .is_some_and(|f| f.error && f.value(FORM_FIELD) == key);
     let post = format!("/staff/actions/{}", action.id);
-    let summary = format!("Edit “{}”", action.title);
+    let l = use_i18n().staff_locale();
+    let summary = l.tr_args(
+        "staff-actions-edit",
+        &[("title", FluentArg::Str(action.title.clone()))],
+    );
     view! {
         <details open=open>
             <summary>{summary}</summary>
@@ -324,7 +361,7 @@ fn EditActionForm(
                 <input type="hidden" name="next" value=next />
                 <input type="hidden" name=FORM_FIELD value=key.clone() />
                 <ActionFields key ask_theme=false stored=Some(action) departments flash />
-                <button type="submit" class="primary">"Save the action"</button>
+                <button type="submit" class="primary">{l.tr("staff-actions-save")}</button>
             </form>
         </details>
     }

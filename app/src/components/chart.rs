@@ -6,6 +6,8 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::{FluentArg, use_i18n};
+
 /// One bar: label, value and optional interval, all as shares in 0–1.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Bar {
@@ -65,6 +67,7 @@ pub fn BarChart(id: String, title: String, description: String, bars: Vec<Bar>) 
             }
         })
         .collect_view();
+    let l = use_i18n().staff_locale();
     let table_rows = bars
         .into_iter()
         .map(|b| {
@@ -88,9 +91,9 @@ pub fn BarChart(id: String, title: String, description: String, bars: Vec<Bar>) 
                 {rows}
             </svg>
             <details>
-                <summary>{format!("{title}: data table")}</summary>
+                <summary>{l.tr_args("staff-chart-data-table", &[("title", FluentArg::Str(title.clone()))])}</summary>
                 <table>
-                    <thead><tr><th scope="col">"Theme"</th><th scope="col">"Share"</th><th scope="col">"90% interval"</th></tr></thead>
+                    <thead><tr><th scope="col">{l.tr("staff-col-theme")}</th><th scope="col">{l.tr("staff-col-share")}</th><th scope="col">{l.tr("staff-chart-interval")}</th></tr></thead>
                     <tbody>{table_rows}</tbody>
                 </table>
             </details>

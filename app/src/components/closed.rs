@@ -5,6 +5,7 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::{FluentArg, Locale, use_i18n};
 use crate::models::closed::{ClosedResults, CrossTab, Distribution, ThemeCrossTab};
 use crate::models::dashboard::DashboardFilter;
 
@@ -17,26 +18,27 @@ fn pct(v: f64) -> String {
     format!("{:.1}%", v * 100.0)
 }
 
-fn suppressed() -> String {
-    "suppressed".to_owned()
+fn suppressed(l: Locale) -> impl Fn() -> String {
+    move || l.tr("staff-suppressed")
 }
 
 /// The whole panel. `run` is the run shown, `filter` the dashboard's filters (kept by the form).
 #[component]
 pub fn ClosedPanel(run: i32, results: ClosedResults, filter: DashboardFilter) -> impl IntoView {
+    let l = use_i18n().staff_locale();
     if results.distributions.is_empty() {
         return view! {
-            <h2 id="closed-questions">"Closed questions"</h2>
-            <p>"No closed question was answered by the respondents in this run and selection."</p>
+            <h2 id="closed-questions">{l.tr("staff-closed-title")}</h2>
+            <p>{l.tr("staff-closed-none")}</p>
         }
         .into_any();
     }
     let min = results.min_count;
-    let weighting_note = if results.weighted {
-        "Weighted shares use the run's raking weights and cover the residents it weighted (those who wrote an answer it analysed); the other figures are unweighted counts of every respondent."
+    let weighting_note = l.tr(if results.weighted {
+        "staff-closed-weighted"
     } else {
-        "This run is not weighted: every share is unweighted, over the number of respondents shown."
-    };
+        "staff-closed-unweighted"
+    });
     let mut surveys: Vec<String> = Vec::new();
     for d in &results.distributions {
         if !surveys.contains(&d.survey) {
@@ -44,11 +46,9 @@ pub fn ClosedPanel(run: i32, results: ClosedResults, filter: DashboardFilter) ->
         }
     }
     view! {
-        <h2 id="closed-questions">"Closed questions"</h2>
+        <h2 id="closed-questions">{l.tr("staff-closed-title")}</h2>
         <p class="meta">
-            {format!(
-                "Answers of the respondents this run analysed, after the stream and language filters (the language the survey was taken in). Counts below {min} are suppressed, and so is any cell a shown total would give away. {weighting_note} Questions nobody answered are left out."
-            )}
+            {l.tr_args("staff-closed-intro", &[("min", FluentArg::Num(min as i64)), ("weighting", FluentArg::Str(weighting_note))])}
         </p>
         <CrossForm run results=results.clone() filter />
         {results.by_theme.map(|x| view! { <ThemeTable table=x min /> })}
@@ -62,7 +62,7 @@ pub fn ClosedPanel(run: i32, results: ClosedResults, filter: DashboardFilter) ->
                 .map(|d| view! { <DistributionChart d /> })
                 .collect_view();
             view! {
-                <h3>{format!("{survey}: how people answered")}</h3>
+                <h3>{l.tr_args("staff-closed-survey-heading", &[("survey", FluentArg::Str(survey.clone()))])}</h3>
                 {charts}
             }
         }).collect_view()}
@@ -73,6 +73,7 @@ pub fn ClosedPanel(run: i32, results: ClosedResults, filter: DashboardFilter) ->
 /// Chooses the question to cross and what to cross it with; keeps the other filters.
 #[component]
 fn CrossForm(run: i32, results: ClosedResults, filter: DashboardFilter) -> impl IntoView {
+    let l = use_i18n().staff_locale();
     let chosen = results.question.clone().unwrap_or_default();
     let survey_of = |id: &str| {
         results
@@ -108,7 +109,7 @@ fn CrossForm(run: i32, results: ClosedResults, filter: DashboardFilter) -> impl 
         <form method="get" action="/staff/dashboard#closed-questions" class="filter-form">
             <input type="hidden" name="run" value=run.to_string() />
             {hidden}
-            <label for="closed-q">"Question"</label>
+            <label for="closed-q">{l.tr("staff-closed-question")}</label>
             <select id="closed-q" name="q">
                 {groups.into_iter().map(|(survey, list)| view! {
                     <optgroup label=survey>
@@ -118,31 +119,32 @@ fn CrossForm(run: i32, results: ClosedResults, filter: DashboardFilter) -> impl 
                     </optgroup>
                 }).collect_view()}
             </select>
-            <label for="closed-against">"Against"</label>
+            <label for="closed-against">{l.tr("staff-closed-against")}</label>
             <select id="closed-against" name="against">
                 {others.into_iter().map(|d| view! {
                     <option value=d.key.clone() selected=d.key == against>{d.prompt}</option>
                 }).collect_view()}
             </select>
-            <button type="submit">"Cross"</button>
+            <button type="submit">{l.tr("staff-closed-cross")}</button>
         </form>
-        <p class="meta">"“Against” lists the other questions of the chosen question's survey; after choosing a question from another survey, press Cross to see its list."</p>
+        <p class="meta">{l.tr("staff-closed-cross-help")}</p>
     }
 }
 
 #[component]
 fn ThemeTable(table: ThemeCrossTab, min: u64) -> impl IntoView {
+    let l = use_i18n().staff_locale();
     view! {
-        <h3>{format!("Themes by answer to “{}”", table.prompt)}</h3>
-        <p class="meta">"Each cell: of the respondents who gave that answer and wrote an answer the run analysed, the share whose answers fall in the theme. A column with too few such respondents is suppressed."</p>
+        <h3>{l.tr_args("staff-closed-by-theme", &[("question", FluentArg::Str(table.prompt.clone()))])}</h3>
+        <p class="meta">{l.tr("staff-closed-by-theme-help")}</p>
         <div class="table-scroll" tabindex="0">
             <table id="closed-by-theme">
                 <thead><tr>
-                    <th scope="col">"Theme"</th>
+                    <th scope="col">{l.tr("staff-col-theme")}</th>
                     {table.columns.iter().map(|c| view! {
                         <th scope="col">{match c.respondents {
                             Some(n) => format!("{} (n {n})", c.label),
-                            None => format!("{} (fewer than {min})", c.label),
+                            None => l.tr_args("staff-closed-fewer-than", &[("label", FluentArg::Str(c.label.clone())), ("min", FluentArg::Num(min as i64))]),
                         }}</th>
                     }).collect_view()}
                 </tr></thead>
@@ -151,7 +153,7 @@ fn ThemeTable(table: ThemeCrossTab, min: u64) -> impl IntoView {
                         <tr>
                             <th scope="row">{label}</th>
                             {cells.into_iter().map(|c| view! {
-                                <td>{c.map_or_else(suppressed, pct)}</td>
+                                <td>{c.map_or_else(suppressed(l), pct)}</td>
                             }).collect_view()}
                         </tr>
                     }).collect_view()}
@@ -163,26 +165,27 @@ fn ThemeTable(table: ThemeCrossTab, min: u64) -> impl IntoView {
 
 #[component]
 fn AgainstTable(table: CrossTab) -> impl IntoView {
+    let l = use_i18n().staff_locale();
     view! {
-        <h3>{format!("“{}” by “{}”", table.prompt, table.against_prompt)}</h3>
-        <p class="meta">"Each cell: respondents, and their share of the row (the respondents in that group who answered)."</p>
+        <h3>{l.tr_args("staff-closed-by-against", &[("question", FluentArg::Str(table.prompt.clone())), ("against", FluentArg::Str(table.against_prompt.clone()))])}</h3>
+        <p class="meta">{l.tr("staff-closed-by-against-help")}</p>
         <div class="table-scroll" tabindex="0">
             <table id="closed-by-against">
                 <thead><tr>
                     <th scope="col">{table.against_prompt.clone()}</th>
-                    <th scope="col">"Respondents"</th>
+                    <th scope="col">{l.tr("staff-col-respondents")}</th>
                     {table.columns.iter().map(|c| view! { <th scope="col">{c.clone()}</th> }).collect_view()}
                 </tr></thead>
                 <tbody>
                     {table.rows.into_iter().map(|r| view! {
                         <tr>
                             <th scope="row">{r.label}</th>
-                            <td>{r.respondents.map_or_else(suppressed, |n| n.to_string())}</td>
+                            <td>{r.respondents.map_or_else(suppressed(l), |n| n.to_string())}</td>
                             {r.cells.into_iter().map(|c| view! {
                                 <td>{match (c.count, c.share) {
                                     (Some(n), Some(s)) => format!("{n} ({})", pct(s)),
                                     (Some(n), None) => n.to_string(),
-                                    _ => suppressed(),
+                                    _ => suppressed(l)(),
                                 }}</td>
                             }).collect_view()}
                         </tr>
@@ -197,36 +200,54 @@ fn AgainstTable(table: CrossTab) -> impl IntoView {
 /// weighted shares.
 #[component]
 fn DistributionChart(d: Distribution) -> impl IntoView {
+    let l = use_i18n().staff_locale();
     let id = format!("dist-{}", d.id.replace(':', "-"));
     let title_id = format!("{id}-title");
     let desc_id = format!("{id}-desc");
     let labelled_by = format!("{title_id} {desc_id}");
     let height = TOP * 2.0 + ROW_H * d.options.len() as f64;
     let plot_w = WIDTH - LABEL_W - 90.0;
-    let answered = d
-        .answered
-        .map_or_else(|| "a suppressed number of".to_owned(), |n| n.to_string());
-    let mut facts = vec![format!("{answered} respondents answered")];
+    let mut facts = vec![match d.answered {
+        Some(n) => l.tr_args(
+            "staff-closed-answered",
+            &[("count", FluentArg::Num(n as i64))],
+        ),
+        None => l.tr("staff-closed-answered-suppressed"),
+    }];
     if let Some(n) = d.skipped {
-        facts.push(format!("{n} skipped it"));
+        facts.push(l.tr_args(
+            "staff-closed-skipped",
+            &[("count", FluentArg::Num(n as i64))],
+        ));
     }
     if let Some(n) = d.not_asked {
-        facts.push(format!(
-            "{n} were not asked (earlier answers skipped past it)"
+        facts.push(l.tr_args(
+            "staff-closed-not-asked",
+            &[("count", FluentArg::Num(n as i64))],
         ));
     }
     let several = d
         .multiple
-        .then_some(" Respondents could choose several: shares add up to more than 100%.");
-    let description = format!(
-        "Horizontal bars, one per answer in the survey's order, of the unweighted share of those who answered: {}. {}.{}",
-        d.options
-            .iter()
-            .map(|o| format!("{} {}", o.label, o.share.map_or_else(suppressed, pct)))
-            .collect::<Vec<_>>()
-            .join(", "),
-        facts.join(", "),
-        several.unwrap_or_default()
+        .then(|| format!(" {}", l.tr("staff-closed-several")));
+    let description = l.tr_args(
+        "staff-closed-chart-desc",
+        &[
+            (
+                "answers",
+                FluentArg::Str(
+                    d.options
+                        .iter()
+                        .map(|o| format!("{} {}", o.label, o.share.map_or_else(suppressed(l), pct)))
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                ),
+            ),
+            ("facts", FluentArg::Str(facts.join(", "))),
+            (
+                "several",
+                FluentArg::Str(several.clone().unwrap_or_default()),
+            ),
+        ],
     );
     let bars = d
         .options
@@ -246,7 +267,7 @@ fn DistributionChart(d: Distribution) -> impl IntoView {
                     {o.share.map(|_| view! {
                         <rect x=format!("{LABEL_W:.1}") y=format!("{:.1}", y + 5.0) width=format!("{w:.1}") height=format!("{:.1}", ROW_H - 10.0) class="bar" />
                     })}
-                    <text x=format!("{:.1}", LABEL_W + w + 6.0) y=format!("{:.1}", y + ROW_H * 0.65) class="bar-value">{o.share.map_or_else(suppressed, pct)}</text>
+                    <text x=format!("{:.1}", LABEL_W + w + 6.0) y=format!("{:.1}", y + ROW_H * 0.65) class="bar-value">{o.share.map_or_else(suppressed(l), pct)}</text>
                 </g>
             }
         })
@@ -257,13 +278,13 @@ fn DistributionChart(d: Distribution) -> impl IntoView {
         .iter()
         .map(|o| {
             let weighted_cell = weighted.map(|_| {
-                view! { <td>{o.weighted_share.map_or_else(suppressed, pct)}</td> }
+                view! { <td>{o.weighted_share.map_or_else(suppressed(l), pct)}</td> }
             });
             view! {
                 <tr>
                     <th scope="row">{o.label.clone()}</th>
-                    <td>{o.count.map_or_else(suppressed, |n| n.to_string())}</td>
-                    <td>{o.share.map_or_else(suppressed, pct)}</td>
+                    <td>{o.count.map_or_else(suppressed(l), |n| n.to_string())}</td>
+                    <td>{o.share.map_or_else(suppressed(l), pct)}</td>
                     {weighted_cell}
                 </tr>
             }
@@ -283,16 +304,16 @@ fn DistributionChart(d: Distribution) -> impl IntoView {
                 {bars}
             </svg>
             <figcaption class="meta">
-                {format!("{}.{}", facts.join(" · "), several.unwrap_or_default())}
+                {format!("{}.{}", facts.join(" · "), several.clone().unwrap_or_default())}
             </figcaption>
             <details>
-                <summary>{format!("{title}: data table")}</summary>
+                <summary>{l.tr_args("staff-chart-data-table", &[("title", FluentArg::Str(title.clone()))])}</summary>
                 <table>
                     <thead><tr>
-                        <th scope="col">"Answer"</th>
-                        <th scope="col">"Respondents"</th>
-                        <th scope="col">"Share"</th>
-                        {weighted.map(|n| view! { <th scope="col">{format!("Weighted share ({n} weighted)")}</th> })}
+                        <th scope="col">{l.tr("staff-col-answer")}</th>
+                        <th scope="col">{l.tr("staff-col-respondents")}</th>
+                        <th scope="col">{l.tr("staff-col-share")}</th>
+                        {weighted.map(|n| view! { <th scope="col">{l.tr_args("staff-closed-weighted-share", &[("count", FluentArg::Num(n as i64))])}</th> })}
                     </tr></thead>
                     <tbody>{rows}</tbody>
                 </table>

@@ -6,6 +6,7 @@
 use leptos::prelude::*;
 use leptos_router::params::ParamsMap;
 
+use crate::i18n::{FluentArg, Locale, use_i18n};
 use crate::models::dashboard::{DashboardData, DashboardFilter};
 
 /// The query parameters the filter form sends, in order.
@@ -44,30 +45,33 @@ pub fn filter_of(q: &ParamsMap) -> DashboardFilter {
 }
 
 /// What a screen reader hears once new figures are shown.
-pub fn announcement(data: &DashboardData) -> String {
+pub fn announcement(data: &DashboardData, l: Locale) -> String {
     let f = &data.filter;
     let mut parts: Vec<String> = Vec::new();
     for (name, value) in [
-        ("survey", &f.survey),
-        ("stream", &f.stream),
-        ("language", &f.language),
-        ("district", &f.district),
-        ("from", &f.from),
-        ("to", &f.to),
+        ("staff-filter-survey", &f.survey),
+        ("staff-filter-stream", &f.stream),
+        ("staff-filter-language", &f.language),
+        ("staff-filter-district", &f.district),
+        ("staff-filter-from", &f.from),
+        ("staff-filter-to", &f.to),
     ] {
         if let Some(v) = value {
-            parts.push(format!("{name} {v}"));
+            parts.push(format!("{} {v}", l.tr(name).to_lowercase()));
         }
     }
     let scope = if parts.is_empty() {
-        "everyone".to_owned()
+        l.tr("staff-dashboard-everyone")
     } else {
         parts.join(", ")
     };
-    format!(
-        "Dashboard updated: {} themes of run {}, counting {scope}.",
-        data.themes.len(),
-        data.run_id
+    l.tr_args(
+        "staff-dashboard-updated",
+        &[
+            ("themes", FluentArg::Num(data.themes.len() as i64)),
+            ("run", FluentArg::Num(data.run_id.into())),
+            ("scope", FluentArg::Str(scope)),
+        ],
     )
 }
 
@@ -122,6 +126,7 @@ fn query_of(form: NodeRef<leptos::html::Form>) -> Option<String> {
 
 #[component]
 pub fn FilterForm(data: DashboardData) -> impl IntoView {
+    let l = use_i18n().staff_locale();
     let f = data.filter.clone();
     let value = |v: &Option<String>| v.clone().unwrap_or_default();
     let (stream, language, survey, district) = (
@@ -165,7 +170,7 @@ pub fn FilterForm(data: DashboardData) -> impl IntoView {
             {f.q.clone().map(|q| view! { <input type="hidden" name="q" value=q /> })}
             {f.against.clone().map(|a| view! { <input type="hidden" name="against" value=a /> })}
             <div class="field">
-                <label for="run">"Run"</label>
+                <label for="run">{l.tr("staff-filter-run")}</label>
                 <select id="run" name="run">
                     {data.runs.iter().map(|r| view! {
                         <option value=r.id.to_string() selected=r.id == data.run_id>{r.label.clone()}</option>
@@ -173,60 +178,60 @@ pub fn FilterForm(data: DashboardData) -> impl IntoView {
                 </select>
             </div>
             <div class="field">
-                <label for="survey">"Survey"</label>
+                <label for="survey">{l.tr("staff-filter-survey")}</label>
                 <select id="survey" name="survey">
-                    <option value="" selected=survey.is_empty()>"All, with reports and notes"</option>
+                    <option value="" selected=survey.is_empty()>{l.tr("staff-filter-all-surveys")}</option>
                     {data.surveys.iter().map(|(slug, title)| view! {
                         <option value=slug.clone() selected=*slug == survey>{title.clone()}</option>
                     }).collect_view()}
                 </select>
             </div>
             <div class="field">
-                <label for="stream">"Stream"</label>
+                <label for="stream">{l.tr("staff-filter-stream")}</label>
                 <select id="stream" name="stream">
-                    <option value="" selected=stream.is_empty()>"All"</option>
+                    <option value="" selected=stream.is_empty()>{l.tr("staff-filter-all")}</option>
                     {data.streams.iter().map(|s| view! {
                         <option value=s.clone() selected=*s == stream>{s.clone()}</option>
                     }).collect_view()}
                 </select>
             </div>
             <div class="field">
-                <label for="language">"Language"</label>
+                <label for="language">{l.tr("staff-filter-language")}</label>
                 <select id="language" name="language">
-                    <option value="" selected=language.is_empty()>"All"</option>
+                    <option value="" selected=language.is_empty()>{l.tr("staff-filter-all")}</option>
                     {data.languages.iter().map(|l| view! {
                         <option value=l.clone() selected=*l == language>{l.clone()}</option>
                     }).collect_view()}
                 </select>
             </div>
             <div class="field">
-                <label for="district">"District"</label>
+                <label for="district">{l.tr("staff-filter-district")}</label>
                 <select id="district" name="district">
-                    <option value="" selected=district.is_empty()>"All"</option>
+                    <option value="" selected=district.is_empty()>{l.tr("staff-filter-all")}</option>
                     {data.districts.iter().map(|d| view! {
-                        <option value=d.clone() selected=*d == district>{format!("District {d}")}</option>
+                        <option value=d.clone() selected=*d == district>{l.tr_args("staff-filter-district-n", &[("number", FluentArg::Str(d.clone()))])}</option>
                     }).collect_view()}
                 </select>
             </div>
-            <IdChoice id="goal" label="Goal" options=data.goals.clone() chosen=f.goal />
-            <IdChoice id="department" label="Department" options=data.departments.clone() chosen=f.department />
+            <IdChoice id="goal" label=l.tr("staff-filter-goal") options=data.goals.clone() chosen=f.goal />
+            <IdChoice id="department" label=l.tr("staff-filter-department") options=data.departments.clone() chosen=f.department />
             <div class="field">
-                <label for="from">"From"</label>
+                <label for="from">{l.tr("staff-filter-from")}</label>
                 <input type="date" id="from" name="from" value=value(&f.from) />
             </div>
             <div class="field">
-                <label for="to">"To"</label>
+                <label for="to">{l.tr("staff-filter-to")}</label>
                 <input type="date" id="to" name="to" value=value(&f.to) />
             </div>
             <div class="field">
-                <label for="by">"Breakdown by"</label>
+                <label for="by">{l.tr("staff-filter-by")}</label>
                 <select id="by" name="by">
                     {data.breakdown_variables.iter().map(|v| view! {
                         <option value=v.clone() selected=*v == by>{v.replace('_', " ")}</option>
                     }).collect_view()}
                 </select>
             </div>
-            <button type="submit" class="primary">"Apply"</button>
+            <button type="submit" class="primary">{l.tr("staff-filter-apply")}</button>
         </form>
         {data.filter_problem.clone().map(|p| view! { <p class="form-error" role="alert">{p}</p> })}
     }
@@ -236,15 +241,16 @@ pub fn FilterForm(data: DashboardData) -> impl IntoView {
 #[component]
 fn IdChoice(
     id: &'static str,
-    label: &'static str,
+    label: String,
     options: Vec<(i32, String)>,
     chosen: Option<i32>,
 ) -> impl IntoView {
+    let l = use_i18n().staff_locale();
     view! {
         <div class="field">
             <label for=id>{label}</label>
             <select id=id name=id>
-                <option value="" selected=chosen.is_none()>"All"</option>
+                <option value="" selected=chosen.is_none()>{l.tr("staff-filter-all")}</option>
                 {options.into_iter().map(|(value, name)| view! {
                     <option value=value.to_string() selected=chosen == Some(value)>{name}</option>
                 }).collect_view()}

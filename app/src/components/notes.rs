@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::use_i18n;
 use crate::models::notes::{NOTE_LANGUAGES, NoteRow, mark_redactions};
 
 /// The name of a notes language code.
@@ -15,18 +16,19 @@ pub fn language_name(code: &str) -> String {
 /// A document's metadata.
 #[component]
 pub fn NoteFacts(row: NoteRow) -> impl IntoView {
+    let l = use_i18n().staff_locale();
     view! {
         <dl class="facts">
-            <dt>"File"</dt><dd>{format!("{} ({})", row.filename, row.format)}</dd>
-            <dt>"Organization"</dt><dd>{row.organization}</dd>
-            <dt>"Community served"</dt><dd>{row.community}</dd>
-            <dt>"Interview date"</dt><dd>{row.interview_date}</dd>
-            <dt>"Interviewee's role"</dt><dd>{row.interviewee_role}</dd>
-            <dt>"Language"</dt><dd>{language_name(&row.language)}</dd>
-            <dt>"Passages"</dt><dd>{row.passages}</dd>
-            <dt>"Redacted"</dt><dd>{row.redactions}</dd>
-            <dt>"Uploaded"</dt><dd>{row.uploaded_at}</dd>
-            {row.uploaded_by.map(|name| view! { <dt>"Uploaded by"</dt><dd>{name}</dd> })}
+            <dt>{l.tr("staff-notes-file")}</dt><dd>{format!("{} ({})", row.filename, row.format)}</dd>
+            <dt>{l.tr("staff-notes-organization")}</dt><dd>{row.organization}</dd>
+            <dt>{l.tr("staff-notes-community-served")}</dt><dd>{row.community}</dd>
+            <dt>{l.tr("staff-notes-interview-date")}</dt><dd>{row.interview_date}</dd>
+            <dt>{l.tr("staff-notes-interviewee-role")}</dt><dd>{row.interviewee_role}</dd>
+            <dt>{l.tr("staff-filter-language")}</dt><dd>{language_name(&row.language)}</dd>
+            <dt>{l.tr("staff-notes-passages")}</dt><dd>{row.passages}</dd>
+            <dt>{l.tr("staff-notes-redacted")}</dt><dd>{row.redactions}</dd>
+            <dt>{l.tr("staff-notes-uploaded")}</dt><dd>{row.uploaded_at}</dd>
+            {row.uploaded_by.map(|name| view! { <dt>{l.tr("staff-notes-uploaded-by")}</dt><dd>{name}</dd> })}
         </dl>
     }
 }
@@ -34,13 +36,15 @@ pub fn NoteFacts(row: NoteRow) -> impl IntoView {
 /// Passages in order, in the document's language; redactions marked and announced.
 #[component]
 pub fn Passages(passages: Vec<String>, lang: String) -> impl IntoView {
+    let l = use_i18n().staff_locale();
+    let removed = l.tr("staff-notes-removed");
     view! {
         <ol class="passages" lang=lang>
             {passages.into_iter().map(|p| view! {
                 <li>
                     {mark_redactions(&p).into_iter().map(|(redacted, text)| {
                         if redacted {
-                            view! { <mark class="redaction" title="Removed: personal detail">{text}</mark> }.into_any()
+                            view! { <mark class="redaction" title=removed.clone()>{text}</mark> }.into_any()
                         } else {
                             text.into_any()
                         }

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::{FluentArg, use_i18n};
 use crate::models::staff::{ADMINS, Viewer};
 
 /// Where administrators set up weighting.
@@ -12,18 +13,19 @@ pub const WEIGHTING_PAGE: &str = "/staff/admin/weighting";
 #[component]
 pub fn WeightingNotice(problem: String, viewer: Option<Viewer>) -> impl IntoView {
     let admin = viewer.as_ref().is_some_and(|v| v.is(ADMINS));
+    let l = use_i18n().staff_locale();
     view! {
         <p class="notice">
-            {format!("Not equity-weighted: {problem}. Themes are ranked by how many people raised them. ")}
+            {l.tr_args("staff-weighting-notice", &[("problem", FluentArg::Str(problem))])}" "
             {if admin {
                 view! {
-                    <a href=WEIGHTING_PAGE>"Set up or change the weighting"</a>
-                    " (population margins and the equity index), then start a new run."
+                    <a href=WEIGHTING_PAGE>{l.tr("staff-weighting-notice-link")}</a>
+                    " "{l.tr("staff-weighting-notice-admin")}
                 }
                 .into_any()
             } else {
                 view! {
-                    "Ask an administrator to set up the weighting (population margins and the equity index) on the Weighting page, then start a new run."
+                    {l.tr("staff-weighting-notice-ask")}
                 }
                 .into_any()
             }}

@@ -12,6 +12,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use serde_json::json;
 use tower_sessions::Session;
 
+use app::i18n::locale_from_headers;
 use app::models::staff::{CSRF_FIELD, Flash, Viewer, at_most};
 use app::store::{AppState, audit, staff, tokens};
 
@@ -114,6 +115,7 @@ pub async fn login(
     if !public_form_ok(&session, &headers, field(&fields, CSRF_FIELD)).await {
         return csrf_refused();
     }
+    let l = locale_from_headers(&headers).staff();
     let email_raw = field(&fields, "email").unwrap_or_default();
     let password_raw = field(&fields, "password").unwrap_or_default().to_owned();
     let next = safe_next(field(&fields, "next"));
@@ -146,7 +148,7 @@ pub async fn login(
         return flash_redirect(
             &session,
             &back,
-            Flash::error("Too many sign-in attempts. Wait a minute, then try again.")
+            Flash::error(l.tr("staff-flash-too-many-sign-ins"))
                 .on("email")
                 .keep("email", &email),
         )
@@ -173,11 +175,9 @@ pub async fn login(
         return flash_redirect(
             &session,
             &back,
-            Flash::error(
-                "The e-mail address or password is not right, or the account is disabled.",
-            )
-            .on("email")
-            .keep("email", &email),
+            Flash::error(l.tr("staff-flash-sign-in-refused"))
+                .on("email")
+                .keep("email", &email),
         )
         .await;
     };
@@ -209,6 +209,7 @@ async fn sign_out(session: &Session) -> Result<(), tower_sessions::session::Erro
 pub async fn logout(
     State(state): State<AppState>,
     viewer: Option<Extension<Viewer>>,
+    headers: HeaderMap,
     session: Session,
     Form(fields): Form<Fields>,
 ) -> Response {
@@ -221,7 +222,13 @@ pub async fn logout(
     if let Err(err) = sign_out(&session).await {
         tracing::error!(error = %err, "ending a session");
     }
-    flash_redirect(&session, "/login", Flash::notice("You are signed out.")).await
+    let l = locale_from_headers(&headers).staff();
+    flash_redirect(
+        &session,
+        "/login",
+        Flash::notice(l.tr("staff-flash-signed-out")),
+    )
+    .await
 }
 
 pub async fn logout_everywhere(

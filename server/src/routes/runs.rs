@@ -3,10 +3,12 @@
 
 use axum::Form;
 use axum::extract::{Extension, Path, State};
+use axum::http::HeaderMap;
 use axum::response::Response;
 use serde_json::json;
 use tower_sessions::Session;
 
+use app::i18n::{FluentArg, locale_from_headers};
 use app::models::Stream;
 use app::models::jobs::{JobOptions, Representation};
 use app::models::staff::{Flash, STAFF, Viewer};
@@ -101,6 +103,7 @@ pub async fn start(
     State(state): State<AppState>,
     Extension(queue): Extension<JobQueue>,
     viewer: Option<Extension<Viewer>>,
+    headers: HeaderMap,
     session: Session,
     Form(fields): Form<Fields>,
 ) -> Response {
@@ -108,6 +111,7 @@ pub async fn start(
         Ok(v) => v,
         Err(refused) => return refused,
     };
+    let l = locale_from_headers(&headers).staff();
     let options = match parse_options(&fields, state.semantic_available) {
         Ok(o) => o,
         Err((on, message)) => {
@@ -136,8 +140,9 @@ pub async fn start(
     flash_redirect(
         &session,
         RUNS,
-        Flash::notice(format!(
-            "Run request {id} queued. This page updates as it goes."
+        Flash::notice(l.tr_args(
+            "staff-flash-run-queued",
+            &[("id", FluentArg::Num(id.into()))],
         )),
     )
     .await
@@ -148,6 +153,7 @@ pub async fn cancel(
     Extension(queue): Extension<JobQueue>,
     viewer: Option<Extension<Viewer>>,
     Path(id): Path<i32>,
+    headers: HeaderMap,
     session: Session,
     Form(fields): Form<Fields>,
 ) -> Response {
@@ -155,6 +161,8 @@ pub async fn cancel(
         Ok(v) => v,
         Err(refused) => return refused,
     };
+    let l = locale_from_headers(&headers).staff();
+    let job = [("id", FluentArg::Num(id.into()))];
     let flash = match jobs::request_cancel(&state.db, id).await {
         Ok(true) => {
             queue.cancel(id);
@@ -165,9 +173,9 @@ pub async fn cancel(
                 json!({ "job": id }),
             )
             .await;
-            Flash::notice(format!("Run request {id} is being cancelled."))
+            Flash::notice(l.tr_args("staff-flash-run-cancelling", &job))
         }
-        Ok(false) => Flash::error(format!("Run request {id} had already finished.")),
+        Ok(false) => Flash::error(l.tr_args("staff-flash-run-finished", &job)),
         Err(_) => Flash::unavailable(),
     };
     flash_redirect(&session, RUNS, flash).await

@@ -15,12 +15,13 @@
 use axum::Json;
 use axum::extract::multipart::{Multipart, MultipartError, MultipartRejection};
 use axum::extract::{Extension, Path, State};
-use axum::http::StatusCode;
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use serde_json::json;
 use tower_sessions::Session;
 
 use analysis::weighting::ConfigFile;
+use app::i18n::{FluentArg, locale_from_headers};
 use app::models::staff::{ADMINS, Flash, Viewer};
 use app::store::AppState;
 use app::store::weighting as store;
@@ -319,8 +320,13 @@ async fn keep_draft(form: &StaffForm, parts: Vec<(String, Part)>) -> Result<Resp
 
 /// `POST /staff/admin/weighting/drafts/{id}/activate`: store a draft as a version and put it in
 /// force.
-pub async fn activate_draft(Path(id): Path<i32>, posted: Posted) -> Result<Response, Response> {
+pub async fn activate_draft(
+    Path(id): Path<i32>,
+    headers: HeaderMap,
+    posted: Posted,
+) -> Result<Response, Response> {
     let form = posted.check(ADMINS).await?;
+    let l = locale_from_headers(&headers).staff();
     let flash = match store::activate_draft(&form.state.db, id, Some(&form.viewer.email)).await {
         Ok(Some(done)) => {
             form.audit(
@@ -328,20 +334,25 @@ pub async fn activate_draft(Path(id): Path<i32>, posted: Posted) -> Result<Respo
                 json!({ "draft": id, "version": done.version, "previous": done.previous }),
             )
             .await;
-            Flash::notice(format!(
-                "Version {} is in force: the next analysis run uses it. Runs already made keep the version they used.",
-                done.version
+            Flash::notice(l.tr_args(
+                "staff-flash-weighting-in-force",
+                &[("version", FluentArg::Num(done.version.into()))],
             ))
         }
-        Ok(None) => Flash::error("That draft was already activated or discarded."),
+        Ok(None) => Flash::error(l.tr("staff-flash-draft-gone")),
         Err(err) => unavailable(err),
     };
     Ok(form.redirect(PAGE, flash).await)
 }
 
 /// `POST /staff/admin/weighting/drafts/{id}/discard`.
-pub async fn discard_draft(Path(id): Path<i32>, posted: Posted) -> Result<Response, Response> {
+pub async fn discard_draft(
+    Path(id): Path<i32>,
+    headers: HeaderMap,
+    posted: Posted,
+) -> Result<Response, Response> {
     let form = posted.check(ADMINS).await?;
+    let l = locale_from_headers(&headers).staff();
     let flash = match store::discard_draft(&form.state.db, id).await {
         Ok(Some(draft)) => {
             form.audit(
@@ -349,9 +360,9 @@ pub async fn discard_draft(Path(id): Path<i32>, posted: Posted) -> Result<Respon
                 json!({ "draft": id, "sha256": draft.config_sha256, "source": draft.source }),
             )
             .await;
-            Flash::notice("Draft discarded: the configuration in force is unchanged.")
+            Flash::notice(l.tr("staff-flash-draft-discarded"))
         }
-        Ok(None) => Flash::error("That draft was already activated or discarded."),
+        Ok(None) => Flash::error(l.tr("staff-flash-draft-gone")),
         Err(err) => unavailable(err),
     };
     Ok(form.redirect(PAGE, flash).await)
@@ -361,9 +372,12 @@ pub async fn discard_draft(Path(id): Path<i32>, posted: Posted) -> Result<Respon
 /// force.
 pub async fn activate_version(
     Path(version): Path<i32>,
+    headers: HeaderMap,
     posted: Posted,
 ) -> Result<Response, Response> {
     let form = posted.check(ADMINS).await?;
+    let l = locale_from_headers(&headers).staff();
+    let number = [("version", FluentArg::Num(version.into()))];
     let flash = match store::activate(&form.state.db, version, Some(&form.viewer.email)).await {
         Ok(Some(done)) => {
             form.audit(
@@ -371,11 +385,9 @@ pub async fn activate_version(
                 json!({ "version": done.version, "previous": done.previous }),
             )
             .await;
-            Flash::notice(format!(
-                "Version {version} is in force again: the next analysis run uses it. Runs already made keep the version they used."
-            ))
+            Flash::notice(l.tr_args("staff-flash-weighting-in-force-again", &number))
         }
-        Ok(None) => Flash::error(format!("There is no version {version}.")),
+        Ok(None) => Flash::error(l.tr_args("staff-flash-no-version", &number)),
         Err(err) => unavailable(err),
     };
     Ok(form.redirect(PAGE, flash).await)

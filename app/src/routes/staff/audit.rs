@@ -5,30 +5,31 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::api::staff::audit_page;
-use crate::components::staff::{PageError, StaffNav};
+use crate::components::staff::{PageError, StaffNav, StaffPage, loading};
+use crate::i18n::{FluentArg, use_i18n};
 use crate::models::staff::{ATTEMPT_WINDOW_MINUTES, ATTEMPTS_LISTED};
 
 #[component]
 pub fn AuditPage() -> impl IntoView {
     let data = Resource::new(|| (), |_| audit_page());
+    let i18n = use_i18n();
     view! {
-        <Title text="Audit log" />
-        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
-            {move || Suspend::new(async move {
+        <Title text=i18n.staff_tr("staff-nav-audit") />
+        <StaffPage>
+        <Suspense fallback=loading>
+            {move || {
+                let l = i18n.staff_locale();
+                Suspend::new(async move {
                 match data.await {
                     Ok((ctx, rows)) => view! {
                         <StaffNav viewer=ctx.viewer.clone() csrf=ctx.csrf.clone() />
-                        <h1>"Audit log"</h1>
+                        <h1>{l.tr("staff-nav-audit")}</h1>
                         <p class="meta">
-                            "The latest 200 events. Failed and refused sign-ins are counted, one line per e-mail address every "
-                            {ATTEMPT_WINDOW_MINUTES}
-                            " minutes; the latest "
-                            {ATTEMPTS_LISTED}
-                            " of those lines are listed with the events."
+                            {l.tr_args("staff-audit-lead", &[("minutes", FluentArg::Num(ATTEMPT_WINDOW_MINUTES as i64)), ("listed", FluentArg::Num(ATTEMPTS_LISTED as i64))])}
                         </p>
                         <div class="table-scroll" tabindex="0">
                             <table>
-                                <thead><tr><th scope="col">"When"</th><th scope="col">"Who"</th><th scope="col">"Action"</th><th scope="col">"Detail"</th></tr></thead>
+                                <thead><tr><th scope="col">{l.tr("staff-audit-when")}</th><th scope="col">{l.tr("staff-audit-who")}</th><th scope="col">{l.tr("staff-actions-col-action")}</th><th scope="col">{l.tr("staff-audit-detail")}</th></tr></thead>
                                 <tbody>
                                     {rows.into_iter().map(|r| view! {
                                         <tr>
@@ -45,7 +46,9 @@ pub fn AuditPage() -> impl IntoView {
                     .into_any(),
                     Err(error) => view! { <PageError error /> }.into_any(),
                 }
-            })}
+            })
+            }}
         </Suspense>
+        </StaffPage>
     }
 }

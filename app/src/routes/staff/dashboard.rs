@@ -12,12 +12,13 @@ use leptos_router::hooks::use_query_map;
 
 use crate::api::staff::dashboard;
 use crate::components::closed::ClosedPanel;
-use crate::components::languages_panel::LanguagesPanel;
 use crate::components::dashboard_filters::{FilterForm, Refocus, announcement, filter_of, focus};
+use crate::components::languages_panel::LanguagesPanel;
 use crate::components::share_bar::{ShareBar, pct, with_interval};
 use crate::components::sparkline::Sparkline;
-use crate::components::staff::{FlashMessage, PageError, StaffNav};
+use crate::components::staff::{FlashMessage, PageError, StaffNav, StaffPage, loading};
 use crate::components::weighting_notice::WeightingNotice;
+use crate::i18n::{FluentArg, use_i18n};
 use crate::models::curation::ThemeStatus;
 use crate::models::dashboard::{
     DashboardData, Direction, Movement, ThemeCard, filled, month_range, movement,
@@ -26,6 +27,7 @@ use crate::models::staff::Viewer;
 
 #[component]
 pub fn DashboardPage() -> impl IntoView {
+    let i18n = use_i18n();
     let query = use_query_map();
     let data = Resource::new(move || query.with(filter_of), dashboard);
     // Once hydrated, filters apply in place: say what is shown, and give focus back.
@@ -36,25 +38,28 @@ pub fn DashboardPage() -> impl IntoView {
         if let Some(Ok((_, Some(d)))) = data.get()
             && let Some(id) = refocus.get_untracked()
         {
-            announce.set(announcement(&d));
+            announce.set(announcement(&d, i18n.0.get_untracked().staff()));
             // After the new figures are drawn, which replaces the form.
             set_timeout(move || focus(&id), std::time::Duration::from_millis(50));
         }
     });
     view! {
-        <Title text="Dashboard" />
+        <Title text=i18n.staff_tr("staff-nav-dashboard") />
+        <StaffPage>
         <p class="visually-hidden" aria-live="polite">{announce}</p>
-        <Transition fallback=|| view! { <p>"Loading…"</p> }>
-            {move || Suspend::new(async move {
+        <Transition fallback=loading>
+            {move || {
+                let l = i18n.staff_locale();
+                Suspend::new(async move {
                 match data.await {
                     Ok((ctx, page)) => view! {
                         <StaffNav viewer=ctx.viewer.clone() csrf=ctx.csrf.clone() />
-                        <h1>"Need themes"</h1>
+                        <h1>{l.tr("staff-dashboard-title")}</h1>
                         <FlashMessage flash=ctx.flash.clone() />
                         {match page {
                             Some(d) => view! { <Dashboard data=d viewer=ctx.viewer.clone() /> }.into_any(),
                             None => view! {
-                                <p class="notice">"No analysis run yet. "<a href="/staff/runs">"Start one"</a>" once responses have come in."</p>
+                                <p class="notice">{l.tr("staff-dashboard-no-run")}" "<a href="/staff/runs">{l.tr("staff-dashboard-start-run")}</a></p>
                             }
                             .into_any(),
                         }}
@@ -62,13 +67,16 @@ pub fn DashboardPage() -> impl IntoView {
                     .into_any(),
                     Err(error) => view! { <PageError error /> }.into_any(),
                 }
-            })}
+            })
+            }}
         </Transition>
+        </StaffPage>
     }
 }
 
 #[component]
 fn Dashboard(data: DashboardData, viewer: Option<Viewer>) -> impl IntoView {
+    let l = use_i18n().staff_locale();
     let run = data.run_id;
     let filtered = data.filter.narrows();
     let months = month_range(data.themes.iter().map(|t| t.trend.as_slice()));
@@ -86,7 +94,7 @@ fn Dashboard(data: DashboardData, viewer: Option<Viewer>) -> impl IntoView {
         .filter
         .stream
         .clone()
-        .unwrap_or_else(|| "all streams".to_owned());
+        .unwrap_or_else(|| l.tr("staff-dashboard-all-streams"));
     let (needs, set_aside): (Vec<ThemeCard>, Vec<ThemeCard>) = data
         .themes
         .iter()
@@ -97,50 +105,55 @@ fn Dashboard(data: DashboardData, viewer: Option<Viewer>) -> impl IntoView {
         <div class="staff-wide">
             <FilterForm data=data.clone() />
             <p class="meta">
-                {format!(
-                    "Run {} · {} · {} · {} units from {} respondents or documents · {} unclassified · {}",
-                    data.run_id, data.created_at, data.representation, data.n_units, data.n_respondents, data.unclassified, data.scope
-                )}
+                {l.tr_args("staff-dashboard-run-meta", &[
+                    ("run", FluentArg::Num(data.run_id.into())),
+                    ("created", FluentArg::Str(data.created_at.clone())),
+                    ("representation", FluentArg::Str(data.representation.clone())),
+                    ("units", FluentArg::Num(data.n_units as i64)),
+                    ("respondents", FluentArg::Num(data.n_respondents as i64)),
+                    ("unclassified", FluentArg::Num(data.unclassified as i64)),
+                    ("scope", FluentArg::Str(data.scope.clone())),
+                ])}
             </p>
             {data.weighting_problem.clone().map(|problem| view! { <WeightingNotice problem viewer=viewer.clone() /> })}
             {filtered.then(|| view! {
-                <p class="notice">"Filtered: people, trends and closed-question results are for the selected survey, stream, language, district and dates; weighted shares and ranks are for the whole run."</p>
+                <p class="notice">{l.tr("staff-dashboard-filtered")}</p>
             })}
             {data.regrouped.then(|| view! {
-                <p class="notice">"Curated view: staff merged or split themes, so their figures were counted and weighted again on the curated themes. The run as logged is unchanged."</p>
+                <p class="notice">{l.tr("staff-dashboard-curated")}</p>
             })}
             <ThemeTable themes=needs months=months.clone() run weighted previous=data.previous_run />
             <p class="exports">
-                "Export (curated view): "
-                <a href=format!("/api/v1/runs/{run}/themes.csv") download="">"themes (CSV)"</a>
+                {l.tr("staff-dashboard-export")}" "
+                <a href=format!("/api/v1/runs/{run}/themes.csv") download="">{l.tr("staff-dashboard-export-themes-csv")}</a>
                 " · "
-                <a href=format!("/api/v1/runs/{run}/themes.json")>"themes (JSON)"</a>
+                <a href=format!("/api/v1/runs/{run}/themes.json")>{l.tr("staff-dashboard-export-themes-json")}</a>
                 " · "
-                <a href=format!("/api/v1/runs/{run}/breakdown.csv?by={}", data.filter.by.clone().unwrap_or_else(|| "council_district".to_owned())) download="">"breakdown (CSV)"</a>
+                <a href=format!("/api/v1/runs/{run}/breakdown.csv?by={}", data.filter.by.clone().unwrap_or_else(|| "council_district".to_owned())) download="">{l.tr("staff-dashboard-export-breakdown")}</a>
                 " · "
-                <a href=format!("/api/v1/runs/{run}/closed.csv") download="">"closed questions (CSV)"</a>
+                <a href=format!("/api/v1/runs/{run}/closed.csv") download="">{l.tr("staff-dashboard-export-closed")}</a>
                 " · "
-                <a href=format!("/api/v1/runs/{run}/audit.json")>"run audit record (JSON)"</a>
+                <a href=format!("/api/v1/runs/{run}/audit.json")>{l.tr("staff-dashboard-export-audit")}</a>
                 " · "
-                <a href=format!("/staff/runs/{run}/report")>"“What we heard” report"</a>
+                <a href=format!("/staff/runs/{run}/report")>{l.tr("staff-dashboard-report")}</a>
                 " · "
-                <a href=format!("/staff/compare?b={run}")>"compare with another run"</a>
+                <a href=format!("/staff/compare?b={run}")>{l.tr("staff-dashboard-compare")}</a>
                 " · "
-                <a href=format!("/staff/publications?run={run}")>"publish this run"</a>
+                <a href=format!("/staff/publications?run={run}")>{l.tr("staff-dashboard-publish")}</a>
             </p>
             <div class="overview-panels">
                 <section aria-labelledby="rising-heading">
-                    <h2 id="rising-heading">"Rising needs"</h2>
+                    <h2 id="rising-heading">{l.tr("staff-dashboard-rising")}</h2>
                     {if months.len() < 6 {
-                        view! { <p>{format!("This run covers {} month(s); rising and falling needs show once it covers six.", months.len())}</p> }.into_any()
+                        view! { <p>{l.tr_args("staff-dashboard-rising-short", &[("months", FluentArg::Num(months.len() as i64))])}</p> }.into_any()
                     } else if rising.is_empty() {
-                        view! { <p>{format!("No theme rose clearly in the last three months ({stream_name}, {} to {}).", months[months.len() - 3], months[months.len() - 1])}</p> }.into_any()
+                        view! { <p>{l.tr_args("staff-dashboard-rising-none", &[("stream", FluentArg::Str(stream_name.clone())), ("from", FluentArg::Str(months[months.len() - 3].clone())), ("to", FluentArg::Str(months[months.len() - 1].clone()))])}</p> }.into_any()
                     } else {
                         view! {
-                            <p class="meta">{format!("Sources in the last three months against the three before ({stream_name}).")}</p>
+                            <p class="meta">{l.tr_args("staff-dashboard-rising-meta", &[("stream", FluentArg::Str(stream_name.clone()))])}</p>
                             <ul class="rising">
                                 {rising.into_iter().map(|(id, name, m)| view! {
-                                    <li><a href=format!("/staff/themes/{id}?run={run}")>{name}</a>{format!(": {} against {}", m.recent, m.before)}</li>
+                                    <li><a href=format!("/staff/themes/{id}?run={run}")>{name}</a>{l.tr_args("staff-dashboard-rising-counts", &[("recent", FluentArg::Num(m.recent as i64)), ("before", FluentArg::Num(m.before as i64))])}</li>
                                 }).collect_view()}
                             </ul>
                         }.into_any()
@@ -148,12 +161,12 @@ fn Dashboard(data: DashboardData, viewer: Option<Viewer>) -> impl IntoView {
                 </section>
                 {(!set_aside.is_empty()).then(|| view! {
                     <section aria-labelledby="aside-heading">
-                        <h2 id="aside-heading">"Set aside by staff"</h2>
+                        <h2 id="aside-heading">{l.tr("staff-dashboard-set-aside")}</h2>
                         <ul>
                             {set_aside.into_iter().map(|t| view! {
                                 <li>
                                     <a href=format!("/staff/themes/{}?run={run}", t.id)>{t.name.clone()}</a>
-                                    {format!(" ({}, {} people)", t.status.as_str(), t.respondents)}
+                                    {l.tr_args("staff-dashboard-set-aside-item", &[("status", FluentArg::Str(crate::components::staff::status_name(l, t.status))), ("people", FluentArg::Num(t.respondents as i64))])}
                                 </li>
                             }).collect_view()}
                         </ul>
@@ -161,14 +174,14 @@ fn Dashboard(data: DashboardData, viewer: Option<Viewer>) -> impl IntoView {
                 })}
             </div>
             {data.sensitivity.map(|s| view! {
-                <h2>"How weighting changes the order"</h2>
-                <p class="meta">{format!(
-                    "Kendall's τ between the unweighted and raked × equity orders: {}",
-                    s.tau_unweighted_equity.map_or_else(|| "—".to_owned(), |t| format!("{t:.2}"))
-                )}</p>
+                <h2>{l.tr("staff-dashboard-sensitivity")}</h2>
+                <p class="meta">{l.tr_args("staff-dashboard-tau", &[(
+                    "tau",
+                    FluentArg::Str(s.tau_unweighted_equity.map_or_else(|| "—".to_owned(), |t| format!("{t:.2}"))),
+                )])}</p>
                 <div class="table-scroll" tabindex="0">
                     <table>
-                        <thead><tr><th scope="col">"Theme"</th><th scope="col">"Unweighted rank"</th><th scope="col">"Raked rank"</th><th scope="col">"Raked × equity rank"</th></tr></thead>
+                        <thead><tr><th scope="col">{l.tr("staff-col-theme")}</th><th scope="col">{l.tr("staff-dashboard-rank-unweighted")}</th><th scope="col">{l.tr("staff-dashboard-rank-raked")}</th><th scope="col">{l.tr("staff-dashboard-rank-equity")}</th></tr></thead>
                         <tbody>
                             {s.rows.into_iter().map(|(label, u, r, e)| view! {
                                 <tr><th scope="row">{label}</th><td>{u}</td><td>{r}</td><td>{e}</td></tr>
@@ -178,11 +191,11 @@ fn Dashboard(data: DashboardData, viewer: Option<Viewer>) -> impl IntoView {
                 </div>
             })}
             {data.breakdown.map(|b| view! {
-                <h2>{format!("By {} (raked × equity, small cells suppressed)", b.variable.replace('_', " "))}</h2>
+                <h2>{l.tr_args("staff-dashboard-breakdown", &[("variable", FluentArg::Str(b.variable.replace('_', " ")))])}</h2>
                 <div class="table-scroll" tabindex="0">
                     <table>
                         <thead><tr>
-                            <th scope="col">"Theme"</th>
+                            <th scope="col">{l.tr("staff-col-theme")}</th>
                             {b.columns.iter().map(|c| view! { <th scope="col">{c.clone()}</th> }).collect_view()}
                         </tr></thead>
                         <tbody>
@@ -190,7 +203,7 @@ fn Dashboard(data: DashboardData, viewer: Option<Viewer>) -> impl IntoView {
                                 <tr>
                                     <th scope="row">{label}</th>
                                     {cells.into_iter().map(|c| view! {
-                                        <td>{c.map_or_else(|| "suppressed".to_owned(), pct)}</td>
+                                        <td>{c.map_or_else(|| l.tr("staff-suppressed"), pct)}</td>
                                     }).collect_view()}
                                 </tr>
                             }).collect_view()}
@@ -198,6 +211,7 @@ fn Dashboard(data: DashboardData, viewer: Option<Viewer>) -> impl IntoView {
                     </table>
                 </div>
             })}
+            <LanguagesPanel lines=data.language_report />
             <ClosedPanel run results=data.closed filter=data.filter />
         </div>
     }
@@ -211,8 +225,8 @@ fn ThemeTable(
     run: i32,
     weighted: bool,
     previous: Option<i32>,
-            <LanguagesPanel lines=data.language_report />
 ) -> impl IntoView {
+    let l = use_i18n().staff_locale();
     let max = themes
         .iter()
         .map(|t| {
@@ -226,25 +240,33 @@ fn ThemeTable(
         .flat_map(|t| filled(&t.trend, &months))
         .max()
         .unwrap_or(0) as f64;
-    let caption = if weighted {
-        "Themes by equity-weighted priority: share of residents (raked × equity) with its 90% interval"
+    let caption = l.tr(if weighted {
+        "staff-dashboard-caption-weighted"
     } else {
-        "Themes by how many people raised them (not equity-weighted)"
-    };
-    let since = previous.map_or_else(|| "Since last run".to_owned(), |p| format!("Since run {p}"));
+        "staff-dashboard-caption-unweighted"
+    });
+    let since = previous.map_or_else(
+        || l.tr("staff-dashboard-since-last"),
+        |p| {
+            l.tr_args(
+                "staff-dashboard-since-run",
+                &[("run", FluentArg::Num(p.into()))],
+            )
+        },
+    );
     view! {
         <div class="table-scroll" tabindex="0">
             <table class="overview-table">
                 <caption>{caption}</caption>
                 <thead>
                     <tr>
-                        <th scope="col">"Rank"</th>
-                        <th scope="col">"Theme"</th>
-                        <th scope="col">{if weighted { "Weighted share" } else { "Share" }}</th>
-                        <th scope="col">"Priority"</th>
-                        <th scope="col">"People"</th>
-                        <th scope="col">"Streams"</th>
-                        <th scope="col">"Sources per month"</th>
+                        <th scope="col">{l.tr("staff-col-rank")}</th>
+                        <th scope="col">{l.tr("staff-col-theme")}</th>
+                        <th scope="col">{l.tr(if weighted { "staff-col-weighted-share" } else { "staff-col-share" })}</th>
+                        <th scope="col">{l.tr("staff-col-priority")}</th>
+                        <th scope="col">{l.tr("staff-col-people")}</th>
+                        <th scope="col">{l.tr("staff-col-streams")}</th>
+                        <th scope="col">{l.tr("staff-col-sources-per-month")}</th>
                         <th scope="col">{since}</th>
                     </tr>
                 </thead>
@@ -256,10 +278,10 @@ fn ThemeTable(
                             _ => crate::models::dashboard::Estimate { value: t.share, lower: None, upper: None },
                         };
                         let moved = if t.new_since_previous {
-                            "new".to_owned()
+                            l.tr("staff-dashboard-new")
                         } else {
                             match t.rank_change() {
-                                Some(0) => "= same rank".to_owned(),
+                                Some(0) => l.tr("staff-dashboard-same-rank"),
                                 Some(n) if n > 0 => format!("↑ {n}"),
                                 Some(n) => format!("↓ {}", -n),
                                 None => "—".to_owned(),
@@ -276,7 +298,7 @@ fn ThemeTable(
                                 <td>{t.rank.map_or_else(|| "—".to_owned(), |r| r.to_string())}</td>
                                 <th scope="row">
                                     <a href=format!("/staff/themes/{}?run={run}", t.id)>{t.name.clone()}</a>
-                                    {t.suppressed.clone().map(|s| view! { <span class="meta">{format!(" (weighted figures suppressed: {s})")}</span> })}
+                                    {t.suppressed.clone().map(|s| view! { <span class="meta">{l.tr_args("staff-dashboard-suppressed-why", &[("reason", FluentArg::Str(s))])}</span> })}
                                 </th>
                                 <td class="share-cell">
                                     <ShareBar estimate=share max />
@@ -289,7 +311,7 @@ fn ThemeTable(
                                     {(counts.len() >= 2).then(|| view! {
                                         <Sparkline
                                             id=format!("spark-{}", t.id)
-                                            title=format!("{}: sources per month", t.name)
+                                            title=l.tr_args("staff-dashboard-spark-title", &[("theme", FluentArg::Str(t.name.clone()))])
                                             description=trend_text.clone()
                                             values=counts.iter().map(|n| Some(*n as f64)).collect()
                                             max=peak

@@ -4,44 +4,49 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::api::staff::staff_home;
-use crate::components::staff::{FlashMessage, PageError, StaffNav};
+use crate::components::staff::{FlashMessage, PageError, StaffNav, StaffPage, loading};
+use crate::i18n::use_i18n;
 use crate::models::staff::ADMINS;
 
 #[component]
 pub fn StaffHomePage() -> impl IntoView {
+    let i18n = use_i18n();
     let data = Resource::new(|| (), |_| staff_home());
     view! {
-        <Title text="Staff overview" />
-        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
-            {move || Suspend::new(async move {
+        <Title text=i18n.staff_tr("staff-home-title") />
+        <StaffPage>
+        <Suspense fallback=loading>
+            {move || {
+                let l = i18n.staff_locale();
+                Suspend::new(async move {
                 match data.await {
                     Ok(ctx) => {
                         let admin = ctx.viewer.as_ref().is_some_and(|v| v.is(ADMINS));
                         view! {
                             <StaffNav viewer=ctx.viewer.clone() csrf=ctx.csrf.clone() />
-                            <h1>"Staff overview"</h1>
+                            <h1>{l.tr("staff-home-title")}</h1>
                             <FlashMessage flash=ctx.flash.clone() />
                             <ul class="survey-list">
                                 <li class="card">
-                                    <h2><a href="/staff/dashboard">"Dashboard"</a></h2>
-                                    <p>"Need themes ranked by equity-weighted priority, with quotes, charts and exports."</p>
+                                    <h2><a href="/staff/dashboard">{l.tr("staff-nav-dashboard")}</a></h2>
+                                    <p>{l.tr("staff-home-dashboard")}</p>
                                 </li>
                                 <li class="card">
-                                    <h2><a href="/staff/runs">"Analysis runs"</a></h2>
-                                    <p>"Group the free text of responses and reports into themes; follow progress or cancel."</p>
+                                    <h2><a href="/staff/runs">{l.tr("staff-nav-runs")}</a></h2>
+                                    <p>{l.tr("staff-home-runs")}</p>
                                 </li>
                                 {admin.then(|| view! {
                                     <li class="card">
-                                        <h2><a href="/staff/admin/surveys">"Surveys"</a></h2>
-                                        <p>"Open and close the surveys; see how many responses each has."</p>
+                                        <h2><a href="/staff/admin/surveys">{l.tr("staff-nav-surveys")}</a></h2>
+                                        <p>{l.tr("staff-home-surveys")}</p>
                                     </li>
                                     <li class="card">
-                                        <h2><a href="/staff/admin/users">"Users"</a></h2>
-                                        <p>"Invite analysts and partners, change roles, disable accounts."</p>
+                                        <h2><a href="/staff/admin/users">{l.tr("staff-nav-users")}</a></h2>
+                                        <p>{l.tr("staff-home-users")}</p>
                                     </li>
                                     <li class="card">
-                                        <h2><a href="/staff/admin/audit">"Audit log"</a></h2>
-                                        <p>"Sign-ins, role changes, configuration changes, exports and analysis runs."</p>
+                                        <h2><a href="/staff/admin/audit">{l.tr("staff-nav-audit")}</a></h2>
+                                        <p>{l.tr("staff-home-audit")}</p>
                                     </li>
                                 })}
                             </ul>
@@ -50,7 +55,9 @@ pub fn StaffHomePage() -> impl IntoView {
                     }
                     Err(error) => view! { <PageError error /> }.into_any(),
                 }
-            })}
+            })
+            }}
         </Suspense>
+        </StaffPage>
     }
 }

@@ -7,17 +7,22 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use crate::api::publications::publications_page;
-use crate::components::staff::{CsrfField, FlashMessage, PageError, StaffNav};
+use crate::components::staff::{CsrfField, FlashMessage, PageError, StaffNav, StaffPage, loading};
+use crate::i18n::{FluentArg, use_i18n};
 use crate::models::publication::PublicationSummary;
 
 #[component]
 pub fn PublicationsPage() -> impl IntoView {
     let query = use_query_map();
     let data = Resource::new(|| (), |_| publications_page());
+    let i18n = use_i18n();
     view! {
-        <Title text="Published results" />
-        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
-            {move || Suspend::new(async move {
+        <Title text=i18n.staff_tr("staff-nav-publications") />
+        <StaffPage>
+        <Suspense fallback=loading>
+            {move || {
+                let l = i18n.staff_locale();
+                Suspend::new(async move {
                 match data.await {
                     Ok((ctx, page)) => {
                         let csrf = ctx.csrf.clone();
@@ -32,17 +37,17 @@ pub fn PublicationsPage() -> impl IntoView {
                         let survey = kept("survey");
                         view! {
                             <StaffNav viewer=ctx.viewer.clone() csrf=ctx.csrf.clone() />
-                            <h1>"Published results"</h1>
-                            <p class="lead">"Publish what residents told us, as staff curated it: the needs with their public names and descriptions, equity-weighted shares, council districts, approved quotes and the actions the City has taken on. A publication is a snapshot: later curation changes nothing until you publish again."</p>
+                            <h1>{l.tr("staff-nav-publications")}</h1>
+                            <p class="lead">{l.tr("staff-publications-lead")}</p>
                             <FlashMessage flash=ctx.flash.clone() />
-                            <h2>"Publish a run"</h2>
+                            <h2>{l.tr("staff-publications-publish-run")}</h2>
                             {if page.runs.is_empty() {
-                                view! { <p>"No analysis run yet: start one on the analysis runs page."</p> }.into_any()
+                                view! { <p>{l.tr("staff-publications-no-run")}</p> }.into_any()
                             } else {
                                 view! {
                                     <form method="post" action="/staff/publications" class="stack-form">
                                         <CsrfField token=csrf.clone() />
-                                        <label for="publish-run">"Run"</label>
+                                        <label for="publish-run">{l.tr("staff-filter-run")}</label>
                                         <select id="publish-run" name="run" required aria-invalid=invalid("publish-run")>
                                             {page.runs.iter().map(|(id, label)| {
                                                 let value = id.to_string();
@@ -50,22 +55,22 @@ pub fn PublicationsPage() -> impl IntoView {
                                                 view! { <option value=value selected=selected>{label.clone()}</option> }
                                             }).collect_view()}
                                         </select>
-                                        <label for="publish-survey">"Limited to"</label>
+                                        <label for="publish-survey">{l.tr("staff-publications-limited-to")}</label>
                                         <select id="publish-survey" name="survey" aria-invalid=invalid("publish-survey")>
-                                            <option value="" selected=survey.is_empty()>"Everything the run analysed"</option>
+                                            <option value="" selected=survey.is_empty()>{l.tr("staff-publications-everything-analysed")}</option>
                                             {page.surveys.iter().map(|(slug, title)| {
                                                 let selected = *slug == survey;
-                                                view! { <option value=slug.clone() selected=selected>{format!("The survey “{title}”")}</option> }
+                                                view! { <option value=slug.clone() selected=selected>{l.tr_args("staff-publications-the-survey", &[("title", FluentArg::Str(title.clone()))])}</option> }
                                             }).collect_view()}
                                         </select>
-                                        <p class="meta">"Only needs are published (not hidden themes, nor those set aside as not a need); only quotes staff approved; only actions past “proposed”. Small figures are withheld."</p>
-                                        <button type="submit" class="primary">"Publish"</button>
+                                        <p class="meta">{l.tr("staff-publications-what")}</p>
+                                        <button type="submit" class="primary">{l.tr("staff-publications-publish")}</button>
                                     </form>
                                 }.into_any()
                             }}
-                            <h2>"Publications"</h2>
+                            <h2>{l.tr("staff-publications-list")}</h2>
                             {if page.publications.is_empty() {
-                                view! { <p>"Nothing published yet."</p> }.into_any()
+                                view! { <p>{l.tr("staff-publications-none")}</p> }.into_any()
                             } else {
                                 view! { <PublicationTable rows=page.publications csrf=csrf.clone() /> }.into_any()
                             }}
@@ -74,41 +79,45 @@ pub fn PublicationsPage() -> impl IntoView {
                     }
                     Err(error) => view! { <PageError error /> }.into_any(),
                 }
-            })}
+            })
+            }}
         </Suspense>
+        </StaffPage>
     }
 }
 
 /// Every publication with its state, a link to its public page and a withdraw button while live.
 #[component]
 fn PublicationTable(rows: Vec<PublicationSummary>, csrf: String) -> impl IntoView {
+    let l = use_i18n().staff_locale();
     view! {
         <div class="table-scroll" tabindex="0">
             <table class="publications">
                 <thead><tr>
-                    <th scope="col">"Publication"</th><th scope="col">"Run"</th><th scope="col">"Limited to"</th>
-                    <th scope="col">"Published"</th><th scope="col">"By"</th><th scope="col">"Needs"</th>
-                    <th scope="col">"State"</th><th scope="col">"Withdraw"</th>
+                    <th scope="col">{l.tr("staff-publications-col-publication")}</th><th scope="col">{l.tr("staff-filter-run")}</th><th scope="col">{l.tr("staff-publications-limited-to")}</th>
+                    <th scope="col">{l.tr("staff-publications-col-published")}</th><th scope="col">{l.tr("staff-publications-col-by")}</th><th scope="col">{l.tr("staff-publications-col-needs")}</th>
+                    <th scope="col">{l.tr("staff-publications-col-state")}</th><th scope="col">{l.tr("staff-publications-withdraw")}</th>
                 </tr></thead>
                 <tbody>
                     {rows.into_iter().map(|p| {
                         let live = p.withdrawn_at.is_none();
                         let page = format!("/results/{}", p.id);
                         let action = format!("/staff/publications/{}/withdraw", p.id);
-                        let label = format!("Withdraw publication {}", p.id);
-                        let survey = p.survey.as_ref().map_or_else(|| "Everything".to_owned(), |(_, title)| title.clone());
+                        let label = l.tr_args("staff-publications-withdraw-n", &[("id", FluentArg::Num(p.id.into()))]);
+                        let survey = p.survey.as_ref().map_or_else(|| l.tr("staff-publications-everything"), |(_, title)| title.clone());
                         let state = match &p.withdrawn_at {
-                            None => "Live".to_owned(),
-                            Some(at) => format!("Withdrawn {at}"),
+                            None => l.tr("staff-publications-live"),
+                            Some(at) => l.tr_args("staff-publications-withdrawn", &[("at", FluentArg::Str(at.clone()))]),
                         };
+                        let name = l.tr_args("staff-publications-n", &[("id", FluentArg::Num(p.id.into()))]);
                         view! {
                             <tr>
                                 <td>{if live {
-                                    view! { <a href=page>{format!("Publication {}", p.id)}</a> }.into_any()
+                                    view! { <a href=page>{name}</a> }.into_any()
                                 } else {
-                                    view! { <span>{format!("Publication {}", p.id)}</span> }.into_any()
+                                    view! { <span>{name}</span> }.into_any()
                                 }}</td>
-                                <td><a href=format!("/staff/dashboard?run={}", p.run_id)>{format!("Run {}", p.run_id)}</a></td>
+                                <td><a href=format!("/staff/dashboard?run={}", p.run_id)>{l.tr_args("staff-compare-run-n", &[("run", FluentArg::Num(p.run_id.into()))])}</a></td>
                                 <td>{survey}</td>
                                 <td>{p.published_at.clone()}</td>
                                 <td>{p.published_by.clone().unwrap_or_else(|| "—".to_owned())}</td>
@@ -118,7 +127,7 @@ fn PublicationTable(rows: Vec<PublicationSummary>, csrf: String) -> impl IntoVie
                                     {live.then(|| view! {
                                         <form method="post" action=action class="inline-form">
                                             <CsrfField token=csrf.clone() />
-                                            <button type="submit" class="link-button" aria-label=label>"Withdraw"</button>
+                                            <button type="submit" class="link-button" aria-label=label>{l.tr("staff-publications-withdraw")}</button>
                                         </form>
                                     })}
                                 </td>

@@ -6,41 +6,54 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::api::reports::reports_page;
-use crate::components::staff::{CsrfField, FlashMessage, PageError, StaffNav};
+use crate::components::staff::{CsrfField, FlashMessage, PageError, StaffNav, StaffPage, loading};
+use crate::i18n::use_i18n;
 
-/// Column fields: name, label, help, default.
+/// Column fields: name, label key, help key.
 const COLUMNS: [(&str, &str, &str); 6] = [
     (
         "id_column",
-        "Request id column",
-        "Unique per request; re-importing the same file then adds nothing twice. Required for CSV.",
+        "staff-reports-id-column",
+        "staff-reports-id-column-help",
     ),
     (
         "text_column",
-        "Description column",
-        "The resident's own words. Required for CSV.",
+        "staff-reports-text-column",
+        "staff-reports-text-column-help",
     ),
     (
         "category_column",
-        "Category column",
-        "Optional: the request type.",
+        "staff-reports-category-column",
+        "staff-reports-category-column-help",
     ),
     (
         "date_column",
-        "Date column",
-        "Optional: when the request was made (dates like 2026-03-14 or 03/14/2026).",
+        "staff-reports-date-column",
+        "staff-reports-date-column-help",
     ),
-    ("district_column", "Council district column", "Optional."),
-    ("zip_column", "ZIP code column", "Optional."),
+    (
+        "district_column",
+        "staff-reports-district-column",
+        "staff-reports-optional",
+    ),
+    (
+        "zip_column",
+        "staff-reports-zip-column",
+        "staff-reports-optional",
+    ),
 ];
 
 #[component]
 pub fn ReportsPage() -> impl IntoView {
     let data = Resource::new(|| (), |_| reports_page());
+    let i18n = use_i18n();
     view! {
-        <Title text="Resident reports (311)" />
-        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
-            {move || Suspend::new(async move {
+        <Title text=i18n.staff_tr("staff-reports-title") />
+        <StaffPage>
+        <Suspense fallback=loading>
+            {move || {
+                let l = i18n.staff_locale();
+                Suspend::new(async move {
                 match data.await {
                     Ok((ctx, sources)) => {
                         let flash = ctx.flash.clone();
@@ -58,49 +71,49 @@ pub fn ReportsPage() -> impl IntoView {
                         let format = kept("format");
                         view! {
                             <StaffNav viewer=ctx.viewer.clone() csrf=ctx.csrf.clone() />
-                            <h1>"Resident reports (311)"</h1>
-                            <p class="lead">"Import service requests as their own stream. The file is read row by row; a row that cannot be used is listed with its line and the reason, and the good rows still import."</p>
+                            <h1>{l.tr("staff-reports-title")}</h1>
+                            <p class="lead">{l.tr("staff-reports-lead")}</p>
                             <FlashMessage flash=flash.clone() />
                             {(!refused.is_empty()).then(|| view! {
-                                <h2>"Refused rows"</h2>
+                                <h2>{l.tr("staff-reports-refused")}</h2>
                                 <ul class="refused">{refused.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}</ul>
                             })}
-                            <h2>"Import a file"</h2>
+                            <h2>{l.tr("staff-reports-import-file")}</h2>
                             <form method="post" action="/staff/reports" enctype="multipart/form-data" class="stack-form">
                                 <CsrfField token=ctx.csrf.clone() />
-                                <label for="report-file">"File"</label>
-                                <p class="q-help" id="report-file-help">"A CSV export with a header row, or an Open311 GeoReport v2 requests.json."</p>
+                                <label for="report-file">{l.tr("staff-notes-file")}</label>
+                                <p class="q-help" id="report-file-help">{l.tr("staff-reports-file-help")}</p>
                                 <input type="file" id="report-file" name="file" required accept=".csv,.json,text/csv,application/json" aria-describedby="report-file-help" aria-invalid=invalid("report-file") />
-                                <label for="report-format">"Format"</label>
+                                <label for="report-format">{l.tr("staff-reports-format")}</label>
                                 <select id="report-format" name="format">
-                                    <option value="" selected=format.is_empty()>"From the file name (.json is Open311)"</option>
+                                    <option value="" selected=format.is_empty()>{l.tr("staff-reports-format-auto")}</option>
                                     <option value="csv" selected=format == "csv">"CSV"</option>
                                     <option value="open311" selected=format == "open311">"Open311 requests.json"</option>
                                 </select>
-                                <label for="report-source">"Source"</label>
-                                <p class="q-help" id="report-source-help">"A short name such as sj311; request ids are unique within a source."</p>
+                                <label for="report-source">{l.tr("staff-reports-source")}</label>
+                                <p class="q-help" id="report-source-help">{l.tr("staff-reports-source-help")}</p>
                                 <input type="text" id="report-source" name="source" required maxlength="80" value=source aria-describedby="report-source-help" aria-invalid=invalid("report-source") />
                                 <fieldset>
-                                    <legend>"CSV columns (names as in the header row)"</legend>
+                                    <legend>{l.tr("staff-reports-columns")}</legend>
                                     {COLUMNS.iter().map(|(name, label, help)| {
                                         let id = format!("report-{name}");
                                         let help_id = format!("{id}-help");
                                         view! {
-                                            <label for=id.clone()>{*label}</label>
-                                            <p class="q-help" id=help_id.clone()>{*help}</p>
+                                            <label for=id.clone()>{l.tr(label)}</label>
+                                            <p class="q-help" id=help_id.clone()>{l.tr(help)}</p>
                                             <input type="text" id=id name=*name value=kept(name) aria-describedby=help_id />
                                         }
                                     }).collect_view()}
                                 </fieldset>
-                                <button type="submit" class="primary">"Import"</button>
+                                <button type="submit" class="primary">{l.tr("staff-reports-import")}</button>
                             </form>
-                            <h2>"Stored reports"</h2>
+                            <h2>{l.tr("staff-reports-stored")}</h2>
                             {if sources.is_empty() {
-                                view! { <p>"None yet."</p> }.into_any()
+                                view! { <p>{l.tr("staff-none-yet")}</p> }.into_any()
                             } else {
                                 view! {
                                     <table>
-                                        <thead><tr><th scope="col">"Source"</th><th scope="col">"Reports"</th></tr></thead>
+                                        <thead><tr><th scope="col">{l.tr("staff-reports-source")}</th><th scope="col">{l.tr("staff-reports-reports")}</th></tr></thead>
                                         <tbody>{sources.into_iter().map(|(s, n)| view! { <tr><td>{s}</td><td>{n}</td></tr> }).collect_view()}</tbody>
                                     </table>
                                 }.into_any()
@@ -110,7 +123,9 @@ pub fn ReportsPage() -> impl IntoView {
                     }
                     Err(error) => view! { <PageError error /> }.into_any(),
                 }
-            })}
+            })
+            }}
         </Suspense>
+        </StaffPage>
     }
 }

@@ -6,13 +6,17 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::api::staff::runs_page;
-use crate::components::staff::{CsrfField, FlashMessage, PageError, StaffNav};
+use crate::components::staff::{
+    CsrfField, FlashMessage, PageError, StaffNav, StaffPage, loading, stream_name,
+};
+use crate::i18n::{FluentArg, Locale, use_i18n};
 use crate::models::Stream;
 use crate::models::jobs::{JobStatus, JobView};
 
 #[component]
 pub fn RunsPage() -> impl IntoView {
     let data = Resource::new(|| (), |_| runs_page());
+    let i18n = use_i18n();
     #[cfg(feature = "hydrate")]
     {
         let poll = set_interval_with_handle(
@@ -33,9 +37,12 @@ pub fn RunsPage() -> impl IntoView {
         });
     }
     view! {
-        <Title text="Analysis runs" />
-        <Transition fallback=|| view! { <p>"Loading…"</p> }>
-            {move || Suspend::new(async move {
+        <Title text=i18n.staff_tr("staff-nav-runs") />
+        <StaffPage>
+        <Transition fallback=loading>
+            {move || {
+                let l = i18n.staff_locale();
+                Suspend::new(async move {
                 match data.await {
                     Ok((ctx, page)) => {
                         let csrf = ctx.csrf.clone();
@@ -47,17 +54,17 @@ pub fn RunsPage() -> impl IntoView {
                         let to = kept("to");
                         view! {
                             <StaffNav viewer=ctx.viewer.clone() csrf=ctx.csrf.clone() />
-                            <h1>"Analysis runs"</h1>
+                            <h1>{l.tr("staff-nav-runs")}</h1>
                             <FlashMessage flash=ctx.flash.clone() />
-                            <p class="meta">{format!("{} survey responses and {} imported reports stored.", page.responses, page.reports)}</p>
-                            <h2>"Start a run"</h2>
+                            <p class="meta">{l.tr_args("staff-runs-stored", &[("responses", FluentArg::Num(page.responses as i64)), ("reports", FluentArg::Num(page.reports as i64))])}</p>
+                            <h2>{l.tr("staff-runs-start")}</h2>
                             <form method="post" action="/staff/runs" class="stack-form">
                                 <CsrfField token=csrf.clone() />
                                 <fieldset>
-                                    <legend>"Streams"</legend>
+                                    <legend>{l.tr("staff-col-streams")}</legend>
                                     <div class="choices">
                                         {Stream::ALL.into_iter().map(|stream| {
-                                            let (value, label) = (stream.as_str(), stream.label());
+                                            let (value, label) = (stream.as_str(), stream_name(l, stream));
                                             let id = format!("stream-{value}");
                                             view! {
                                                 <div class="choice">
@@ -68,35 +75,35 @@ pub fn RunsPage() -> impl IntoView {
                                         }).collect_view()}
                                     </div>
                                 </fieldset>
-                                <label for="from">"From (first day, optional)"</label>
+                                <label for="from">{l.tr("staff-runs-from")}</label>
                                 <input type="date" id="from" name="from" value=from />
-                                <label for="to">"To (last day, optional)"</label>
+                                <label for="to">{l.tr("staff-runs-to")}</label>
                                 <input type="date" id="to" name="to" value=to />
                                 <fieldset>
-                                    <legend>"Representation"</legend>
+                                    <legend>{l.tr("staff-runs-representation")}</legend>
                                     <div class="choices">
                                         <div class="choice">
                                             <input type="radio" id="rep-classical" name="representation" value="classical" checked=!page.semantic_available />
-                                            <label for="rep-classical">"Classical (TF-IDF + LSA): fast, keyword-based"</label>
+                                            <label for="rep-classical">{l.tr("staff-runs-classical")}</label>
                                         </div>
                                         <div class="choice">
                                             <input type="radio" id="rep-semantic" name="representation" value="semantic" checked=page.semantic_available disabled=!page.semantic_available />
                                             <label for="rep-semantic">
-                                                {if page.semantic_available { "Semantic (sentence embeddings): groups by meaning" } else { "Semantic: needs a sentence model (model_dir) configured on the server" }}
+                                                {l.tr(if page.semantic_available { "staff-runs-semantic" } else { "staff-runs-semantic-missing" })}
                                             </label>
                                         </div>
                                     </div>
                                 </fieldset>
-                                <label for="k">"Number of themes (leave empty to choose automatically)"</label>
+                                <label for="k">{l.tr("staff-runs-k")}</label>
                                 <input type="number" id="k" name="k" min="2" max="60" class="short" value=k />
-                                <button type="submit" class="primary">"Start the run"</button>
+                                <button type="submit" class="primary">{l.tr("staff-runs-start-button")}</button>
                             </form>
-                            <h2>"Recent runs"</h2>
+                            <h2>{l.tr("staff-runs-recent")}</h2>
                             {active.then(|| view! {
-                                <p class="meta">"A run is in progress; this list follows it by itself when JavaScript is on. " <a href="/staff/runs">"Reload to see its progress"</a></p>
+                                <p class="meta">{l.tr("staff-runs-in-progress")}" " <a href="/staff/runs">{l.tr("staff-runs-reload")}</a></p>
                             })}
                             {if page.jobs.is_empty() {
-                                view! { <p>"No runs yet."</p> }.into_any()
+                                view! { <p>{l.tr("staff-runs-none")}</p> }.into_any()
                             } else {
                                 view! {
                                     <ul class="job-list">
@@ -110,24 +117,39 @@ pub fn RunsPage() -> impl IntoView {
                     }
                     Err(error) => view! { <PageError error /> }.into_any(),
                 }
-            })}
+            })
+            }}
         </Transition>
+        </StaffPage>
     }
 }
 
 #[component]
 fn JobLine(job: JobView, csrf: String) -> impl IntoView {
+    let l = use_i18n().staff_locale();
     let percent = job.percent();
     let label_id = format!("job-{}-label", job.id);
     let cancel = format!("/staff/runs/jobs/{}/cancel", job.id);
     let scope = {
         let o = &job.options;
         let dates = match (&o.from, &o.to) {
-            (None, None) => "all dates".to_owned(),
-            (f, t) => format!(
-                "{} to {}",
-                f.map_or_else(|| "start".to_owned(), |d| d.to_string()),
-                t.map_or_else(|| "now".to_owned(), |d| d.to_string())
+            (None, None) => l.tr("staff-runs-all-dates"),
+            (f, t) => l.tr_args(
+                "staff-runs-dates",
+                &[
+                    (
+                        "from",
+                        FluentArg::Str(
+                            f.map_or_else(|| l.tr("staff-runs-date-start"), |d| d.to_string()),
+                        ),
+                    ),
+                    (
+                        "to",
+                        FluentArg::Str(
+                            t.map_or_else(|| l.tr("staff-runs-date-now"), |d| d.to_string()),
+                        ),
+                    ),
+                ],
             ),
         };
         let k =
@@ -146,14 +168,14 @@ fn JobLine(job: JobView, csrf: String) -> impl IntoView {
     view! {
         <li class="card job" data-status=job.status.as_str()>
             <p id=label_id.clone()>
-                <strong>{format!("Run request {}", job.id)}</strong>
-                {format!(" — {}", job.status.as_str())}
-                {job.cancel_requested.then_some(" (stopping…)")}
+                <strong>{l.tr_args("staff-runs-request", &[("id", FluentArg::Num(job.id.into()))])}</strong>
+                {format!(" — {}", job_status(l, job.status))}
+                {job.cancel_requested.then(|| format!(" {}", l.tr("staff-runs-stopping")))}
             </p>
-            <p class="meta">{format!("{} · by {} · {}", job.created_at, job.requested_by.clone().unwrap_or_else(|| "—".into()), scope)}</p>
+            <p class="meta">{l.tr_args("staff-runs-job-meta", &[("created", FluentArg::Str(job.created_at.clone())), ("by", FluentArg::Str(job.requested_by.clone().unwrap_or_else(|| "—".into()))), ("scope", FluentArg::Str(scope))])}</p>
             {(job.status == JobStatus::Running).then(|| view! {
                 <p>
-                    {format!("{}: {percent}%", job.stage.clone().unwrap_or_else(|| "starting".into()))}
+                    {format!("{}: {percent}%", job.stage.clone().unwrap_or_else(|| l.tr("staff-runs-starting")))}
                     " "
                     <progress max="100" value=percent.to_string() aria-labelledby=label_id.clone()>{format!("{percent}%")}</progress>
                 </p>
@@ -161,19 +183,30 @@ fn JobLine(job: JobView, csrf: String) -> impl IntoView {
             {job.error.clone().map(|e| view! { <p class="form-error">{e}</p> })}
             {job.run_id.map(|id| view! {
                 <p>
-                    <a href=format!("/staff/dashboard?run={id}")>{format!("Open run {id} on the dashboard")}</a>
+                    <a href=format!("/staff/dashboard?run={id}")>{l.tr_args("staff-runs-open", &[("run", FluentArg::Num(id.into()))])}</a>
                     " · "
-                    <a href=format!("/staff/runs/{id}/report")>{format!("Report of run {id} (“What we heard”, to print)")}</a>
+                    <a href=format!("/staff/runs/{id}/report")>{l.tr_args("staff-runs-report", &[("run", FluentArg::Num(id.into()))])}</a>
                     " · "
-                    <a href=format!("/staff/publications?run={id}")>{format!("Publish run {id}")}</a>
+                    <a href=format!("/staff/publications?run={id}")>{l.tr_args("staff-runs-publish", &[("run", FluentArg::Num(id.into()))])}</a>
                 </p>
             })}
             {job.status.is_active().then(|| view! {
                 <form method="post" action=cancel class="inline-form">
                     <CsrfField token=csrf />
-                    <button type="submit" class="link-button">"Cancel this run"</button>
+                    <button type="submit" class="link-button">{l.tr("staff-runs-cancel")}</button>
                 </form>
             })}
         </li>
     }
+}
+
+/// A job's status in the staff pages' language.
+fn job_status(l: Locale, status: JobStatus) -> String {
+    l.tr(match status {
+        JobStatus::Queued => "staff-job-queued",
+        JobStatus::Running => "staff-job-running",
+        JobStatus::Succeeded => "staff-job-succeeded",
+        JobStatus::Failed => "staff-job-failed",
+        JobStatus::Cancelled => "staff-job-cancelled",
+    })
 }

@@ -8,7 +8,8 @@ use leptos_meta::Title;
 
 use crate::api::strategy::strategy_page;
 use crate::components::actions::{FieldProblem, problem_on, typed_for};
-use crate::components::staff::{CsrfField, FlashMessage, PageError, StaffNav};
+use crate::components::staff::{CsrfField, FlashMessage, PageError, StaffNav, StaffPage, loading};
+use crate::i18n::{FluentArg, Locale, use_i18n};
 use crate::models::staff::Flash;
 use crate::models::strategy::{
     DESCRIPTION_MAX_CHARS, DepartmentRow, FORM_FIELD, GoalRow, NAME_MAX_CHARS,
@@ -16,13 +17,22 @@ use crate::models::strategy::{
 
 const PAGE: &str = "/staff/admin/strategy";
 
+/// `key` with the thing's name, in the staff pages' language.
+fn named(l: Locale, key: &str, name: &str) -> String {
+    l.tr_args(key, &[("name", FluentArg::Str(name.to_owned()))])
+}
+
 #[component]
 pub fn StrategyPage() -> impl IntoView {
     let data = Resource::new(|| (), |_| strategy_page());
+    let i18n = use_i18n();
     view! {
-        <Title text="Strategy goals and departments" />
-        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
-            {move || Suspend::new(async move {
+        <Title text=i18n.staff_tr("staff-strategy-title") />
+        <StaffPage>
+        <Suspense fallback=loading>
+            {move || {
+                let l = i18n.staff_locale();
+                Suspend::new(async move {
                 match data.await {
                     Ok((ctx, page)) => {
                         let csrf = ctx.csrf.clone();
@@ -30,15 +40,15 @@ pub fn StrategyPage() -> impl IntoView {
                         let last = page.goals.len();
                         view! {
                             <StaffNav viewer=ctx.viewer.clone() csrf=ctx.csrf.clone() />
-                            <h1>"Strategy goals and departments"</h1>
-                            <p class="lead">"Themes are tied to the goals of the City's digital strategy, and owned, with their actions, by departments. Archive what is no longer used: what refers to it keeps it."</p>
+                            <h1>{l.tr("staff-strategy-title")}</h1>
+                            <p class="lead">{l.tr("staff-strategy-lead")}</p>
                             <FlashMessage flash=ctx.flash.clone() />
-                            <h2>"Goals"</h2>
+                            <h2>{l.tr("staff-theme-goals")}</h2>
                             <div class="table-scroll" tabindex="0">
                                 <table>
                                     <thead><tr>
-                                        <th scope="col">"Order"</th><th scope="col">"Goal"</th><th scope="col">"Description"</th>
-                                        <th scope="col">"Themes"</th><th scope="col">"State"</th><th scope="col">"Change"</th>
+                                        <th scope="col">{l.tr("staff-strategy-order")}</th><th scope="col">{l.tr("staff-filter-goal")}</th><th scope="col">{l.tr("staff-theme-description")}</th>
+                                        <th scope="col">{l.tr("staff-strategy-themes")}</th><th scope="col">{l.tr("staff-publications-col-state")}</th><th scope="col">{l.tr("staff-actions-col-change")}</th>
                                     </tr></thead>
                                     <tbody>
                                         {page.goals.into_iter().enumerate().map(|(i, row)| view! {
@@ -47,19 +57,19 @@ pub fn StrategyPage() -> impl IntoView {
                                     </tbody>
                                 </table>
                             </div>
-                            <h3>"Add a goal"</h3>
+                            <h3>{l.tr("staff-strategy-add-goal")}</h3>
                             <GoalForm key="goal-new".to_owned() action=format!("{PAGE}/goals") name=String::new() description=String::new()
-                                button="Add the goal" csrf=csrf.clone() flash=flash.clone() />
-                            <h2>"Departments"</h2>
+                                button=l.tr("staff-strategy-add-goal-button") csrf=csrf.clone() flash=flash.clone() />
+                            <h2>{l.tr("staff-strategy-departments")}</h2>
                             {if page.departments.is_empty() {
-                                view! { <p>"No departments yet."</p> }.into_any()
+                                view! { <p>{l.tr("staff-strategy-no-departments")}</p> }.into_any()
                             } else {
                                 view! {
                                     <div class="table-scroll" tabindex="0">
                                         <table>
                                             <thead><tr>
-                                                <th scope="col">"Department"</th><th scope="col">"Themes and actions"</th>
-                                                <th scope="col">"State"</th><th scope="col">"Change"</th>
+                                                <th scope="col">{l.tr("staff-filter-department")}</th><th scope="col">{l.tr("staff-strategy-themes-actions")}</th>
+                                                <th scope="col">{l.tr("staff-publications-col-state")}</th><th scope="col">{l.tr("staff-actions-col-change")}</th>
                                             </tr></thead>
                                             <tbody>
                                                 {page.departments.into_iter().map(|row| view! {
@@ -70,16 +80,18 @@ pub fn StrategyPage() -> impl IntoView {
                                     </div>
                                 }.into_any()
                             }}
-                            <h3>"Add a department"</h3>
+                            <h3>{l.tr("staff-strategy-add-department")}</h3>
                             <DepartmentForm key="department-new".to_owned() action=format!("{PAGE}/departments") name=String::new()
-                                button="Add the department" csrf=csrf.clone() flash=flash.clone() />
+                                button=l.tr("staff-strategy-add-department-button") csrf=csrf.clone() flash=flash.clone() />
                         }
                         .into_any()
                     }
                     Err(error) => view! { <PageError error /> }.into_any(),
                 }
-            })}
+            })
+            }}
         </Suspense>
+        </StaffPage>
     }
 }
 
@@ -89,7 +101,7 @@ fn ButtonForm(
     action: String,
     csrf: String,
     label: String,
-    text: &'static str,
+    text: String,
     #[prop(optional)] field: Option<(&'static str, &'static str)>,
 ) -> impl IntoView {
     view! {
@@ -110,16 +122,25 @@ fn KeepOrDrop(
     uses: u64,
     csrf: String,
 ) -> impl IntoView {
-    let (text, value, verb) = if archived {
-        ("Bring back", "0", "Bring back")
+    let l = use_i18n().staff_locale();
+    let (text, value, label) = if archived {
+        (
+            l.tr("staff-strategy-bring-back"),
+            "0",
+            named(l, "staff-strategy-bring-back-named", &name),
+        )
     } else {
-        ("Archive", "1", "Archive")
+        (
+            l.tr("staff-strategy-archive"),
+            "1",
+            named(l, "staff-strategy-archive-named", &name),
+        )
     };
     view! {
-        <ButtonForm action=format!("{base}/archive") csrf=csrf.clone() label=format!("{verb} “{name}”")
+        <ButtonForm action=format!("{base}/archive") csrf=csrf.clone() label
             text field=("archived", value) />
         {(uses == 0).then(|| view! {
-            <ButtonForm action=format!("{base}/delete") csrf=csrf.clone() label=format!("Delete “{name}”") text="Delete" />
+            <ButtonForm action=format!("{base}/delete") csrf=csrf.clone() label=named(l, "staff-strategy-delete-named", &name) text=l.tr("staff-strategy-delete") />
         })}
     }
 }
@@ -132,6 +153,7 @@ fn GoalLine(
     csrf: String,
     flash: Option<Flash>,
 ) -> impl IntoView {
+    let l = use_i18n().staff_locale();
     let goal = row.goal;
     let base = format!("{PAGE}/goals/{}", goal.id);
     let key = format!("goal-{}", goal.id);
@@ -144,21 +166,21 @@ fn GoalLine(
             <th scope="row">{goal.name.clone()}</th>
             <td>{goal.description.clone()}</td>
             <td>{row.themes}</td>
-            <td>{if goal.archived { "Archived" } else { "In use" }}</td>
+            <td>{l.tr(if goal.archived { "staff-strategy-archived" } else { "staff-strategy-in-use" })}</td>
             <td>
                 {(!first).then(|| view! {
-                    <ButtonForm action=format!("{base}/move") csrf=csrf.clone() label=format!("Move “{}” up", goal.name)
-                        text="Up" field=("direction", "up") />
+                    <ButtonForm action=format!("{base}/move") csrf=csrf.clone() label=named(l, "staff-strategy-move-up", &goal.name)
+                        text=l.tr("staff-strategy-up") field=("direction", "up") />
                 })}
                 {(!last).then(|| view! {
-                    <ButtonForm action=format!("{base}/move") csrf=csrf.clone() label=format!("Move “{}” down", goal.name)
-                        text="Down" field=("direction", "down") />
+                    <ButtonForm action=format!("{base}/move") csrf=csrf.clone() label=named(l, "staff-strategy-move-down", &goal.name)
+                        text=l.tr("staff-strategy-down") field=("direction", "down") />
                 })}
                 <KeepOrDrop base=base.clone() name=goal.name.clone() archived=goal.archived uses=row.themes csrf=csrf.clone() />
                 <details open=open>
-                    <summary>{format!("Edit “{}”", goal.name)}</summary>
+                    <summary>{named(l, "staff-strategy-edit", &goal.name)}</summary>
                     <GoalForm key action=base name=goal.name description=goal.description
-                        button="Save the goal" csrf flash />
+                        button=l.tr("staff-strategy-save-goal") csrf flash />
                 </details>
             </td>
         </tr>
@@ -172,10 +194,11 @@ fn GoalForm(
     action: String,
     name: String,
     description: String,
-    button: &'static str,
+    button: String,
     csrf: String,
     flash: Option<Flash>,
 ) -> impl IntoView {
+    let l = use_i18n().staff_locale();
     let typed = typed_for(&flash, &key);
     let name_id = format!("{key}-name");
     let description_id = format!("{key}-description");
@@ -186,12 +209,12 @@ fn GoalForm(
         <form method="post" action=action class="stack-form">
             <CsrfField token=csrf />
             <input type="hidden" name=FORM_FIELD value=key.clone() />
-            <label for=name_id.clone()>"Name"</label>
+            <label for=name_id.clone()>{l.tr("staff-theme-name")}</label>
             <input type="text" id=name_id.clone() name="name" required maxlength=NAME_MAX_CHARS.to_string()
                 value=typed.value("name", &name) aria-invalid=typed.invalid(&name_id)
                 aria-describedby=describe(&name_id, &name_problem) />
             <FieldProblem id=name_id.clone() message=name_problem />
-            <label for=description_id.clone()>"Description"</label>
+            <label for=description_id.clone()>{l.tr("staff-theme-description")}</label>
             <textarea id=description_id.clone() name="description" rows="2" maxlength=DESCRIPTION_MAX_CHARS.to_string()
                 aria-invalid=typed.invalid(&description_id)
                 aria-describedby=describe(&description_id, &description_problem)>{escaped(typed.value("description", &description))}</textarea>
@@ -215,6 +238,7 @@ fn escaped(text: String) -> String {
 
 #[component]
 fn DepartmentLine(row: DepartmentRow, csrf: String, flash: Option<Flash>) -> impl IntoView {
+    let l = use_i18n().staff_locale();
     let department = row.department;
     let base = format!("{PAGE}/departments/{}", department.id);
     let key = format!("department-{}", department.id);
@@ -225,12 +249,12 @@ fn DepartmentLine(row: DepartmentRow, csrf: String, flash: Option<Flash>) -> imp
         <tr>
             <th scope="row">{department.name.clone()}</th>
             <td>{row.uses}</td>
-            <td>{if department.archived { "Archived" } else { "In use" }}</td>
+            <td>{l.tr(if department.archived { "staff-strategy-archived" } else { "staff-strategy-in-use" })}</td>
             <td>
                 <KeepOrDrop base=base.clone() name=department.name.clone() archived=department.archived uses=row.uses csrf=csrf.clone() />
                 <details open=open>
-                    <summary>{format!("Rename “{}”", department.name)}</summary>
-                    <DepartmentForm key action=base name=department.name button="Save the name" csrf flash />
+                    <summary>{named(l, "staff-strategy-rename", &department.name)}</summary>
+                    <DepartmentForm key action=base name=department.name button=l.tr("staff-strategy-save-name") csrf flash />
                 </details>
             </td>
         </tr>
@@ -243,10 +267,11 @@ fn DepartmentForm(
     key: String,
     action: String,
     name: String,
-    button: &'static str,
+    button: String,
     csrf: String,
     flash: Option<Flash>,
 ) -> impl IntoView {
+    let l = use_i18n().staff_locale();
     let typed = typed_for(&flash, &key);
     let name_id = format!("{key}-name");
     let problem = problem_on(&flash, &key, &name_id);
@@ -255,7 +280,7 @@ fn DepartmentForm(
         <form method="post" action=action class="stack-form">
             <CsrfField token=csrf />
             <input type="hidden" name=FORM_FIELD value=key.clone() />
-            <label for=name_id.clone()>"Name"</label>
+            <label for=name_id.clone()>{l.tr("staff-theme-name")}</label>
             <input type="text" id=name_id.clone() name="name" required maxlength=NAME_MAX_CHARS.to_string()
                 value=typed.value("name", &name) aria-invalid=typed.invalid(&name_id) aria-describedby=describe />
             <FieldProblem id=name_id.clone() message=problem />

@@ -7,7 +7,10 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 use crate::api::survey_editor::survey_editor_page;
-use crate::components::staff::{CsrfField, FlashMessage, PageError, RevisionField, StaffNav};
+use crate::components::staff::{
+    CsrfField, FlashMessage, PageError, RevisionField, StaffNav, StaffPage, loading,
+};
+use crate::i18n::{FluentArg, use_i18n};
 use crate::models::staff::Typed;
 use crate::models::survey_edit::{EditorData, MAX_INTRO, MAX_TEXT, QuestionLine};
 
@@ -16,34 +19,38 @@ pub fn SurveyEditorPage() -> impl IntoView {
     let params = use_params_map();
     let slug = move || params.with(|p| p.get("slug").unwrap_or_default());
     let data = Resource::new(slug, survey_editor_page);
+    let i18n = use_i18n();
     view! {
-        <Title text="Edit survey" />
-        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
-            {move || Suspend::new(async move {
+        <Title text=i18n.staff_tr("staff-editor-title") />
+        <StaffPage>
+        <Suspense fallback=loading>
+            {move || {
+                let l = i18n.staff_locale();
+                Suspend::new(async move {
                 match data.await {
                     Ok((ctx, page)) => {
                         let typed = Typed::from(&ctx.flash);
                         let base = format!("/staff/admin/surveys/{}", page.slug);
                         view! {
                             <StaffNav viewer=ctx.viewer.clone() csrf=ctx.csrf.clone() />
-                            <p><a href="/staff/admin/surveys">"← All surveys"</a></p>
+                            <p><a href="/staff/admin/surveys">{l.tr("staff-editor-back")}</a></p>
                             <h1>{page.title.clone()}</h1>
                             <FlashMessage flash=ctx.flash.clone() />
                             <Facts page=page.clone() />
-                            <h2>"Title and introduction"</h2>
+                            <h2>{l.tr("staff-editor-texts")}</h2>
                             <form method="post" action=format!("{base}/texts") class="stack-form">
                                 <CsrfField token=ctx.csrf.clone() />
                                 <RevisionField revision=page.revision.clone() />
-                                <label for="survey-title">"Title (English)"</label>
+                                <label for="survey-title">{l.tr("staff-surveys-title-en")}</label>
                                 <input type="text" id="survey-title" name="title" required maxlength=MAX_TEXT.to_string() value=typed.value("title", &page.title) aria-invalid=typed.invalid("survey-title") />
-                                <label for="survey-intro">"Introduction (English)"</label>
+                                <label for="survey-intro">{l.tr("staff-surveys-intro-en")}</label>
                                 <textarea id="survey-intro" name="intro" required rows="5" maxlength=MAX_INTRO.to_string() aria-invalid=typed.invalid("survey-intro")>{typed.value("intro", &page.intro)}</textarea>
-                                <button type="submit" class="primary">"Save title and introduction"</button>
+                                <button type="submit" class="primary">{l.tr("staff-editor-save-texts")}</button>
                             </form>
-                            <h2 id="questions">"Questions"</h2>
-                            <p><a href=format!("{base}/add-question")>"Add a question"</a></p>
+                            <h2 id="questions">{l.tr("staff-editor-questions")}</h2>
+                            <p><a href=format!("{base}/add-question")>{l.tr("staff-editor-add-question")}</a></p>
                             {if page.questions.is_empty() {
-                                view! { <p>"No questions yet."</p> }.into_any()
+                                view! { <p>{l.tr("staff-editor-no-questions")}</p> }.into_any()
                             } else {
                                 let count = page.questions.len();
                                 let revision = page.revision.clone();
@@ -55,13 +62,13 @@ pub fn SurveyEditorPage() -> impl IntoView {
                                     </ol>
                                 }.into_any()
                             }}
-                            <h2>"Translations"</h2>
-                            <p>"A text without a translation is shown to residents in English, with a note saying so in their language. A translation whose English changed after it was written is counted as outdated until it is saved again."</p>
+                            <h2>{l.tr("staff-editor-translations")}</h2>
+                            <p>{l.tr("staff-editor-translations-help")}</p>
                             <ul>
                                 {page.translations.into_iter().map(|p| {
-                                    let mut line = format!("{}: {} of {} texts translated", p.endonym, p.done, p.total);
+                                    let mut line = l.tr_args("staff-editor-translated", &[("language", FluentArg::Str(p.endonym.clone())), ("done", FluentArg::Num(p.done as i64)), ("total", FluentArg::Num(p.total as i64))]);
                                     if p.outdated > 0 {
-                                        line.push_str(&format!(", {} outdated", p.outdated));
+                                        line.push_str(&l.tr_args("staff-editor-outdated", &[("count", FluentArg::Num(p.outdated as i64))]));
                                     }
                                     if let Some(status) = p.status.filter(|_| p.done + p.outdated > 0) {
                                         line.push_str(&format!(" ({})", status.as_str()));
@@ -71,12 +78,12 @@ pub fn SurveyEditorPage() -> impl IntoView {
                                     }
                                 }).collect_view()}
                             </ul>
-                            <h2>"Branching, weighting variables and more"</h2>
-                            <p><a href=format!("{base}/definition")>"Edit the whole survey as JSON"</a>" (questions shown only after certain answers, the weighting variable a question measures, why a question is asked)."</p>
-                            <h2>"Versions"</h2>
+                            <h2>{l.tr("staff-editor-more")}</h2>
+                            <p><a href=format!("{base}/definition")>{l.tr("staff-editor-json")}</a>" "{l.tr("staff-editor-json-help")}</p>
+                            <h2>{l.tr("staff-weighting-versions")}</h2>
                             <div class="table-scroll" tabindex="0">
                                 <table>
-                                    <thead><tr><th scope="col">"Version"</th><th scope="col">"Made"</th><th scope="col">"Responses"</th></tr></thead>
+                                    <thead><tr><th scope="col">{l.tr("staff-weighting-version")}</th><th scope="col">{l.tr("staff-editor-made")}</th><th scope="col">{l.tr("staff-surveys-responses")}</th></tr></thead>
                                     <tbody>
                                         {page.versions.into_iter().map(|v| view! {
                                             <tr><td>{v.version}</td><td>{v.created_at}</td><td>{v.responses}</td></tr>
@@ -88,27 +95,30 @@ pub fn SurveyEditorPage() -> impl IntoView {
                     }
                     Err(error) => view! { <PageError error /> }.into_any(),
                 }
-            })}
+            })
+            }}
         </Suspense>
+        </StaffPage>
     }
 }
 
 #[component]
 fn Facts(page: EditorData) -> impl IntoView {
-    let versioning = if page.status == "open" || page.answered() {
-        "The survey is open or answered: a change is saved as a new version, and responses already given stay with theirs."
+    let l = use_i18n().staff_locale();
+    let versioning = l.tr(if page.status == "open" || page.answered() {
+        "staff-editor-new-version"
     } else {
-        "The survey is not open and nobody has answered it: changes are saved in this version."
-    };
+        "staff-editor-same-version"
+    });
     view! {
         <dl class="facts">
-            <dt>"Address"</dt><dd>
+            <dt>{l.tr("staff-surveys-address")}</dt><dd>
                 <a href=format!("/surveys/{}", page.slug)>{format!("/surveys/{}", page.slug)}</a>
-                {(page.status == "draft").then_some(" (a preview: residents cannot see a draft)")}
+                {(page.status == "draft").then(|| format!(" {}", l.tr("staff-editor-preview")))}
             </dd>
-            <dt>"For"</dt><dd>{page.audience.clone()}</dd>
-            <dt>"Status"</dt><dd>{page.status.clone()}" (change it on "<a href="/staff/admin/surveys">"the surveys page"</a>")"</dd>
-            <dt>"Version"</dt><dd>{page.version}</dd>
+            <dt>{l.tr("staff-editor-for")}</dt><dd>{page.audience.clone()}</dd>
+            <dt>{l.tr("staff-actions-col-status")}</dt><dd>{page.status.clone()}" "{l.tr("staff-editor-change-status")}" "<a href="/staff/admin/surveys">{l.tr("staff-editor-surveys-page")}</a>")"</dd>
+            <dt>{l.tr("staff-weighting-version")}</dt><dd>{page.version}</dd>
         </dl>
         <p>{versioning}</p>
     }
@@ -123,24 +133,26 @@ fn QuestionItem(
     first: bool,
     last: bool,
 ) -> impl IntoView {
+    let l = use_i18n().staff_locale();
     let action = format!("{base}/questions/{}", q.key);
     let remove_id = format!("remove-{}", q.key);
+    let key = FluentArg::Str(q.key.clone());
     view! {
         <li id=format!("q-{}", q.key)>
             <strong>{q.prompt.clone()}</strong>
-            <br /><span class="meta">{format!("{} · {}{}", q.key, q.kind, if q.required { " · required" } else { "" })}</span>
+            <br /><span class="meta">{format!("{} · {}{}", q.key, q.kind, if q.required { format!(" · {}", l.tr("staff-editor-required")) } else { String::new() })}</span>
             {q.notes.iter().map(|n| view! { <br /><span class="meta">{n.clone()}</span> }).collect_view()}
             <div class="actions">
-                <a href=action.clone() aria-label=format!("Change question {}", q.key)>"Change"</a>
+                <a href=action.clone() aria-label=l.tr_args("staff-editor-change-question", &[("key", key.clone())])>{l.tr("staff-actions-col-change")}</a>
                 {(!first).then(|| view! { <MoveButton action=format!("{action}/move") csrf=csrf.clone() revision=revision.clone() key=q.key.clone() up=true /> })}
                 {(!last).then(|| view! { <MoveButton action=format!("{action}/move") csrf=csrf.clone() revision=revision.clone() key=q.key.clone() up=false /> })}
                 <details>
-                    <summary>{format!("Remove {}…", q.key)}</summary>
+                    <summary>{l.tr_args("staff-editor-remove", &[("key", key.clone())])}</summary>
                     <form method="post" action=format!("{action}/remove") class="inline-form" id=remove_id>
                         <CsrfField token=csrf.clone() />
                         <RevisionField revision=revision.clone() />
-                        <span>"Answers already given stay with their version."</span>
-                        <button type="submit" class="link-button">{format!("Remove question {}", q.key)}</button>
+                        <span>{l.tr("staff-editor-remove-help")}</span>
+                        <button type="submit" class="link-button">{l.tr_args("staff-editor-remove-question", &[("key", key.clone())])}</button>
                     </form>
                 </details>
             </div>
@@ -156,17 +168,18 @@ fn MoveButton(
     key: String,
     up: bool,
 ) -> impl IntoView {
+    let l = use_i18n().staff_locale();
     let (direction, text) = if up {
-        ("up", "Move up")
+        ("up", l.tr("staff-editor-move-up"))
     } else {
-        ("down", "Move down")
+        ("down", l.tr("staff-editor-move-down"))
     };
     view! {
         <form method="post" action=action class="inline-form">
             <CsrfField token=csrf />
             <RevisionField revision />
             <input type="hidden" name="direction" value=direction />
-            <button type="submit" class="link-button" aria-label=format!("{text}: {key}")>{text}</button>
+            <button type="submit" class="link-button" aria-label=format!("{text}: {key}")>{text.clone()}</button>
         </form>
     }
 }

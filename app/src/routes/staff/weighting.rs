@@ -8,68 +8,81 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::api::weighting::{DraftRow, VersionRow, WeightingPreview, weighting_page};
-use crate::components::staff::{CsrfField, FlashMessage, PageError, StaffNav};
+use crate::components::staff::{CsrfField, FlashMessage, PageError, StaffNav, StaffPage, loading};
+use crate::i18n::{FluentArg, Locale, use_i18n};
 use crate::models::staff::Typed;
 
-/// The options: form name, field id, label, help, the command line's default.
+/// The options: form name, field id, label key, help key ("" for none), the command line's
+/// default.
 const OPTIONS: [(&str, &str, &str, &str, &str); 8] = [
     (
         "index_name",
         "weighting-index-name",
-        "Equity index name and vintage",
-        "Stored with every run, e.g. “San José Equity Index 2023”.",
+        "staff-weighting-index-name",
+        "staff-weighting-index-name-help",
         "unspecified",
     ),
     (
         "scale_min",
         "weighting-scale-min",
-        "Lowest score of the index scale",
-        "San José's Equity Index runs from 2 to 10.",
+        "staff-weighting-scale-min",
+        "staff-weighting-scale-min-help",
         "2",
     ),
     (
         "scale_max",
         "weighting-scale-max",
-        "Highest score of the index scale",
+        "staff-weighting-scale-max",
         "",
         "10",
     ),
     (
         "strength",
         "weighting-strength",
-        "Strength α of the equity multiplier",
-        "Weight multiplier g = 1 + α · need, from 0 (no equity lean) to 10.",
+        "staff-weighting-strength",
+        "staff-weighting-strength-help",
         "1",
     ),
     (
         "trim_floor",
         "weighting-trim-floor",
-        "Trim floor (× mean weight)",
-        "No weight below this multiple of the mean, from 0 to below 1.",
+        "staff-weighting-trim-floor",
+        "staff-weighting-trim-floor-help",
         "0.2",
     ),
     (
         "trim_cap",
         "weighting-trim-cap",
-        "Trim cap (× mean weight)",
-        "No weight above this multiple of the mean, above 1.",
+        "staff-weighting-trim-cap",
+        "staff-weighting-trim-cap-help",
         "5",
     ),
     (
         "replicates",
         "weighting-replicates",
-        "Bootstrap replicates",
-        "For the intervals: 0 (none) or 2 to 10000.",
+        "staff-weighting-replicates",
+        "staff-weighting-replicates-help",
         "500",
     ),
     (
         "seed",
         "weighting-seed",
-        "Bootstrap seed",
-        "The same seed gives the same intervals.",
+        "staff-weighting-seed",
+        "staff-weighting-seed-help",
         "42",
     ),
 ];
+
+/// A weight range relative to the mean, in the staff pages' language.
+fn range(l: Locale, min: f64, max: f64) -> String {
+    l.tr_args(
+        "staff-weighting-range-value",
+        &[
+            ("min", FluentArg::Str(times(min))),
+            ("max", FluentArg::Str(times(max))),
+        ],
+    )
+}
 
 fn percent(x: f64) -> String {
     format!("{:.1}%", x * 100.0)
@@ -82,10 +95,14 @@ fn times(x: f64) -> String {
 #[component]
 pub fn WeightingPage() -> impl IntoView {
     let data = Resource::new(|| (), |_| weighting_page());
+    let i18n = use_i18n();
     view! {
-        <Title text="Equity weighting" />
-        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
-            {move || Suspend::new(async move {
+        <Title text=i18n.staff_tr("staff-weighting-title") />
+        <StaffPage>
+        <Suspense fallback=loading>
+            {move || {
+                let l = i18n.staff_locale();
+                Suspend::new(async move {
                 match data.await {
                     Ok((ctx, page)) => {
                         let typed = Typed::from(&ctx.flash);
@@ -93,31 +110,33 @@ pub fn WeightingPage() -> impl IntoView {
                         let in_force = page.versions.iter().find(|v| v.active).map(|v| v.version);
                         view! {
                             <StaffNav viewer=ctx.viewer.clone() csrf=ctx.csrf.clone() />
-                            <h1>"Equity weighting"</h1>
+                            <h1>{l.tr("staff-weighting-title")}</h1>
                             <p class="lead">
-                                "Resident answers are weighted to the city's population (raking on the margins) and toward the areas the equity index says need it most. "
+                                {l.tr("staff-weighting-lead")}" "
                                 {match in_force {
-                                    Some(v) => format!("Version {v} is in force: the next analysis run uses it."),
-                                    None => "No version is in force yet: runs are not equity-weighted.".to_owned(),
+                                    Some(v) => l.tr_args("staff-weighting-in-force", &[("version", FluentArg::Num(v.into()))]),
+                                    None => l.tr("staff-weighting-none-in-force"),
                                 }}
                             </p>
                             <FlashMessage flash=ctx.flash.clone() />
                             <UploadForm csrf=csrf.clone() typed=typed />
-                            <h2>"Drafts"</h2>
+                            <h2>{l.tr("staff-weighting-drafts")}</h2>
                             {if page.drafts.is_empty() {
-                                view! { <p>"No draft waiting. An upload that passes the checks appears here with its preview."</p> }.into_any()
+                                view! { <p>{l.tr("staff-weighting-no-draft")}</p> }.into_any()
                             } else {
                                 page.drafts.into_iter().map(|d| view! { <Draft draft=d csrf=csrf.clone() /> }).collect_view().into_any()
                             }}
-                            <h2>"Versions"</h2>
+                            <h2>{l.tr("staff-weighting-versions")}</h2>
                             <Versions versions=page.versions csrf=csrf />
                         }
                         .into_any()
                     }
                     Err(error) => view! { <PageError error /> }.into_any(),
                 }
-            })}
+            })
+            }}
         </Suspense>
+        </StaffPage>
     }
 }
 
@@ -125,27 +144,28 @@ pub fn WeightingPage() -> impl IntoView {
 #[component]
 fn UploadForm(csrf: String, typed: Typed) -> impl IntoView {
     let healthier = typed.checked("higher_is_healthier", false);
+    let l = use_i18n().staff_locale();
     view! {
-        <h2>"Upload a configuration"</h2>
+        <h2>{l.tr("staff-weighting-upload")}</h2>
         <p class="q-help">
-            "CSV files with a header row, UTF-8, at most 4 MB each (templates: analysis/templates/). A file with a problem is refused with its line and column and nothing changes; the options you typed are kept, but the browser forgets the chosen files, so choose them again. A good upload becomes a draft: it is not in force until you activate it."
+            {l.tr("staff-weighting-upload-help")}
         </p>
         <form method="post" action="/staff/admin/weighting" enctype="multipart/form-data" class="stack-form weighting-form">
             <CsrfField token=csrf />
             <fieldset>
-                <legend>"Files"</legend>
-                <label for="weighting-margins">"Population margins (required)"</label>
-                <p class="q-help" id="weighting-margins-help">"variable,category,share or variable,category,population — e.g. council_district,3,0.1."</p>
+                <legend>{l.tr("staff-weighting-files")}</legend>
+                <label for="weighting-margins">{l.tr("staff-weighting-margins")}</label>
+                <p class="q-help" id="weighting-margins-help">{l.tr("staff-weighting-margins-help")}</p>
                 <input type="file" id="weighting-margins" name="margins" required accept=".csv,text/csv" aria-describedby="weighting-margins-help" aria-invalid=typed.invalid("weighting-margins") />
-                <label for="weighting-equity">"Equity index (optional)"</label>
-                <p class="q-help" id="weighting-equity-help">"area,score — one score per council district, tract or ZIP."</p>
+                <label for="weighting-equity">{l.tr("staff-weighting-equity")}</label>
+                <p class="q-help" id="weighting-equity-help">{l.tr("staff-weighting-equity-help")}</p>
                 <input type="file" id="weighting-equity" name="equity" accept=".csv,text/csv" aria-describedby="weighting-equity-help" aria-invalid=typed.invalid("weighting-equity") />
-                <label for="weighting-crosswalk">"ZIP crosswalk (optional, needs an equity index)"</label>
-                <p class="q-help" id="weighting-crosswalk-help">"zip,area or zip,area,ratio — for residents who give only a ZIP code (HUD-USPS RES_RATIO as ratio)."</p>
+                <label for="weighting-crosswalk">{l.tr("staff-weighting-crosswalk")}</label>
+                <p class="q-help" id="weighting-crosswalk-help">{l.tr("staff-weighting-crosswalk-help")}</p>
                 <input type="file" id="weighting-crosswalk" name="crosswalk" accept=".csv,text/csv" aria-describedby="weighting-crosswalk-help" aria-invalid=typed.invalid("weighting-crosswalk") />
             </fieldset>
             <fieldset>
-                <legend>"Options (the defaults are the command line's)"</legend>
+                <legend>{l.tr("staff-weighting-options")}</legend>
                 {OPTIONS.iter().map(|(name, id, label, help, default)| {
                     let help_id = format!("{id}-help");
                     let mode = match *name {
@@ -154,8 +174,8 @@ fn UploadForm(csrf: String, typed: Typed) -> impl IntoView {
                         _ => "decimal",
                     };
                     view! {
-                        <label for=*id>{*label}</label>
-                        {(!help.is_empty()).then(|| view! { <p class="q-help" id=help_id.clone()>{*help}</p> })}
+                        <label for=*id>{l.tr(label)}</label>
+                        {(!help.is_empty()).then(|| view! { <p class="q-help" id=help_id.clone()>{l.tr(help)}</p> })}
                         <input type="text" inputmode=mode id=*id name=*name value=typed.value(name, default)
                             aria-describedby=(!help.is_empty()).then(|| help_id.clone())
                             aria-invalid=typed.invalid(id) />
@@ -163,10 +183,10 @@ fn UploadForm(csrf: String, typed: Typed) -> impl IntoView {
                 }).collect_view()}
                 <div class="check">
                     <input type="checkbox" id="weighting-healthier" name="higher_is_healthier" value="on" checked=healthier />
-                    <label for="weighting-healthier">"A higher score means less need (e.g. the Healthy Places Index)"</label>
+                    <label for="weighting-healthier">{l.tr("staff-weighting-healthier")}</label>
                 </div>
             </fieldset>
-            <button type="submit" class="primary">"Check and preview"</button>
+            <button type="submit" class="primary">{l.tr("staff-weighting-check")}</button>
         </form>
     }
 }
@@ -174,32 +194,36 @@ fn UploadForm(csrf: String, typed: Typed) -> impl IntoView {
 /// A draft with its preview and its two buttons.
 #[component]
 fn Draft(draft: DraftRow, csrf: String) -> impl IntoView {
-    let heading = format!(
-        "Draft uploaded {} by {}",
-        draft.uploaded_at, draft.uploaded_by
+    let l = use_i18n().staff_locale();
+    let heading = l.tr_args(
+        "staff-weighting-draft-heading",
+        &[
+            ("at", FluentArg::Str(draft.uploaded_at.clone())),
+            ("by", FluentArg::Str(draft.uploaded_by.clone())),
+        ],
     );
     let activate = format!("/staff/admin/weighting/drafts/{}/activate", draft.id);
     let discard = format!("/staff/admin/weighting/drafts/{}/discard", draft.id);
     let same = draft.same_as.map(|v| {
-        view! { <p class="notice">{format!("This is the same configuration as version {v}: activating puts version {v} back in force.")}</p> }
+        view! { <p class="notice">{l.tr_args("staff-weighting-same-as", &[("version", FluentArg::Num(v.into()))])}</p> }
     });
     view! {
         <section class="weighting-draft" aria-label=heading.clone()>
             <h3>{heading.clone()}</h3>
-            <p class="meta">{format!("{} · index: {}", draft.source, draft.index_name)}</p>
+            <p class="meta">{l.tr_args("staff-weighting-draft-meta", &[("source", FluentArg::Str(draft.source.clone())), ("index", FluentArg::Str(draft.index_name.clone()))])}</p>
             {same}
             {match draft.preview {
                 Some(preview) => view! { <Preview preview /> }.into_any(),
-                None => view! { <p>"No preview was stored for this draft."</p> }.into_any(),
+                None => view! { <p>{l.tr("staff-weighting-no-preview")}</p> }.into_any(),
             }}
             <form method="post" action=activate class="inline-form">
                 <CsrfField token=csrf.clone() />
-                <button type="submit" class="primary">"Activate"</button>
+                <button type="submit" class="primary">{l.tr("staff-weighting-activate")}</button>
             </form>
             " "
             <form method="post" action=discard class="inline-form">
                 <CsrfField token=csrf />
-                <button type="submit">"Discard"</button>
+                <button type="submit">{l.tr("staff-weighting-discard")}</button>
             </form>
         </section>
     }
@@ -208,42 +232,43 @@ fn Draft(draft: DraftRow, csrf: String) -> impl IntoView {
 /// What the weights would be on the respondents stored at upload time.
 #[component]
 fn Preview(preview: WeightingPreview) -> impl IntoView {
+    let l = use_i18n().staff_locale();
     if let Some(problem) = preview.problem.clone() {
         return view! {
-            <h4>"Preview"</h4>
-            <p class="notice">{format!("{problem} ({} resident respondents).", preview.respondents)}</p>
+            <h4>{l.tr("staff-weighting-preview")}</h4>
+            <p class="notice">{l.tr_args("staff-weighting-preview-problem", &[("problem", FluentArg::Str(problem)), ("respondents", FluentArg::Num(preview.respondents as i64))])}</p>
         }
         .into_any();
     }
     let equity = preview.equity_design_effect.map(|deff| {
         view! {
-            <tr><th scope="row">"Design effect, raked × equity"</th><td>{format!("{deff:.2}")}</td></tr>
-            <tr><th scope="row">"Weight range, raked × equity"</th><td>{format!("{} to {} the mean", times(preview.equity_min_weight.unwrap_or_default()), times(preview.equity_max_weight.unwrap_or_default()))}</td></tr>
+            <tr><th scope="row">{l.tr("staff-weighting-deff-equity")}</th><td>{format!("{deff:.2}")}</td></tr>
+            <tr><th scope="row">{l.tr("staff-weighting-range-equity")}</th><td>{range(l, preview.equity_min_weight.unwrap_or_default(), preview.equity_max_weight.unwrap_or_default())}</td></tr>
         }
     });
     view! {
-        <h4>{format!("Preview on the {} resident respondents stored at upload", preview.respondents)}</h4>
+        <h4>{l.tr_args("staff-weighting-preview-on", &[("respondents", FluentArg::Num(preview.respondents as i64))])}</h4>
         <div class="table-scroll" tabindex="0">
             <table>
-                <caption>"Weights"</caption>
+                <caption>{l.tr("staff-weighting-weights")}</caption>
                 <tbody>
-                    <tr><th scope="row">"Design effect (Kish)"</th><td>{format!("{:.2} (effective sample {:.0})", preview.design_effect, preview.effective_n)}</td></tr>
-                    <tr><th scope="row">"Weight range"</th><td>{format!("{} to {} the mean", times(preview.min_weight), times(preview.max_weight))}</td></tr>
-                    <tr><th scope="row">"Trimmed"</th><td>{percent(preview.trimmed_share)}" of respondents"</td></tr>
-                    <tr><th scope="row">"Margins met"</th><td>{if preview.converged { format!("yes (largest error {})", percent(preview.max_margin_error)) } else { format!("no: largest error {}", percent(preview.max_margin_error)) }}</td></tr>
+                    <tr><th scope="row">{l.tr("staff-weighting-deff")}</th><td>{l.tr_args("staff-weighting-deff-value", &[("deff", FluentArg::Str(format!("{:.2}", preview.design_effect))), ("n", FluentArg::Str(format!("{:.0}", preview.effective_n)))])}</td></tr>
+                    <tr><th scope="row">{l.tr("staff-weighting-range")}</th><td>{range(l, preview.min_weight, preview.max_weight)}</td></tr>
+                    <tr><th scope="row">{l.tr("staff-weighting-trimmed")}</th><td>{l.tr_args("staff-weighting-trimmed-value", &[("share", FluentArg::Str(percent(preview.trimmed_share)))])}</td></tr>
+                    <tr><th scope="row">{l.tr("staff-weighting-margins-met")}</th><td>{l.tr_args(if preview.converged { "staff-weighting-met-yes" } else { "staff-weighting-met-no" }, &[("error", FluentArg::Str(percent(preview.max_margin_error)))])}</td></tr>
                     {equity}
                 </tbody>
             </table>
         </div>
         {preview.variables.into_iter().map(|v| {
-            let caption = format!("Fit on {}", v.name);
+            let caption = l.tr_args("staff-weighting-fit-on", &[("variable", FluentArg::Str(v.name.clone()))]);
             let notes = (v.missing > 0 || !v.merged.is_empty()).then(|| {
                 let mut parts = Vec::new();
                 if v.missing > 0 {
-                    parts.push(format!("{} did not answer (kept, neutral)", v.missing));
+                    parts.push(l.tr_args("staff-weighting-missing", &[("count", FluentArg::Num(v.missing as i64))]));
                 }
                 if !v.merged.is_empty() {
-                    parts.push(format!("merged for too few respondents: {}", v.merged.join("; ")));
+                    parts.push(l.tr_args("staff-weighting-merged", &[("categories", FluentArg::Str(v.merged.join("; ")))]));
                 }
                 view! { <p class="meta">{format!("{}: {}.", v.name, parts.join("; "))}</p> }
             });
@@ -252,8 +277,8 @@ fn Preview(preview: WeightingPreview) -> impl IntoView {
                     <table>
                         <caption>{caption}</caption>
                         <thead><tr>
-                            <th scope="col">"Category"</th><th scope="col">"Respondents"</th>
-                            <th scope="col">"Population share"</th><th scope="col">"Sample share"</th><th scope="col">"Weighted share"</th>
+                            <th scope="col">{l.tr("staff-weighting-category")}</th><th scope="col">{l.tr("staff-col-respondents")}</th>
+                            <th scope="col">{l.tr("staff-weighting-population-share")}</th><th scope="col">{l.tr("staff-weighting-sample-share")}</th><th scope="col">{l.tr("staff-col-weighted-share")}</th>
                         </tr></thead>
                         <tbody>
                             {v.cells.into_iter().map(|c| view! {
@@ -278,36 +303,33 @@ fn Preview(preview: WeightingPreview) -> impl IntoView {
 /// Every stored version, newest first.
 #[component]
 fn Versions(versions: Vec<VersionRow>, csrf: String) -> impl IntoView {
+    let l = use_i18n().staff_locale();
     if versions.is_empty() {
-        return view! { <p>"No version stored yet."</p> }.into_any();
+        return view! { <p>{l.tr("staff-weighting-no-version")}</p> }.into_any();
     }
     view! {
         <div class="table-scroll" tabindex="0">
             <table>
                 <thead><tr>
-                    <th scope="col">"Version"</th><th scope="col">"Stored"</th><th scope="col">"Files"</th>
-                    <th scope="col">"Index"</th><th scope="col">"In force"</th><th scope="col">"Configuration"</th>
+                    <th scope="col">{l.tr("staff-weighting-version")}</th><th scope="col">{l.tr("staff-weighting-stored")}</th><th scope="col">{l.tr("staff-weighting-files")}</th>
+                    <th scope="col">{l.tr("staff-weighting-index")}</th><th scope="col">{l.tr("staff-weighting-in-force-col")}</th><th scope="col">{l.tr("staff-weighting-configuration")}</th>
                 </tr></thead>
                 <tbody>
                     {versions.into_iter().map(|v| {
                         let json = format!("/staff/admin/weighting/versions/{}/config.json", v.version);
                         let activate = format!("/staff/admin/weighting/versions/{}/activate", v.version);
-                        let label = format!("Put version {} in force", v.version);
-                        let index = if v.has_equity { v.index_name.clone() } else { "none (raking only)".to_owned() };
-                        let state = if v.active {
-                            "in force".to_owned()
-                        } else {
-                            v.last_activated.as_ref().map(|a| format!("no (last in force {a})")).unwrap_or_else(|| "no".to_owned())
-                        };
-                        let state = if v.active {
-                            v.last_activated.as_ref().map(|a| format!("{state} since {a}")).unwrap_or(state)
-                        } else {
-                            state
+                        let label = l.tr_args("staff-weighting-put-in-force", &[("version", FluentArg::Num(v.version.into()))]);
+                        let index = if v.has_equity { v.index_name.clone() } else { l.tr("staff-weighting-raking-only") };
+                        let state = match (v.active, v.last_activated.as_ref()) {
+                            (true, Some(a)) => l.tr_args("staff-weighting-in-force-since", &[("at", FluentArg::Str(a.clone()))]),
+                            (true, None) => l.tr("staff-weighting-state-in-force"),
+                            (false, Some(a)) => l.tr_args("staff-weighting-last-in-force", &[("at", FluentArg::Str(a.clone()))]),
+                            (false, None) => l.tr("staff-weighting-state-no"),
                         };
                         view! {
                             <tr>
                                 <th scope="row">{format!("v{}", v.version)}</th>
-                                <td>{format!("{} by {}", v.stored_at, v.stored_by)}</td>
+                                <td>{l.tr_args("staff-weighting-stored-by", &[("at", FluentArg::Str(v.stored_at.clone())), ("by", FluentArg::Str(v.stored_by.clone()))])}</td>
                                 <td>{v.source.clone()}</td>
                                 <td>{index}</td>
                                 <td>
@@ -316,7 +338,7 @@ fn Versions(versions: Vec<VersionRow>, csrf: String) -> impl IntoView {
                                         <form method="post" action=activate class="inline-form">
                                             <CsrfField token=csrf.clone() />
                                             " "
-                                            <button type="submit" class="link-button" aria-label=label>"Activate"</button>
+                                            <button type="submit" class="link-button" aria-label=label>{l.tr("staff-weighting-activate")}</button>
                                         </form>
                                     })}
                                 </td>

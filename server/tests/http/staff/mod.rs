@@ -16,6 +16,7 @@ mod publications;
 mod report;
 mod sign_in;
 mod sign_in_limits;
+mod spanish;
 mod strategy;
 mod surveys;
 mod tokens;
