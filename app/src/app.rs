@@ -95,6 +95,7 @@ fn Shell() -> impl IntoView {
                 <Route path=path!("/staff/admin/surveys/:slug/add-question") view={Lazy::<lazy::Question>::new()} ssr=SsrMode::Async />
                 <Route path=path!("/staff/admin/surveys/:slug/questions/:key") view={Lazy::<lazy::Question>::new()} ssr=SsrMode::Async />
                 <Route path=path!("/staff/admin/surveys/:slug/translations/:locale") view={Lazy::<lazy::Translation>::new()} ssr=SsrMode::Async />
+                <Route path=path!("/staff/admin/surveys/:slug/translations/:locale/imports/:id") view={Lazy::<lazy::TranslationImport>::new()} ssr=SsrMode::Async />
                 <Route path=path!("/staff/admin/surveys/:slug/definition") view={Lazy::<lazy::Definition>::new()} ssr=SsrMode::Async />
             </Routes>
         </Layout>

@@ -19,4 +19,5 @@ pub mod runs;
 pub mod security_headers;
 pub mod startup;
 pub mod telemetry;
+pub mod translation_files;
 pub mod weighting;

@@ -13,4 +13,5 @@ pub mod strategy;
 pub mod survey_editor;
 pub mod surveys;
 pub mod themes;
+pub mod translation_files;
 pub mod weighting;

@@ -14,4 +14,5 @@ pub mod results;
 pub mod share_bar;
 pub mod sparkline;
 pub mod staff;
+pub mod translation_file;
 pub mod weighting_notice;

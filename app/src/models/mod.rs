@@ -21,6 +21,7 @@ pub mod survey;
 pub mod survey_edit;
 pub mod theme_page;
 pub mod tokens;
+pub mod translation_file;
 pub mod unit_ref;
 
 pub use answers::{

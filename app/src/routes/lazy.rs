@@ -264,6 +264,19 @@ impl LazyRoute for Translation {
     }
 }
 
+pub struct TranslationImport;
+
+#[lazy_route]
+impl LazyRoute for TranslationImport {
+    fn data() -> Self {
+        TranslationImport
+    }
+
+    fn view(_this: Self) -> AnyView {
+        view! { <crate::components::translation_file::TranslationImportPage /> }.into_any()
+    }
+}
+
 pub struct Definition;
 
 #[lazy_route]

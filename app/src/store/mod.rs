@@ -23,6 +23,7 @@ pub mod survey_edits;
 pub mod survey_translations;
 pub mod surveys;
 pub mod tokens;
+pub mod translation_imports;
 pub mod weighting;
 
 pub use state::{AppState, db, state};

@@ -128,9 +128,25 @@ pub async fn save(
     Ok(saved)
 }
 
+/// What a save of a translation did: to the definition, and to the translation's record.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TranslationSaved {
+    pub saved: Saved,
+    /// The version that holds the translation now.
+    pub version: i32,
+    pub record: super::survey_translations::RecordChange,
+}
+
+impl TranslationSaved {
+    /// Nothing at all changed.
+    pub fn is_unchanged(&self) -> bool {
+        self.saved == Saved::Unchanged && self.record.is_empty()
+    }
+}
+
 /// Saves the `locale` translation page of survey `slug` like [`save`], and records in the same
 /// transaction which English each posted text was translated from and the translation's status
-/// (a change of status alone is recorded too).
+/// (a change of status alone, or outdated texts confirmed, count as changes too).
 pub async fn save_translation(
     db: &DatabaseConnection,
     slug: &str,
@@ -138,16 +154,25 @@ pub async fn save_translation(
     locale: crate::i18n::Locale,
     posted: &std::collections::BTreeMap<String, String>,
     status: crate::models::survey_edit::TranslationStatus,
-) -> Result<Saved, EditFailure> {
+) -> Result<TranslationSaved, EditFailure> {
     let txn = db.begin().await?;
     let (saved, version_id, after) = save_in(&txn, slug, based_on, |def| {
         crate::models::survey_edit::translate(def, locale, posted)
     })
     .await?;
-    super::survey_translations::record_save(&txn, version_id, &after, locale, posted, status)
-        .await?;
+    let record =
+        super::survey_translations::record_save(&txn, version_id, &after, locale, posted, status)
+            .await?;
+    let version = survey_version::Entity::find_by_id(version_id)
+        .one(&txn)
+        .await?
+        .map_or(0, |v| v.version);
     txn.commit().await?;
-    Ok(saved)
+    Ok(TranslationSaved {
+        saved,
+        version,
+        record,
+    })
 }
 
 /// [`save`] inside a transaction: what it did, the id of the version that now holds the

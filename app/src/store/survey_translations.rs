@@ -71,9 +71,26 @@ pub async fn progress(
         .collect())
 }
 
+/// What a save changed in a translation's record.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct RecordChange {
+    /// The status before, when the save changed it (`None` also when there was no record and the
+    /// status is the default, draft).
+    pub status_was: Option<TranslationStatus>,
+    /// Translations outdated before the save and current after it (their text unchanged).
+    pub marked_current: usize,
+}
+
+impl RecordChange {
+    pub fn is_empty(&self) -> bool {
+        self.status_was.is_none() && self.marked_current == 0
+    }
+}
+
 /// Records a save of the `locale` translation page on version `version_id` (whose definition is
 /// now `def`): the posted texts that have a translation were translated from today's English,
-/// the emptied ones have none, and the translation's status is `status`.
+/// the emptied ones have none, and the translation's status is `status`. Says what changed in
+/// the record (beyond the texts themselves).
 pub async fn record_save(
     db: &impl ConnectionTrait,
     version_id: i32,
@@ -81,16 +98,22 @@ pub async fn record_save(
     locale: Locale,
     posted: &BTreeMap<String, String>,
     status: TranslationStatus,
-) -> Result<(), sea_orm::DbErr> {
+) -> Result<RecordChange, sea_orm::DbErr> {
     let existing = survey_translation::Entity::find()
         .filter(survey_translation::Column::SurveyVersionId.eq(version_id))
         .filter(survey_translation::Column::Locale.eq(locale.code()))
         .one(db)
         .await?;
-    let mut sources = existing
+    let before = existing.as_ref().map(record_of);
+    let mut sources = before
         .as_ref()
-        .map(|r| record_of(r).sources)
+        .map(|r| r.sources.clone())
         .unwrap_or_default();
+    let status_before = before.as_ref().map(|r| r.status).unwrap_or_default();
+    let mut change = RecordChange {
+        status_was: (status_before != status).then_some(status_before),
+        marked_current: 0,
+    };
     for slot in text_slots(def, locale) {
         if !posted.contains_key(&slot.field) {
             continue;
@@ -98,7 +121,11 @@ pub async fn record_save(
         if slot.translation.is_empty() {
             sources.remove(&slot.field);
         } else {
-            sources.insert(slot.field, source_digest(&slot.english));
+            let digest = source_digest(&slot.english);
+            if sources.get(&slot.field).is_some_and(|d| *d != digest) {
+                change.marked_current += 1;
+            }
+            sources.insert(slot.field, digest);
         }
     }
     let sources = serde_json::to_value(&sources).unwrap_or_default();
@@ -124,7 +151,7 @@ pub async fn record_save(
             .await?;
         }
     }
-    Ok(())
+    Ok(change)
 }
 
 /// A survey's next version keeps the translation records of the one it replaces: the digests

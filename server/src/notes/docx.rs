@@ -5,9 +5,9 @@
 
 use std::io::{BufRead, BufReader, Cursor, Read};
 
-use quick_xml::Reader;
 use quick_xml::escape::resolve_predefined_entity;
 use quick_xml::events::Event;
+use quick_xml::{Reader, XmlVersion};
 
 use super::ReadError;
 use super::limits::{Complexity, Deadline, Tally};
@@ -65,18 +65,21 @@ fn body<R: BufRead>(reader: &mut Reader<R>, deadline: Deadline) -> Result<Vec<St
             Event::Empty(e) if matches!(e.local_name().as_ref(), b"tab" | b"br" | b"cr") => {
                 current.push(' ');
             }
-            Event::Text(t) if in_text => {
-                current.push_str(&t.xml_content().map_err(|e| bad(e.into()))?)
-            }
-            Event::CData(t) if in_text => {
-                current.push_str(&t.xml_content().map_err(|e| bad(e.into()))?)
-            }
+            Event::Text(t) if in_text => current.push_str(
+                &t.xml_content(XmlVersion::Implicit1_0)
+                    .map_err(|e| bad(e.into()))?,
+            ),
+            Event::CData(t) if in_text => current.push_str(
+                &t.xml_content(XmlVersion::Implicit1_0)
+                    .map_err(|e| bad(e.into()))?,
+            ),
             Event::GeneralRef(r) if in_text => {
                 if let Some(c) = r.resolve_char_ref().map_err(bad)? {
                     current.push(c);
-                } else if let Some(s) =
-                    resolve_predefined_entity(&r.xml_content().map_err(|e| bad(e.into()))?)
-                {
+                } else if let Some(s) = resolve_predefined_entity(
+                    &r.xml_content(XmlVersion::Implicit1_0)
+                        .map_err(|e| bad(e.into()))?,
+                ) {
                     current.push_str(s);
                 }
             }

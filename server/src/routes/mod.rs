@@ -23,6 +23,7 @@ pub mod strategy;
 pub mod submit;
 pub mod surveys;
 pub mod tokens;
+pub mod translation_files;
 pub mod weighting;
 
 /// Said after a problem with an upload form: the page's file input is empty again.

@@ -24,6 +24,7 @@ use app::store::surveys;
 
 use crate::auth::handlers::{Fields, field};
 use crate::routes::forms::{Posted, Refusal, StaffForm};
+use crate::routes::translation_files;
 
 const SURVEYS: &str = "/staff/admin/surveys";
 
@@ -36,7 +37,7 @@ fn text<'a>(fields: &'a Fields, name: &str) -> &'a str {
 }
 
 /// What happened, for the page.
-fn saved_message(saved: Saved) -> String {
+pub(crate) fn saved_message(saved: Saved) -> String {
     match saved {
         Saved::Unchanged => "Nothing changed.".to_owned(),
         Saved::InPlace(v) => {
@@ -311,11 +312,32 @@ pub async fn translate(
         })
         .await;
     };
-    let (slug, texts) = (slug.as_str(), &texts);
-    change_with(posted, c, async move |db, based_on| {
-        survey_edits::save_translation(db, slug, based_on, locale, texts, status).await
-    })
-    .await
+    // Saved like any edit, and also when only the status changed or outdated texts were
+    // confirmed (see `crate::routes::translation_files::saved_message`).
+    let form = posted.check(ADMINS).await?;
+    let based_on = field(&form.fields, REVISION_FIELD);
+    let outcome =
+        survey_edits::save_translation(&form.state.db, &slug, based_on, locale, &texts, status)
+            .await;
+    let saved = match outcome {
+        Ok(saved) => saved,
+        Err(EditFailure::NotFound) => {
+            let message = format!("There is no survey or question “{slug}” to change.");
+            return Ok(form.redirect(SURVEYS, Flash::error(message)).await);
+        }
+        Err(failure) => return Ok(form.send_back(&c.back, c.kept, failure.into()).await),
+    };
+    if !saved.is_unchanged() {
+        let mut detail = translation_files::saved_detail(&saved, status);
+        if let Some(map) = detail.as_object_mut() {
+            map.insert("survey".into(), json!(slug));
+            map.insert("change".into(), json!(c.what));
+            map.insert("locale".into(), json!(locale.code()));
+        }
+        form.audit("survey_edited", detail).await;
+    }
+    let message = translation_files::saved_message(&saved, status);
+    Ok(form.redirect(&c.to, Flash::notice(message)).await)
 }
 
 /// `POST /staff/admin/surveys/{slug}/definition`: the whole definition as JSON.

@@ -17,3 +17,4 @@ mod runs;
 mod runs_fixture;
 mod staff;
 mod submissions;
+mod translation_files;

@@ -8,6 +8,7 @@ use leptos_router::hooks::use_params_map;
 
 use crate::api::survey_editor::{definition_page, translation_page};
 use crate::components::staff::{CsrfField, FlashMessage, PageError, RevisionField, StaffNav};
+use crate::components::translation_file::TranslationFileForms;
 use crate::models::staff::Typed;
 use crate::models::survey_edit::{MAX_INTRO, MAX_TEXT, STATUS_FIELD, TextSlot, TranslationStatus};
 
@@ -62,6 +63,7 @@ pub fn TranslationPage() -> impl IntoView {
                                 }).collect_view()}
                                 <button type="submit" class="primary">{format!("Save the {} texts", page.language)}</button>
                             </form>
+                            <TranslationFileForms slug=page.slug.clone() locale=page.locale.clone() language=page.language.clone() csrf=ctx.csrf.clone() flash=ctx.flash.clone() />
                         }.into_any()
                     }
                     Err(error) => view! { <PageError error /> }.into_any(),

@@ -7,6 +7,7 @@ mod notes;
 mod publications;
 mod staff;
 mod tokens;
+mod translation_imports;
 mod weighting;
 
 pub use curation::{
@@ -19,6 +20,7 @@ pub use notes::{note_document, note_passage};
 pub use publications::{action_status_change, publication};
 pub use staff::{audit_event, staff_invitation, staff_session, staff_user};
 pub use tokens::api_token;
+pub use translation_imports::translation_import;
 pub use weighting::{weighting_activation, weighting_draft};
 
 pub mod survey {
