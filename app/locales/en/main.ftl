@@ -921,3 +921,65 @@ staff-flash-draft-gone = That draft was already activated or discarded.
 staff-flash-draft-discarded = Draft discarded: the configuration in force is unchanged.
 staff-flash-no-version = There is no version { $version }.
 
+# Staff: surveys list (routes/staff/surveys.rs)
+staff-audience-resident = Residents
+staff-audience-department = Department leaders
+staff-audience-community-org = Community organizations
+staff-surveys-draft = draft
+staff-surveys-open = open
+staff-surveys-closed = closed
+staff-surveys-audience = Audience
+staff-surveys-status-of = Status of { $survey }
+staff-surveys-save-status = Save status of { $survey }
+staff-surveys-make = Make a survey
+staff-surveys-make-help = A new survey starts as a draft: residents cannot see it until you open it. Write it in English; translate it from its page.
+staff-surveys-address-hint = The survey's web address, /surveys/…: a-z, 0-9 and hyphens, like parks-2027. It cannot change later.
+staff-surveys-who = Who it is for
+staff-surveys-start-from = Start from
+staff-surveys-no-questions = No questions yet
+staff-surveys-questions-of = The questions of { $survey }
+staff-surveys-make-button = Make the survey
+
+# Staff: survey translation and definition pages (routes/staff/survey_texts.rs)
+staff-texts-title = Translate survey
+staff-texts-missing = { $missing } of { $total } texts have no translation yet and are shown in English. An empty box removes a translation.
+staff-texts-outdated = { $count ->
+    [one] 1 translation is outdated: its English changed after it was translated. Residents still see it: check it against the new English, correct it if needed, and save to mark it current. It is marked “outdated” below.
+   *[other] { $count } translations are outdated: their English changed after they were translated. Residents still see them: check each against the new English, correct it if needed, and save to mark it current. They are marked “outdated” below.
+}
+staff-texts-status = Status of this translation
+staff-texts-status-hint = Draft: written but not yet checked by a City translator. Reviewed: a City translator checked every text. Saving records that each translation matches today's English.
+staff-texts-draft = Draft
+staff-texts-reviewed = Reviewed by a City translator
+staff-texts-save = Save the { $language } texts
+staff-texts-outdated-mark = (outdated)
+staff-definition-title = Survey definition
+staff-definition-of = Definition of { $survey }
+staff-definition-hint-start = The whole survey as JSON. A question can have
+staff-definition-hint-show-if = (shown only when an earlier choice question has one of some values),
+staff-definition-hint-variable = (the weighting variable it measures) and
+staff-definition-hint-why = (why it is asked). The address and audience cannot change. It is checked before it is saved.
+staff-definition-label = Definition (JSON)
+staff-definition-save = Check and save
+
+# Staff: a partner's interview notes uploads (routes/notes.rs)
+staff-upload-lead = Upload notes from interviews with residents. Personal details (e-mail and street addresses, phone and long numbers, web links) are removed before anything is stored, and you see exactly what will be analysed before you confirm. The original file is not kept.
+staff-upload-title = Upload notes
+staff-upload-file-help = .txt, .md, .docx or .pdf, at most { $megabytes } MB; up to { $documents } documents per account.
+staff-upload-community-help = For example: Vietnamese-speaking seniors in District 7.
+staff-upload-role-help = For example: resident, parent, caseworker, small-business owner.
+staff-upload-language = Language of the notes
+staff-upload-choose = Choose…
+staff-upload-button = Upload and preview
+staff-upload-yours = Your uploads
+staff-upload-none = Nothing uploaded yet.
+staff-upload-pending = awaiting your confirmation
+staff-upload-in-analysis = in analysis
+staff-upload-back = ← Your uploads
+staff-upload-check = Check before it is analysed
+staff-upload-check-help = These passages are exactly what will be stored and analysed. Marked items were removed as personal details. If something personal is still visible, discard this upload, edit the file and upload it again.
+staff-upload-confirm = Confirm: add to the analysis
+staff-upload-delete = Delete this document
+staff-upload-delete-help = Deleting removes its text from future analysis runs.
+staff-upload-what = What will be analysed
+

@@ -921,3 +921,65 @@ staff-flash-draft-gone = Ese borrador ya se activó o se descartó.
 staff-flash-draft-discarded = Borrador descartado: la configuración vigente no cambia.
 staff-flash-no-version = No existe la versión { $version }.
 
+# Staff: surveys list (routes/staff/surveys.rs)
+staff-audience-resident = Residentes
+staff-audience-department = Líderes de departamento
+staff-audience-community-org = Organizaciones comunitarias
+staff-surveys-draft = borrador
+staff-surveys-open = abierta
+staff-surveys-closed = cerrada
+staff-surveys-audience = Público
+staff-surveys-status-of = Estado de { $survey }
+staff-surveys-save-status = Guardar el estado de { $survey }
+staff-surveys-make = Crear una encuesta
+staff-surveys-make-help = Una encuesta nueva empieza como borrador: los residentes no pueden verla hasta que usted la abra. Escríbala en inglés; tradúzcala desde su página.
+staff-surveys-address-hint = La dirección web de la encuesta, /surveys/…: a-z, 0-9 y guiones, como parks-2027. No se puede cambiar después.
+staff-surveys-who = Para quién es
+staff-surveys-start-from = Empezar a partir de
+staff-surveys-no-questions = Sin preguntas todavía
+staff-surveys-questions-of = Las preguntas de { $survey }
+staff-surveys-make-button = Crear la encuesta
+
+# Staff: survey translation and definition pages (routes/staff/survey_texts.rs)
+staff-texts-title = Traducir la encuesta
+staff-texts-missing = { $missing } de { $total } textos todavía no tienen traducción y se muestran en inglés. Un cuadro vacío elimina una traducción.
+staff-texts-outdated = { $count ->
+    [one] 1 traducción está desactualizada: su texto en inglés cambió después de traducirla. Los residentes la siguen viendo: revísela con el nuevo texto en inglés, corríjala si hace falta y guárdela para marcarla como vigente. Está marcada como “desactualizada” abajo.
+   *[other] { $count } traducciones están desactualizadas: su texto en inglés cambió después de traducirlas. Los residentes las siguen viendo: revise cada una con el nuevo texto en inglés, corríjala si hace falta y guarde para marcarla como vigente. Están marcadas como “desactualizadas” abajo.
+}
+staff-texts-status = Estado de esta traducción
+staff-texts-status-hint = Borrador: escrita, pero todavía no revisada por un traductor de la Ciudad. Revisada: un traductor de la Ciudad revisó cada texto. Al guardar, se registra que cada traducción corresponde al texto en inglés de hoy.
+staff-texts-draft = Borrador
+staff-texts-reviewed = Revisada por un traductor de la Ciudad
+staff-texts-save = Guardar los textos en { $language }
+staff-texts-outdated-mark = (desactualizada)
+staff-definition-title = Definición de la encuesta
+staff-definition-of = Definición de { $survey }
+staff-definition-hint-start = Toda la encuesta en JSON. Una pregunta puede tener
+staff-definition-hint-show-if = (se muestra solo cuando una pregunta de opciones anterior tiene alguno de ciertos valores),
+staff-definition-hint-variable = (la variable de ponderación que mide) y
+staff-definition-hint-why = (por qué se hace). La dirección y el público no se pueden cambiar. Se verifica antes de guardarla.
+staff-definition-label = Definición (JSON)
+staff-definition-save = Verificar y guardar
+
+# Staff: a partner's interview notes uploads (routes/notes.rs)
+staff-upload-lead = Suba notas de entrevistas con residentes. Los datos personales (direcciones de correo electrónico y de calle, teléfonos y números largos, enlaces web) se eliminan antes de guardar nada, y usted ve exactamente lo que se analizará antes de confirmar. El archivo original no se conserva.
+staff-upload-title = Subir notas
+staff-upload-file-help = .txt, .md, .docx o .pdf, de { $megabytes } MB como máximo; hasta { $documents } documentos por cuenta.
+staff-upload-community-help = Por ejemplo: personas mayores que hablan vietnamita en el Distrito 7.
+staff-upload-role-help = Por ejemplo: residente, madre o padre, trabajador social, dueño de un pequeño negocio.
+staff-upload-language = Idioma de las notas
+staff-upload-choose = Elija…
+staff-upload-button = Subir y ver la vista previa
+staff-upload-yours = Sus documentos subidos
+staff-upload-none = Todavía no ha subido nada.
+staff-upload-pending = esperando su confirmación
+staff-upload-in-analysis = en análisis
+staff-upload-back = ← Sus documentos subidos
+staff-upload-check = Revise antes de que se analice
+staff-upload-check-help = Estos pasajes son exactamente lo que se guardará y analizará. Los elementos marcados se eliminaron por ser datos personales. Si todavía se ve algo personal, descarte este documento, edite el archivo y vuelva a subirlo.
+staff-upload-confirm = Confirmar: agregar al análisis
+staff-upload-delete = Eliminar este documento
+staff-upload-delete-help = Al eliminarlo, su texto se quita de los análisis futuros.
+staff-upload-what = Qué se analizará
+

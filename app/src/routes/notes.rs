@@ -8,23 +8,31 @@ use leptos_router::hooks::use_params_map;
 
 use crate::api::notes::{note_page, notes_page};
 use crate::components::notes::{NoteFacts, Passages, language_name};
-use crate::components::staff::{CsrfField, FlashMessage, PageError, StaffNav};
+use crate::components::staff::{CsrfField, FlashMessage, PageError, StaffNav, StaffPage, loading};
+use crate::i18n::{FluentArg, use_i18n};
 use crate::models::notes::{NOTE_LANGUAGES, NotesPageData};
 use crate::models::staff::PageContext;
 
 #[component]
 pub fn NotesPage() -> impl IntoView {
     let data = Resource::new(|| (), |_| notes_page());
+    let i18n = use_i18n();
     view! {
-        <Title text="Interview notes" />
-        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
-            {move || Suspend::new(async move {
+        <Title text=i18n.staff_tr("staff-notes-title") />
+        <StaffPage>
+        <Suspense fallback=loading>
+            {move || {
+                // Read here so the page is drawn again when the language changes.
+                let _ = i18n.staff_locale();
+                Suspend::new(async move {
                 match data.await {
                     Ok((ctx, page)) => view! { <NotesView ctx page /> }.into_any(),
                     Err(error) => view! { <PageError error /> }.into_any(),
                 }
-            })}
+            })
+            }}
         </Suspense>
+        </StaffPage>
     }
 }
 
@@ -49,53 +57,54 @@ fn NotesView(ctx: PageContext, page: NotesPageData) -> impl IntoView {
     };
     let language = kept("language");
     let limits = page.limits;
+    let l = use_i18n().staff_locale();
     view! {
         <StaffNav viewer=ctx.viewer.clone() csrf=ctx.csrf.clone() />
-        <h1>"Interview notes"</h1>
-        <p class="lead">"Upload notes from interviews with residents. Personal details (e-mail and street addresses, phone and long numbers, web links) are removed before anything is stored, and you see exactly what will be analysed before you confirm. The original file is not kept."</p>
+        <h1>{l.tr("staff-notes-title")}</h1>
+        <p class="lead">{l.tr("staff-upload-lead")}</p>
         <div id="upload-problem"><FlashMessage flash=flash /></div>
-        <h2>"Upload notes"</h2>
+        <h2>{l.tr("staff-upload-title")}</h2>
         <form method="post" action="/notes" enctype="multipart/form-data" class="stack-form">
             <CsrfField token=ctx.csrf.clone() />
-            <label for="note-file">"File"</label>
-            <p class="q-help" id="file-help">{format!(".txt, .md, .docx or .pdf, at most {} MB; up to {} documents per account.", limits.max_megabytes, limits.max_documents)}</p>
+            <label for="note-file">{l.tr("staff-notes-file")}</label>
+            <p class="q-help" id="file-help">{l.tr_args("staff-upload-file-help", &[("megabytes", FluentArg::Num(limits.max_megabytes as i64)), ("documents", FluentArg::Num(limits.max_documents as i64))])}</p>
             <input type="file" id="note-file" name="file" required accept=".txt,.md,.markdown,.docx,.pdf" aria-describedby=described("note-file", "file-help") aria-invalid=invalid("note-file") />
             {match page.organization.clone() {
                 Some(org) => view! {
-                    <p>"Organization: " <strong>{org}</strong></p>
+                    <p>{l.tr("staff-notes-organization")}": " <strong>{org}</strong></p>
                 }.into_any(),
                 None => view! {
-                    <label for="note-organization">"Organization"</label>
+                    <label for="note-organization">{l.tr("staff-notes-organization")}</label>
                     <input type="text" id="note-organization" name="organization" required maxlength="200" value=kept("organization") aria-invalid=invalid("note-organization") />
                 }.into_any(),
             }}
-            <label for="note-community">"Community served"</label>
-            <p class="q-help" id="community-help">"For example: Vietnamese-speaking seniors in District 7."</p>
+            <label for="note-community">{l.tr("staff-notes-community-served")}</label>
+            <p class="q-help" id="community-help">{l.tr("staff-upload-community-help")}</p>
             <input type="text" id="note-community" name="community" required maxlength="200" value=kept("community") aria-describedby=described("note-community", "community-help") aria-invalid=invalid("note-community") />
-            <label for="note-date">"Interview date"</label>
+            <label for="note-date">{l.tr("staff-notes-interview-date")}</label>
             <input type="date" id="note-date" name="interview_date" required value=kept("interview_date") aria-invalid=invalid("note-date") />
-            <label for="note-role">"Interviewee's role"</label>
-            <p class="q-help" id="role-help">"For example: resident, parent, caseworker, small-business owner."</p>
+            <label for="note-role">{l.tr("staff-notes-interviewee-role")}</label>
+            <p class="q-help" id="role-help">{l.tr("staff-upload-role-help")}</p>
             <input type="text" id="note-role" name="interviewee_role" required maxlength="200" value=kept("interviewee_role") aria-describedby=described("note-role", "role-help") aria-invalid=invalid("note-role") />
-            <label for="note-language">"Language of the notes"</label>
+            <label for="note-language">{l.tr("staff-upload-language")}</label>
             <select id="note-language" name="language" required aria-invalid=invalid("note-language")>
-                <option value="" selected=language.is_empty()>"Choose…"</option>
+                <option value="" selected=language.is_empty()>{l.tr("staff-upload-choose")}</option>
                 {NOTE_LANGUAGES.iter().map(|(code, name)| view! {
                     <option value=*code selected=language == *code>{*name}</option>
                 }).collect_view()}
             </select>
-            <button type="submit" class="primary">"Upload and preview"</button>
+            <button type="submit" class="primary">{l.tr("staff-upload-button")}</button>
         </form>
-        <h2>"Your uploads"</h2>
+        <h2>{l.tr("staff-upload-yours")}</h2>
         {if page.rows.is_empty() {
-            view! { <p>"Nothing uploaded yet."</p> }.into_any()
+            view! { <p>{l.tr("staff-upload-none")}</p> }.into_any()
         } else {
             view! {
                 <div class="table-scroll" tabindex="0">
                     <table>
                         <thead><tr>
-                            <th scope="col">"File"</th><th scope="col">"Community"</th><th scope="col">"Interview"</th>
-                            <th scope="col">"Language"</th><th scope="col">"Passages"</th><th scope="col">"Status"</th>
+                            <th scope="col">{l.tr("staff-notes-file")}</th><th scope="col">{l.tr("staff-notes-community")}</th><th scope="col">{l.tr("staff-notes-interview")}</th>
+                            <th scope="col">{l.tr("staff-filter-language")}</th><th scope="col">{l.tr("staff-notes-passages")}</th><th scope="col">{l.tr("staff-actions-col-status")}</th>
                         </tr></thead>
                         <tbody>
                             {page.rows.into_iter().map(|r| view! {
@@ -105,7 +114,7 @@ fn NotesView(ctx: PageContext, page: NotesPageData) -> impl IntoView {
                                     <td>{r.interview_date.clone()}</td>
                                     <td>{language_name(&r.language)}</td>
                                     <td>{r.passages}</td>
-                                    <td>{if r.status == "pending" { "awaiting your confirmation" } else { "in analysis" }}</td>
+                                    <td>{l.tr(if r.status == "pending" { "staff-upload-pending" } else { "staff-upload-in-analysis" })}</td>
                                 </tr>
                             }).collect_view()}
                         </tbody>
@@ -121,10 +130,14 @@ pub fn NotePage() -> impl IntoView {
     let params = use_params_map();
     let id = move || params.with(|p| p.get("id").and_then(|v| v.parse::<i32>().ok()).unwrap_or(0));
     let data = Resource::new(id, note_page);
+    let i18n = use_i18n();
     view! {
-        <Title text="Interview notes" />
-        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
-            {move || Suspend::new(async move {
+        <Title text=i18n.staff_tr("staff-notes-title") />
+        <StaffPage>
+        <Suspense fallback=loading>
+            {move || {
+                let l = i18n.staff_locale();
+                Suspend::new(async move {
                 match data.await {
                     Ok((ctx, detail)) => {
                         let pending = detail.row.status == "pending";
@@ -133,21 +146,21 @@ pub fn NotePage() -> impl IntoView {
                         let lang = detail.row.language.clone();
                         view! {
                             <StaffNav viewer=ctx.viewer.clone() csrf=ctx.csrf.clone() />
-                            <p><a href="/notes">"← Your uploads"</a></p>
-                            <h1>{if pending { "Check before it is analysed" } else { "Interview notes" }}</h1>
+                            <p><a href="/notes">{l.tr("staff-upload-back")}</a></p>
+                            <h1>{l.tr(if pending { "staff-upload-check" } else { "staff-notes-title" })}</h1>
                             <FlashMessage flash=ctx.flash.clone() />
                             <NoteFacts row=detail.row.clone() />
                             {if pending {
                                 view! {
-                                    <p>"These passages are exactly what will be stored and analysed. Marked items were removed as personal details. If something personal is still visible, discard this upload, edit the file and upload it again."</p>
+                                    <p>{l.tr("staff-upload-check-help")}</p>
                                     <div class="actions">
                                         <form method="post" action=format!("{base}/confirm") class="inline-form">
                                             <CsrfField token=csrf.clone() />
-                                            <button type="submit" class="primary">"Confirm: add to the analysis"</button>
+                                            <button type="submit" class="primary">{l.tr("staff-upload-confirm")}</button>
                                         </form>
                                         <form method="post" action=format!("{base}/delete") class="inline-form">
                                             <CsrfField token=csrf.clone() />
-                                            <button type="submit">"Discard"</button>
+                                            <button type="submit">{l.tr("staff-weighting-discard")}</button>
                                         </form>
                                     </div>
                                 }.into_any()
@@ -156,20 +169,22 @@ pub fn NotePage() -> impl IntoView {
                                     <div class="actions">
                                         <form method="post" action=format!("{base}/delete") class="inline-form">
                                             <CsrfField token=csrf.clone() />
-                                            <button type="submit">"Delete this document"</button>
+                                            <button type="submit">{l.tr("staff-upload-delete")}</button>
                                         </form>
-                                        <span class="meta">"Deleting removes its text from future analysis runs."</span>
+                                        <span class="meta">{l.tr("staff-upload-delete-help")}</span>
                                     </div>
                                 }.into_any()
                             }}
-                            <h2>{if pending { "What will be analysed" } else { "Passages" }}</h2>
+                            <h2>{l.tr(if pending { "staff-upload-what" } else { "staff-notes-passages" })}</h2>
                             <Passages passages=detail.passages lang />
                         }
                         .into_any()
                     }
                     Err(error) => view! { <PageError error /> }.into_any(),
                 }
-            })}
+            })
+            }}
         </Suspense>
+        </StaffPage>
     }
 }

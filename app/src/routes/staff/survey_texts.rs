@@ -7,8 +7,11 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 use crate::api::survey_editor::{definition_page, translation_page};
-use crate::components::staff::{CsrfField, FlashMessage, PageError, RevisionField, StaffNav};
+use crate::components::staff::{
+    CsrfField, FlashMessage, PageError, RevisionField, StaffNav, StaffPage, loading,
+};
 use crate::components::translation_file::TranslationFileForms;
+use crate::i18n::{FluentArg, use_i18n};
 use crate::models::staff::Typed;
 use crate::models::survey_edit::{MAX_INTRO, MAX_TEXT, STATUS_FIELD, TextSlot, TranslationStatus};
 
@@ -24,10 +27,14 @@ pub fn TranslationPage() -> impl IntoView {
         })
     };
     let data = Resource::new(args, |(slug, locale)| translation_page(slug, locale));
+    let i18n = use_i18n();
     view! {
-        <Title text="Translate survey" />
-        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
-            {move || Suspend::new(async move {
+        <Title text=i18n.staff_tr("staff-texts-title") />
+        <StaffPage>
+        <Suspense fallback=loading>
+            {move || {
+                let l = i18n.staff_locale();
+                Suspend::new(async move {
                 match data.await {
                     Ok((ctx, page)) => {
                         let typed = Typed::from(&ctx.flash);
@@ -40,36 +47,38 @@ pub fn TranslationPage() -> impl IntoView {
                             <p><a href=base.clone()>{format!("← {}", page.title)}</a></p>
                             <h1>{format!("{}: {}", page.language, page.title)}</h1>
                             <FlashMessage flash=ctx.flash.clone() />
-                            <p>{format!("{missing} of {} texts have no translation yet and are shown in English. An empty box removes a translation.", page.slots.len())}</p>
+                            <p>{l.tr_args("staff-texts-missing", &[("missing", FluentArg::Num(missing as i64)), ("total", FluentArg::Num(page.slots.len() as i64))])}</p>
                             {(!outdated.is_empty()).then(|| view! {
-                                <p class="notice">{format!("{} translations are outdated: their English changed after they were translated. Residents still see them: check each against the new English, correct it if needed, and save to mark it current. They are marked “outdated” below.", outdated.len())}</p>
+                                <p class="notice">{l.tr_args("staff-texts-outdated", &[("count", FluentArg::Num(outdated.len() as i64))])}</p>
                             })}
                             <form method="post" action=format!("{base}/translations/{}", page.locale) class="stack-form wide-form">
                                 <CsrfField token=ctx.csrf.clone() />
                                 <RevisionField revision=page.revision.clone() />
-                                <label for="translation-status">"Status of this translation"</label>
-                                <p class="meta" id="translation-status-hint">"Draft: written but not yet checked by a City translator. Reviewed: a City translator checked every text. Saving records that each translation matches today's English."</p>
+                                <label for="translation-status">{l.tr("staff-texts-status")}</label>
+                                <p class="meta" id="translation-status-hint">{l.tr("staff-texts-status-hint")}</p>
                                 <select id="translation-status" name=STATUS_FIELD aria-describedby="translation-status-hint">
                                     {TranslationStatus::ALL.into_iter().map(|st| view! {
-                                        <option value=st.as_str() selected=st == status>{match st {
-                                            TranslationStatus::Draft => "Draft",
-                                            TranslationStatus::Reviewed => "Reviewed by a City translator",
-                                        }}</option>
+                                        <option value=st.as_str() selected=st == status>{l.tr(match st {
+                                            TranslationStatus::Draft => "staff-texts-draft",
+                                            TranslationStatus::Reviewed => "staff-texts-reviewed",
+                                        })}</option>
                                     }).collect_view()}
                                 </select>
                                 {page.slots.into_iter().map(|slot| {
                                     let stale = outdated.contains(&slot.field);
                                     view! { <TextField text=slot typed=typed.clone() lang=page.locale.clone() stale /> }
                                 }).collect_view()}
-                                <button type="submit" class="primary">{format!("Save the {} texts", page.language)}</button>
+                                <button type="submit" class="primary">{l.tr_args("staff-texts-save", &[("language", FluentArg::Str(page.language.clone()))])}</button>
                             </form>
                             <TranslationFileForms slug=page.slug.clone() locale=page.locale.clone() language=page.language.clone() csrf=ctx.csrf.clone() flash=ctx.flash.clone() />
                         }.into_any()
                     }
                     Err(error) => view! { <PageError error /> }.into_any(),
                 }
-            })}
+            })
+            }}
         </Suspense>
+        </StaffPage>
     }
 }
 
@@ -80,9 +89,10 @@ fn TextField(text: TextSlot, typed: Typed, lang: String, stale: bool) -> impl In
     let value = typed.value(&text.field, &text.translation);
     let max = if text.long { MAX_INTRO } else { MAX_TEXT };
     let rows = if text.long { "6" } else { "2" };
+    let l = use_i18n().staff_locale();
     view! {
         <div class="translation">
-            <label for=id.clone()>{text.what.clone()}{stale.then_some(" (outdated)")}</label>
+            <label for=id.clone()>{text.what.clone()}{stale.then(|| format!(" {}", l.tr("staff-texts-outdated-mark")))}</label>
             <p class="english" id=english_id.clone() lang="en">{text.english.clone()}</p>
             <textarea id=id name=text.field.clone() rows=rows maxlength=max.to_string() lang=lang aria-describedby=english_id aria-invalid=typed.invalid(&text.field)>{value}</textarea>
         </div>
@@ -94,10 +104,14 @@ pub fn DefinitionPage() -> impl IntoView {
     let params = use_params_map();
     let slug = move || params.with(|p| p.get("slug").unwrap_or_default());
     let data = Resource::new(slug, definition_page);
+    let i18n = use_i18n();
     view! {
-        <Title text="Survey definition" />
-        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
-            {move || Suspend::new(async move {
+        <Title text=i18n.staff_tr("staff-definition-title") />
+        <StaffPage>
+        <Suspense fallback=loading>
+            {move || {
+                let l = i18n.staff_locale();
+                Suspend::new(async move {
                 match data.await {
                     Ok((ctx, page)) => {
                         let typed = Typed::from(&ctx.flash);
@@ -105,21 +119,23 @@ pub fn DefinitionPage() -> impl IntoView {
                         view! {
                             <StaffNav viewer=ctx.viewer.clone() csrf=ctx.csrf.clone() />
                             <p><a href=base.clone()>{format!("← {}", page.title)}</a></p>
-                            <h1>{format!("Definition of {}", page.title)}</h1>
+                            <h1>{l.tr_args("staff-definition-of", &[("survey", FluentArg::Str(page.title.clone()))])}</h1>
                             <FlashMessage flash=ctx.flash.clone() />
-                            <p id="definition-hint">"The whole survey as JSON. A question can have "<code>"show_if"</code>" (shown only when an earlier choice question has one of some values), "<code>"variable"</code>" (the weighting variable it measures) and "<code>"why"</code>" (why it is asked). The address and audience cannot change. It is checked before it is saved."</p>
+                            <p id="definition-hint">{l.tr("staff-definition-hint-start")}" "<code>"show_if"</code>" "{l.tr("staff-definition-hint-show-if")}" "<code>"variable"</code>" "{l.tr("staff-definition-hint-variable")}" "<code>"why"</code>" "{l.tr("staff-definition-hint-why")}</p>
                             <form method="post" action=format!("{base}/definition") class="wide-form">
                                 <CsrfField token=ctx.csrf.clone() />
                                 <RevisionField revision=page.revision.clone() />
-                                <label for="definition">"Definition (JSON)"</label>
+                                <label for="definition">{l.tr("staff-definition-label")}</label>
                                 <textarea id="definition" name="definition" class="definition-box" rows="30" spellcheck="false" aria-describedby="definition-hint" aria-invalid=typed.invalid("definition")>{typed.value("definition", &page.json)}</textarea>
-                                <p><button type="submit" class="primary">"Check and save"</button></p>
+                                <p><button type="submit" class="primary">{l.tr("staff-definition-save")}</button></p>
                             </form>
                         }.into_any()
                     }
                     Err(error) => view! { <PageError error /> }.into_any(),
                 }
-            })}
+            })
+            }}
         </Suspense>
+        </StaffPage>
     }
 }

@@ -6,25 +6,40 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::api::staff::surveys_page;
-use crate::components::staff::{CsrfField, FlashMessage, PageError, StaffNav};
+use crate::components::staff::{CsrfField, FlashMessage, PageError, StaffNav, StaffPage, loading};
+use crate::i18n::{FluentArg, Locale};
 use crate::models::Audience;
 use crate::models::staff::Typed;
 
 const STATUSES: [&str; 3] = ["draft", "open", "closed"];
 
+/// Audiences and the keys of their names.
 const AUDIENCES: [(Audience, &str); 3] = [
-    (Audience::Resident, "Residents"),
-    (Audience::Department, "Department leaders"),
-    (Audience::CommunityOrg, "Community organizations"),
+    (Audience::Resident, "staff-audience-resident"),
+    (Audience::Department, "staff-audience-department"),
+    (Audience::CommunityOrg, "staff-audience-community-org"),
 ];
+
+/// A survey status's name in the staff pages' language (the value posted stays English).
+fn status_name(l: Locale, status: &str) -> String {
+    match status {
+        "draft" => l.tr("staff-surveys-draft"),
+        "open" => l.tr("staff-surveys-open"),
+        "closed" => l.tr("staff-surveys-closed"),
+        other => other.to_owned(),
+    }
+}
 
 #[component]
 pub fn SurveysPage() -> impl IntoView {
     let data = Resource::new(|| (), |_| surveys_page());
     view! {
-        <Title text="Surveys" />
-        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
-            {move || Suspend::new(async move {
+        <Title text=crate::i18n::use_i18n().staff_tr("staff-nav-surveys") />
+        <StaffPage>
+        <Suspense fallback=loading>
+            {move || {
+                let l = crate::i18n::use_i18n().staff_locale();
+                Suspend::new(async move {
                 match data.await {
                     Ok((ctx, rows)) => {
                         let csrf = ctx.csrf.clone();
@@ -34,13 +49,13 @@ pub fn SurveysPage() -> impl IntoView {
                         let sources: Vec<(String, String)> = rows.iter().map(|s| (s.slug.clone(), s.title.clone())).collect();
                         view! {
                             <StaffNav viewer=ctx.viewer.clone() csrf=ctx.csrf.clone() />
-                            <h1>"Surveys"</h1>
+                            <h1>{l.tr("staff-nav-surveys")}</h1>
                             <FlashMessage flash=ctx.flash.clone() />
                             <div class="table-scroll" tabindex="0">
                                 <table>
                                     <thead><tr>
-                                        <th scope="col">"Survey"</th><th scope="col">"Audience"</th>
-                                        <th scope="col">"Version"</th><th scope="col">"Responses"</th><th scope="col">"Translations"</th><th scope="col">"Status"</th>
+                                        <th scope="col">{l.tr("staff-filter-survey")}</th><th scope="col">{l.tr("staff-surveys-audience")}</th>
+                                        <th scope="col">{l.tr("staff-weighting-version")}</th><th scope="col">{l.tr("staff-surveys-responses")}</th><th scope="col">{l.tr("staff-editor-translations")}</th><th scope="col">{l.tr("staff-actions-col-status")}</th>
                                     </tr></thead>
                                     <tbody>
                                         {rows.into_iter().map(|s| {
@@ -65,13 +80,13 @@ pub fn SurveysPage() -> impl IntoView {
                                                     <td>
                                                         <form method="post" action=action class="inline-form">
                                                             <CsrfField token=csrf.clone() />
-                                                            <label for=select_id.clone() class="visually-hidden">{format!("Status of {}", s.title)}</label>
+                                                            <label for=select_id.clone() class="visually-hidden">{l.tr_args("staff-surveys-status-of", &[("survey", FluentArg::Str(s.title.clone()))])}</label>
                                                             <select id=select_id name="status">
                                                                 {STATUSES.into_iter().map(|st| view! {
-                                                                    <option value=st selected=st == s.status>{st}</option>
+                                                                    <option value=st selected=st == s.status>{status_name(l, st)}</option>
                                                                 }).collect_view()}
                                                             </select>
-                                                            <button type="submit" class="link-button">{format!("Save status of {}", s.slug)}</button>
+                                                            <button type="submit" class="link-button">{l.tr_args("staff-surveys-save-status", &[("survey", FluentArg::Str(s.slug.clone()))])}</button>
                                                         </form>
                                                     </td>
                                                 </tr>
@@ -80,39 +95,41 @@ pub fn SurveysPage() -> impl IntoView {
                                     </tbody>
                                 </table>
                             </div>
-                            <h2 id="new">"Make a survey"</h2>
-                            <p>"A new survey starts as a draft: residents cannot see it until you open it. Write it in English; translate it from its page."</p>
+                            <h2 id="new">{l.tr("staff-surveys-make")}</h2>
+                            <p>{l.tr("staff-surveys-make-help")}</p>
                             <form method="post" action="/staff/admin/surveys" class="stack-form">
                                 <CsrfField token=csrf.clone() />
-                                <label for="survey-slug">"Address"</label>
-                                <p class="meta" id="survey-slug-hint">"The survey's web address, /surveys/…: a-z, 0-9 and hyphens, like parks-2027. It cannot change later."</p>
+                                <label for="survey-slug">{l.tr("staff-surveys-address")}</label>
+                                <p class="meta" id="survey-slug-hint">{l.tr("staff-surveys-address-hint")}</p>
                                 <input type="text" id="survey-slug" name="slug" required maxlength="80" aria-describedby="survey-slug-hint" value=typed.value("slug", "") aria-invalid=typed.invalid("survey-slug") />
-                                <label for="survey-audience">"Who it is for"</label>
+                                <label for="survey-audience">{l.tr("staff-surveys-who")}</label>
                                 <select id="survey-audience" name="audience" aria-invalid=typed.invalid("survey-audience")>
                                     {AUDIENCES.into_iter().map(|(a, name)| view! {
-                                        <option value=a.as_str() selected=a.as_str() == audience>{name}</option>
+                                        <option value=a.as_str() selected=a.as_str() == audience>{l.tr(name)}</option>
                                     }).collect_view()}
                                 </select>
-                                <label for="new-title">"Title (English)"</label>
+                                <label for="new-title">{l.tr("staff-surveys-title-en")}</label>
                                 <input type="text" id="new-title" name="title" required maxlength="600" value=typed.value("title", "") aria-invalid=typed.invalid("new-title") />
-                                <label for="new-intro">"Introduction (English)"</label>
+                                <label for="new-intro">{l.tr("staff-surveys-intro-en")}</label>
                                 <textarea id="new-intro" name="intro" required rows="4" maxlength="3000" aria-invalid=typed.invalid("new-intro")>{typed.value("intro", "")}</textarea>
-                                <label for="survey-copy">"Start from"</label>
+                                <label for="survey-copy">{l.tr("staff-surveys-start-from")}</label>
                                 <select id="survey-copy" name="copy" aria-invalid=typed.invalid("survey-copy")>
-                                    <option value="" selected=copy.is_empty()>"No questions yet"</option>
+                                    <option value="" selected=copy.is_empty()>{l.tr("staff-surveys-no-questions")}</option>
                                     {sources.into_iter().map(|(slug, title)| {
                                         let selected = slug == copy;
-                                        view! { <option value=slug.clone() selected=selected>{format!("The questions of {title}")}</option> }
+                                        view! { <option value=slug.clone() selected=selected>{l.tr_args("staff-surveys-questions-of", &[("survey", FluentArg::Str(title.clone()))])}</option> }
                                     }).collect_view()}
                                 </select>
-                                <button type="submit" class="primary">"Make the survey"</button>
+                                <button type="submit" class="primary">{l.tr("staff-surveys-make-button")}</button>
                             </form>
                         }
                         .into_any()
                     }
                     Err(error) => view! { <PageError error /> }.into_any(),
                 }
-            })}
+            })
+            }}
         </Suspense>
+        </StaffPage>
     }
 }

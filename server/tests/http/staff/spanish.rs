@@ -224,6 +224,151 @@ both_backends!(
         )
         .await;
 
+        check(
+            &app,
+            &admin,
+            "/staff/admin/strategy",
+            &["Metas de la estrategia y departamentos", "Agregar una meta"],
+            &[
+                "Add a goal",
+                "Add a department",
+                "Strategy goals and departments",
+            ],
+        )
+        .await;
+        check(
+            &app,
+            &admin,
+            "/staff/admin/weighting",
+            &[
+                "Ponderación por equidad",
+                "Cargar una configuración",
+                "Verificar y ver la vista previa",
+            ],
+            &[
+                "Upload a configuration",
+                "Check and preview",
+                "Population margins",
+            ],
+        )
+        .await;
+        check(
+            &app,
+            &admin,
+            "/staff/admin/surveys/resident-digital-services",
+            &[
+                "Título e introducción",
+                "Agregar una pregunta",
+                "Traducciones",
+            ],
+            &["Title and introduction", "Add a question", "Move down"],
+        )
+        .await;
+        check(
+            &app,
+            &admin,
+            "/staff/admin/surveys/resident-digital-services/add-question",
+            &[
+                "Agregar la pregunta",
+                "Opciones, una por línea",
+                "Texto largo",
+            ],
+            &["Add the question", "Options, one per line", "Long text"],
+        )
+        .await;
+        check(
+            &app,
+            &admin,
+            "/staff/admin/users",
+            &[
+                "Invitar a alguien",
+                "Invitaciones abiertas",
+                "administrador",
+            ],
+            &[
+                "Invite someone",
+                "Open invitations",
+                "Create invitation link",
+            ],
+        )
+        .await;
+        check(
+            &app,
+            &admin,
+            "/staff/links",
+            &["Crear un enlace", "Cuántas respuestas"],
+            &["Make a link", "How many responses"],
+        )
+        .await;
+        check(
+            &app,
+            &admin,
+            "/account",
+            &[
+                "Su cuenta",
+                "Tokens de API",
+                "Cerrar sesión en todas partes",
+            ],
+            &["Your account", "API tokens", "Make a token"],
+        )
+        .await;
+        check(
+            &app,
+            &admin,
+            "/staff/admin/audit",
+            &["Los últimos 200 eventos", "Cuándo"],
+            &["The latest 200 events", ">When<"],
+        )
+        .await;
+
+        check(
+            &app,
+            &admin,
+            "/staff/admin/surveys",
+            &["Crear una encuesta", "Para quién es", "abierta"],
+            &["Make a survey", "Who it is for", "Start from"],
+        )
+        .await;
+        check(
+            &app,
+            &admin,
+            "/staff/admin/surveys/resident-digital-services/translations/vi",
+            &[
+                "Estado de esta traducción",
+                "Revisada por un traductor de la Ciudad",
+            ],
+            &[
+                "Status of this translation",
+                "texts have no translation yet",
+            ],
+        )
+        .await;
+        check(
+            &app,
+            &admin,
+            "/staff/admin/surveys/resident-digital-services/definition",
+            &["Toda la encuesta en JSON", "Verificar y guardar"],
+            &["The whole survey as JSON", "Check and save"],
+        )
+        .await;
+        let (partner, _) = signed_in(&app, Role::Partner).await;
+        check(
+            &app,
+            &partner,
+            "/notes",
+            &[
+                "Subir notas",
+                "Idioma de las notas",
+                "Todavía no ha subido nada.",
+            ],
+            &[
+                "Upload notes",
+                "Language of the notes",
+                "Nothing uploaded yet",
+            ],
+        )
+        .await;
+
         // The choice is remembered: the next page without `?lang=` is Spanish too.
         let (_, home) = get(&app, &admin, "/staff").await;
         assert!(
