@@ -18,6 +18,7 @@ mod m20261129_000012_create_curation;
 mod m20261129_000013_weighting_activation;
 mod m20261129_000014_create_publications;
 mod m20261129_000015_survey_translations;
+mod m20261130_000016_response_collection;
 mod m20261130_000017_translation_imports;
 
 /// The seeded instruments, as JSON survey definitions (`slug`, `audience`, `title`, `intro`, `questions`).
@@ -69,6 +70,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000013_weighting_activation::Migration),
             Box::new(m20261129_000014_create_publications::Migration),
             Box::new(m20261129_000015_survey_translations::Migration),
+            Box::new(m20261130_000016_response_collection::Migration),
             Box::new(m20261130_000017_translation_imports::Migration),
         ]
     }

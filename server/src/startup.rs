@@ -329,6 +329,7 @@ fn router(state: AppState, layers: Layers, upload_limit: u64) -> Router {
         .merge(crate::routes::translation_files::router())
         .merge(openapi::router())
         .merge(crate::routes::public_results::router(layers.public))
+        .merge(crate::routes::paper::router())
         .leptos_routes_with_context(
             &state,
             routes,

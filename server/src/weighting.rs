@@ -332,7 +332,11 @@ fn variables(config: &WeightingConfig) -> Vec<String> {
 /// Resident respondents as the next run would weight them (those who wrote at least one
 /// free-text answer, with their weighting variables, district and ZIP), without themes: the
 /// weights do not depend on them. Mirrors `runs::input::respondents`.
-fn respondents(responses: &[ResponseForAnalysis]) -> Vec<analysis::weighting::Respondent> {
+fn respondents(
+    responses: &[ResponseForAnalysis],
+    config: &WeightingConfig,
+) -> Vec<analysis::weighting::Respondent> {
+    let mode = crate::runs::input::rakes_on_mode(config);
     responses
         .iter()
         .filter(|r| r.stream == Stream::Resident && !r.texts.is_empty())
@@ -341,6 +345,9 @@ fn respondents(responses: &[ResponseForAnalysis]) -> Vec<analysis::weighting::Re
                 analysis::weighting::Respondent::new(SourceRef::Response(r.id).to_string());
             for (variable, category) in &r.variables {
                 person = person.var(variable.clone(), category.clone());
+            }
+            if mode {
+                person = crate::runs::input::with_mode(person, r);
             }
             if let Some(district) = r.variables.get(DISTRICT) {
                 person = person.area(district.clone());
@@ -362,7 +369,7 @@ pub async fn preview(
     let responses = app::store::runs::responses_for_analysis(db, None).await?;
     let mut config = config.clone();
     let computed = tokio::task::spawn_blocking(move || {
-        let people = respondents(&responses);
+        let people = respondents(&responses, &config);
         config.params.bootstrap.replicates = 0;
         let outcome = config.fit(&people, &[]);
         (people.len(), outcome)

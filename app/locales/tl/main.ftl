@@ -147,3 +147,20 @@ open-data-publication = Mga resultang inilathala noong { $date }: { $scope }
 feed-title = Ang aming narinig: mga resulta at pag-usad
 feed-publication = Bagong resultang nailathala: { $scope }
 feed-action = { $need }: “{ $action }”, katayuan: { $status }
+
+## Paper forms: the printable survey (print-…). Draft translation, to be reviewed.
+print-page-title = { $survey } (form na maipi-print)
+print-link = I-print ang survey na ito
+print-how = Para i-print ang form na ito, gamitin ang Print ng inyong browser. Markahan ang inyong mga sagot gamit ang panulat.
+print-answer-online = Sumagot na lang online
+print-respondent-code = Code ng sumasagot
+print-respondent-code-help = Para sa opisina: iwanang blangko ang kahong ito.
+print-instructions = Punan ang isang bilog (○) kung isang sagot lang ang hinihingi, at bawat kahon (□) na angkop kung puwedeng pumili ng marami. Isulat ang inyong mga sagot sa mga linya. Puwede ninyong laktawan ang tanong na hindi nakamarkang kailangan.
+print-choose-one = Pumili ng isa.
+print-choose-any = Piliin ang lahat ng angkop.
+print-write-in = Isulat ang inyong sagot sa mga linya.
+print-number = Sumulat ng buong numero mula { $min } hanggang { $max }.
+print-zip = Isulat ang inyong 5-digit na ZIP code.
+print-thanks = Salamat po. Pakibalik ang form na ito sa tao o lugar na nagbigay nito sa inyo.
+print-online = Puwede rin kayong sumagot online: { $url }
+print-version = Bersiyon ng form { $version }

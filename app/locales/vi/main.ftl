@@ -138,3 +138,20 @@ open-data-publication = Kết quả công bố ngày { $date }: { $scope }
 feed-title = Những gì chúng tôi đã nghe: kết quả và tiến độ
 feed-publication = Kết quả mới được công bố: { $scope }
 feed-action = { $need }: “{ $action }”, tình trạng: { $status }
+
+## Paper forms: the printable survey (print-…). Draft translation, to be reviewed.
+print-page-title = { $survey } (mẫu để in)
+print-link = In khảo sát này
+print-how = Để in mẫu này, hãy dùng lệnh In của trình duyệt. Đánh dấu câu trả lời bằng bút.
+print-answer-online = Trả lời trực tuyến
+print-respondent-code = Mã người trả lời
+print-respondent-code-help = Dành cho văn phòng: để trống ô này.
+print-instructions = Tô một vòng tròn (○) khi câu hỏi chỉ cần một câu trả lời, và mọi ô (□) phù hợp khi có thể chọn nhiều. Viết câu trả lời trên các dòng kẻ. Quý vị có thể bỏ qua câu hỏi nào không ghi là bắt buộc.
+print-choose-one = Chọn một.
+print-choose-any = Chọn tất cả những gì phù hợp.
+print-write-in = Viết câu trả lời trên các dòng kẻ.
+print-number = Viết một số nguyên từ { $min } đến { $max }.
+print-zip = Viết mã ZIP gồm 5 chữ số của quý vị.
+print-thanks = Xin cảm ơn. Vui lòng trả lại mẫu này cho người hoặc nơi đã đưa cho quý vị.
+print-online = Quý vị cũng có thể trả lời trực tuyến: { $url }
+print-version = Phiên bản mẫu { $version }

@@ -138,3 +138,20 @@ open-data-publication = 發布日期 { $date } 的結果：{ $scope }
 feed-title = 我們聽到的聲音：結果與進展
 feed-publication = 新結果已發布：{ $scope }
 feed-action = { $need }：「{ $action }」，狀態：{ $status }
+
+## Paper forms: the printable survey (print-…). Draft translation, to be reviewed.
+print-page-title = { $survey }（列印用表格）
+print-link = 列印此問卷
+print-how = 如要列印此表格，請使用瀏覽器的「列印」功能。請用筆填寫答案。
+print-answer-online = 改為線上作答
+print-respondent-code = 受訪者編號
+print-respondent-code-help = 辦公室專用：請留空。
+print-instructions = 只需一個答案的題目，請塗滿一個圓圈（○）；可選多項的題目，請勾選所有適用的方格（□）。請把答案寫在橫線上。未標明必答的題目可以不答。
+print-choose-one = 請選一項。
+print-choose-any = 請選所有適用項目。
+print-write-in = 請把答案寫在橫線上。
+print-number = 請寫 { $min } 至 { $max } 之間的整數。
+print-zip = 請寫您的 5 位數郵遞區號。
+print-thanks = 謝謝您。請將此表格交回給您表格的人或地點。
+print-online = 您也可以線上作答：{ $url }
+print-version = 表格版本 { $version }

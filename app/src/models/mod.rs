@@ -3,6 +3,7 @@
 
 pub mod answers;
 pub mod closed;
+pub mod collection;
 pub mod compare;
 pub mod curation;
 pub mod dashboard;

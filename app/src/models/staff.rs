@@ -57,7 +57,7 @@ pub fn required_roles(path: &str) -> Option<&'static [Role]> {
         Some(ADMINS)
     } else if under("/staff") || under("/api/v1") || under("/account/tokens") {
         Some(STAFF)
-    } else if under("/account") || under("/notes") {
+    } else if under("/account") || under("/notes") || under("/entry") {
         Some(SIGNED_IN)
     } else {
         None

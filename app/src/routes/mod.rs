@@ -5,6 +5,8 @@ pub mod lazy;
 mod not_found;
 mod notes;
 #[cfg(feature = "ssr")]
+pub mod paper;
+#[cfg(feature = "ssr")]
 pub mod results;
 pub mod staff;
 mod survey;

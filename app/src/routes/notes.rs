@@ -62,6 +62,7 @@ fn NotesView(ctx: PageContext, page: NotesPageData) -> impl IntoView {
         <StaffNav viewer=ctx.viewer.clone() csrf=ctx.csrf.clone() />
         <h1>{l.tr("staff-notes-title")}</h1>
         <p class="lead">{l.tr("staff-upload-lead")}</p>
+        <p lang=(!l.has_staff_pages()).then_some("en")><a href="/entry" rel="external">{l.staff().tr("staff-entry-index-title")}</a></p>
         <div id="upload-problem"><FlashMessage flash=flash /></div>
         <h2>{l.tr("staff-upload-title")}</h2>
         <form method="post" action="/notes" enctype="multipart/form-data" class="stack-form">

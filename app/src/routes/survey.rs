@@ -163,6 +163,10 @@ fn SurveyFormView(form: SurveyForm, posted: PostedSubmission) -> impl IntoView {
         {form.partly_english().then(|| view! { <p class="notice" role="note">{i18n.t("survey-partly-english")}</p> })}
         <p class="lead" lang=english(form.intro_in_english)>{form.intro.clone()}</p>
         <p class="meta">{intro_count}</p>
+        // The printable form is a page of the server's own (not a route of this app).
+        <p class="meta">
+            <a href=format!("/surveys/{}/print?lang={}", form.slug, form.locale.code()) rel="external">{i18n.t("print-link")}</a>
+        </p>
         {form.preview.then(|| view! { <p class="notice" role="note">{i18n.t("survey-preview")}</p> })}
         {form.invite.as_ref().map(|invite| view! {
             <p class="notice">{i18n.locale().tr_args("invite-for", &[("organization", FluentArg::Str(invite.organization.clone()))])}</p>

@@ -5,7 +5,8 @@ use std::collections::BTreeMap;
 
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{
-    ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, TransactionTrait,
+    ActiveValue::Set, ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter,
+    TransactionTrait,
 };
 use uuid::Uuid;
 
@@ -13,6 +14,7 @@ use super::entities::{answer, response};
 use super::links;
 use super::surveys::LoadedSurvey;
 use crate::i18n::Locale;
+use crate::models::collection::CollectionMode;
 use crate::models::{AnswerValue, AppError, Stream};
 
 #[derive(Debug, PartialEq, Eq)]
@@ -48,6 +50,91 @@ pub async fn store_via(
     answers: &BTreeMap<String, AnswerValue>,
     invite: Option<&str>,
 ) -> Result<Stored, AppError> {
+    insert(db, survey, locale, token, answers, invite, None).await
+}
+
+/// Who entered a response on a respondent's behalf, how it was collected, and the respondent
+/// code of its paper form.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Entry {
+    pub mode: CollectionMode,
+    /// The staff account entering it.
+    pub entered_by: i32,
+    /// The paper form's respondent code (as [`crate::models::collection::parse_paper_code`]
+    /// normalises it).
+    pub paper_code: Option<String>,
+}
+
+/// What storing an entered response did.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Entered {
+    /// A new response with this id.
+    New(i64),
+    /// A response to this survey already carries this paper code (its id): nothing was stored.
+    PaperCodeTaken(i64),
+}
+
+/// The response to survey `survey_id` entered with paper code `code`, if any.
+pub async fn with_paper_code(
+    db: &impl sea_orm::ConnectionTrait,
+    survey_id: i32,
+    code: &str,
+) -> Result<Option<i64>, DbErr> {
+    Ok(response::Entity::find()
+        .filter(response::Column::SurveyId.eq(survey_id))
+        .filter(response::Column::PaperCode.eq(code))
+        .one(db)
+        .await?
+        .map(|r| r.id))
+}
+
+/// Stores a response entered by staff or a partner (already validated as a web submission is),
+/// with how it was collected and by whom; refuses a paper code already entered for this survey.
+pub async fn store_entered(
+    db: &DatabaseConnection,
+    survey: &LoadedSurvey,
+    locale: Locale,
+    answers: &BTreeMap<String, AnswerValue>,
+    entry: &Entry,
+) -> Result<Entered, AppError> {
+    if let Some(code) = &entry.paper_code
+        && let Some(id) = with_paper_code(db, survey.survey.id, code).await?
+    {
+        return Ok(Entered::PaperCodeTaken(id));
+    }
+    let outcome = insert(
+        db,
+        survey,
+        locale,
+        Uuid::new_v4(),
+        answers,
+        None,
+        Some(entry),
+    )
+    .await;
+    match outcome {
+        Ok(Stored::New(id)) => Ok(Entered::New(id)),
+        Ok(_) => Err(AppError::Unavailable),
+        // Two entries of one code at the same moment: the unique index stops the second.
+        Err(err) => match &entry.paper_code {
+            Some(code) => match with_paper_code(db, survey.survey.id, code).await? {
+                Some(id) => Ok(Entered::PaperCodeTaken(id)),
+                None => Err(err),
+            },
+            None => Err(err),
+        },
+    }
+}
+
+async fn insert(
+    db: &DatabaseConnection,
+    survey: &LoadedSurvey,
+    locale: Locale,
+    token: Uuid,
+    answers: &BTreeMap<String, AnswerValue>,
+    invite: Option<&str>,
+    entry: Option<&Entry>,
+) -> Result<Stored, AppError> {
     let txn = db.begin().await?;
     let link = match invite {
         None => None,
@@ -70,6 +157,12 @@ pub async fn store_via(
         language: Set(locale.code().to_string()),
         submitted_at: Set(now),
         idempotency_key: Set(token),
+        collection_mode: Set(entry
+            .map_or(CollectionMode::Web, |e| e.mode)
+            .as_str()
+            .to_owned()),
+        entered_by: Set(entry.map(|e| e.entered_by)),
+        paper_code: Set(entry.and_then(|e| e.paper_code.clone())),
         ..Default::default()
     };
     let inserted = response::Entity::insert(row)
@@ -112,4 +205,65 @@ pub async fn store_via(
     }
     txn.commit().await?;
     Ok(Stored::New(id))
+}
+
+/// A response entered on someone's behalf, as the entry page lists it (no answers).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EnteredRow {
+    pub id: i64,
+    pub mode: CollectionMode,
+    pub paper_code: Option<String>,
+    pub language: String,
+    /// The display name of whoever entered it.
+    pub entered_by: String,
+    pub submitted_at: time::OffsetDateTime,
+}
+
+/// The latest `limit` responses to survey `survey_id` entered by staff or partners (only those
+/// entered by `by`, when given), newest first.
+pub async fn entered(
+    db: &DatabaseConnection,
+    survey_id: i32,
+    by: Option<i32>,
+    limit: u64,
+) -> Result<Vec<EnteredRow>, DbErr> {
+    use sea_orm::{QueryOrder, QuerySelect};
+
+    use super::entities::staff_user;
+
+    let mut query = response::Entity::find()
+        .filter(response::Column::SurveyId.eq(survey_id))
+        .filter(response::Column::EnteredBy.is_not_null());
+    if let Some(by) = by {
+        query = query.filter(response::Column::EnteredBy.eq(by));
+    }
+    let rows = query
+        .order_by_desc(response::Column::Id)
+        .limit(limit)
+        .all(db)
+        .await?;
+    let mut ids: Vec<i32> = rows.iter().filter_map(|r| r.entered_by).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    let names: std::collections::HashMap<i32, String> = staff_user::Entity::find()
+        .filter(staff_user::Column::Id.is_in(ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|u| (u.id, u.display_name))
+        .collect();
+    Ok(rows
+        .into_iter()
+        .map(|r| EnteredRow {
+            id: r.id,
+            mode: CollectionMode::parse(&r.collection_mode).unwrap_or(CollectionMode::Web),
+            paper_code: r.paper_code,
+            language: r.language,
+            entered_by: r
+                .entered_by
+                .and_then(|id| names.get(&id).cloned())
+                .unwrap_or_default(),
+            submitted_at: r.submitted_at,
+        })
+        .collect())
 }

@@ -14,6 +14,7 @@ use super::entities::{answer, note_passage, report, response, survey_version};
 use super::notes::{self, PassageOrigin};
 use super::runs::{ResponseForAnalysis, analysis_record};
 use super::surveys::{self, LoadedSurvey};
+use crate::models::collection::CollectionMode;
 use crate::models::stream::{Stream, UnknownStream};
 use crate::models::{AnswerValue, AppError, SurveyDefinition, UnitRef};
 
@@ -28,6 +29,8 @@ pub struct StoredResponse {
     pub language: String,
     /// The organization of an invitation link it came through.
     pub organization: Option<String>,
+    /// How it was collected (web, or entered from paper, a call or an interview).
+    pub collection_mode: CollectionMode,
     pub submitted_at: OffsetDateTime,
     /// Answers by question key (values that no longer read are left out).
     pub answers: BTreeMap<String, AnswerValue>,
@@ -122,6 +125,9 @@ pub(super) async fn responses(
                 survey_version_id: r.survey_version_id,
                 language: r.language,
                 organization: r.organization,
+                // A mode this version does not know reads as web, the default.
+                collection_mode: CollectionMode::parse(&r.collection_mode)
+                    .unwrap_or(CollectionMode::Web),
                 submitted_at: r.submitted_at,
                 answers: answers
                     .into_iter()

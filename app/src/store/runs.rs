@@ -11,6 +11,7 @@ use sea_orm::{
 use super::entities::analysis_run;
 use super::run_sources::{self, StoredResponse};
 use crate::models::AnswerValue;
+use crate::models::collection::CollectionMode;
 use crate::models::stream::Stream;
 use crate::models::survey::{KindDef, NON_ANSWERS, SurveyDefinition};
 
@@ -23,6 +24,10 @@ pub struct ResponseForAnalysis {
     pub stream: Stream,
     /// Language the respondent used.
     pub language: String,
+    /// How the response was collected: a respondent variable in breakdowns, and in raking only
+    /// when the margins name it (the server's `runs::input`), so runs weighted without it keep
+    /// their hashes.
+    pub collection_mode: CollectionMode,
     /// When it was submitted.
     pub submitted_at: time::OffsetDateTime,
     /// Free-text answers `(question key, text)` in question order.
@@ -50,6 +55,7 @@ pub fn analysis_record(r: &StoredResponse, definition: &SurveyDefinition) -> Res
         id: r.id,
         stream: r.stream,
         language: r.language.clone(),
+        collection_mode: r.collection_mode,
         submitted_at: r.submitted_at,
         texts: Vec::new(),
         variables: BTreeMap::new(),

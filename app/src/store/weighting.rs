@@ -17,7 +17,8 @@ use crate::models::survey::{Audience, SurveyDefinition};
 pub type Categories = BTreeMap<String, BTreeSet<String>>;
 
 /// What a margins file may name: the weighting variables that any version of a resident survey
-/// measures, with their categories.
+/// measures, with their categories, and how responses were collected
+/// ([`crate::models::collection::MODE_VARIABLE`]: web, paper, phone, in person).
 pub async fn resident_categories(db: &DatabaseConnection) -> Result<Categories, DbErr> {
     let rows = survey::Entity::find()
         .filter(survey::Column::Audience.eq(Audience::Resident.as_str()))
@@ -32,6 +33,12 @@ pub async fn resident_categories(db: &DatabaseConnection) -> Result<Categories, 
         for (variable, categories) in definition.weighting_categories() {
             out.entry(variable).or_default().extend(categories);
         }
+    }
+    if !out.is_empty() {
+        use crate::models::collection::{CollectionMode, MODE_VARIABLE};
+        out.entry(MODE_VARIABLE.to_owned())
+            .or_default()
+            .extend(CollectionMode::ALL.map(|m| m.as_str().to_owned()));
     }
     Ok(out)
 }

@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use analysis::Lineage;
 use analysis::weighting::{Interval, PublishedPriority};
 use app::models::Stream;
+use app::models::collection::MODE_VARIABLE;
 use app::models::curation::{Curation, NameSource, ThemeStatus};
 use app::models::dashboard::{
     BreakdownView, DashboardFilter, Estimate, QuoteView, SensitivityView, ThemeCard,
@@ -222,7 +223,8 @@ pub fn sensitivity(run: &LoggedRun, labels: &BTreeMap<&str, &str>) -> Option<Sen
     })
 }
 
-/// The variables shares can be broken down by: the council district, then the raking variables.
+/// The variables shares can be broken down by: the council district, then the raking variables,
+/// then how responses were collected (web, paper, phone, in person).
 pub fn breakdown_variables(run: &LoggedRun) -> Vec<String> {
     let mut variables: Vec<String> = vec![DISTRICT.to_owned()];
     if let Some(w) = &run.weighting {
@@ -231,6 +233,9 @@ pub fn breakdown_variables(run: &LoggedRun) -> Vec<String> {
                 variables.push(v.name.clone());
             }
         }
+    }
+    if !variables.iter().any(|v| v == MODE_VARIABLE) {
+        variables.push(MODE_VARIABLE.to_owned());
     }
     variables
 }

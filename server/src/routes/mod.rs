@@ -13,6 +13,7 @@ pub mod language;
 pub mod links;
 pub mod notes;
 pub mod openapi;
+pub mod paper;
 pub mod public_results;
 pub mod publications;
 pub mod reports;

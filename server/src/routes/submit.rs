@@ -3,6 +3,7 @@
 //! resident is sent to the thank-you page; anything else renders the survey page again with every
 //! answer kept and a specific message next to what is wrong.
 
+use std::collections::BTreeMap;
 use std::net::{IpAddr, SocketAddr};
 use std::num::NonZeroU32;
 use std::sync::Arc;
@@ -19,9 +20,12 @@ use leptos::prelude::provide_context;
 use app::i18n::{Locale, locale_from_request};
 use app::models::links::INVITE_FIELD;
 use app::models::slug::valid_slug;
-use app::models::{AppError, FieldErrors, FormError, PostedSubmission, RawAnswers, validate};
+use app::models::{
+    AnswerValue, AppError, FieldErrors, FormError, PostedSubmission, RawAnswers, validate,
+};
 use app::routes::survey_fields as fields;
 use app::store::responses::{self, Stored};
+use app::store::surveys::LoadedSurvey;
 use app::store::{AppState, surveys};
 
 use super::client::ClientKeys;
@@ -143,7 +147,7 @@ pub async fn submit(
 /// Why a submission is not stored: the survey page comes back with every answer kept and this
 /// said, at the top of the form or next to each wrong answer.
 #[derive(Debug)]
-enum Refusal {
+pub(crate) enum Refusal {
     Form(FormError),
     Answers(FieldErrors),
 }
@@ -240,13 +244,7 @@ async fn store(
     let survey = surveys::at_version(&state.db, slug, version)
         .await
         .map_err(lookup_failed)?;
-    if !survey.is_open() {
-        return Err(FormError::SurveyClosed.into());
-    }
-    let form = survey
-        .definition
-        .localize(survey.version_id, locale, true, String::new());
-    let answers = validate(&form.questions, &posted.answers)?;
+    let answers = checked_answers(&survey, locale, &posted.answers)?;
     guard
         .limiter
         .check_key(&client)
@@ -264,6 +262,24 @@ async fn store(
         Stored::LinkGone => return Err(FormError::InviteGone.into()),
     }
     Ok(())
+}
+
+/// The answers `raw` to `survey` as they are stored, checked as every response is: the survey is
+/// open, and each question shown (branching applied) has a valid answer or none where that is
+/// allowed. A resident's submission and an entry by staff or a partner
+/// (`routes::paper::enter`) both go through here.
+pub(crate) fn checked_answers(
+    survey: &LoadedSurvey,
+    locale: Locale,
+    raw: &RawAnswers,
+) -> Result<BTreeMap<String, AnswerValue>, Refusal> {
+    if !survey.is_open() {
+        return Err(FormError::SurveyClosed.into());
+    }
+    let form = survey
+        .definition
+        .localize(survey.version_id, locale, true, String::new());
+    Ok(validate(&form.questions, raw)?)
 }
 
 /// The survey page to render again: the survey, the invitation link it was opened with, and the

@@ -3,8 +3,9 @@
 
 use std::collections::BTreeSet;
 
-use analysis::weighting::{Respondent, SourceMention};
+use analysis::weighting::{Respondent, SourceMention, WeightingConfig};
 use analysis::{Lang, ThemeModel, Unit};
+use app::models::collection::MODE_VARIABLE;
 use app::models::{SourceRef, Stream, UnitRef};
 use app::store::entities::report;
 use app::store::notes::PassageForAnalysis;
@@ -52,9 +53,44 @@ pub fn units(responses: &[ResponseForAnalysis]) -> Vec<Unit> {
         .collect()
 }
 
-/// Residents who wrote at least one free-text answer, with their weighting variables, area,
-/// ZIP and the themes their answers fell in.
+/// Residents who wrote at least one free-text answer, with their weighting variables (the
+/// collection mode among them), area, ZIP and the themes their answers fell in. For breakdowns
+/// and everything else read from a run's weights; fitting the weights reads
+/// [`weighted_respondents`].
 pub fn respondents(responses: &[ResponseForAnalysis], model: &ThemeModel) -> Vec<Respondent> {
+    respondents_with(responses, model, true)
+}
+
+/// [`respondents`] as a run's weights are fitted on them: the collection mode is a variable only
+/// when `config`'s margins rake on it, so the weighting's input (and hash) of a run that does not
+/// is what it was before modes were recorded, and `runs verify` still repeats it.
+pub fn weighted_respondents(
+    responses: &[ResponseForAnalysis],
+    model: &ThemeModel,
+    config: &WeightingConfig,
+) -> Vec<Respondent> {
+    respondents_with(responses, model, rakes_on_mode(config))
+}
+
+/// Whether `config`'s margins name the collection mode.
+pub fn rakes_on_mode(config: &WeightingConfig) -> bool {
+    config
+        .margins
+        .variables
+        .iter()
+        .any(|v| v.name == MODE_VARIABLE)
+}
+
+/// `person` with `r`'s collection mode as the variable [`MODE_VARIABLE`].
+pub fn with_mode(person: Respondent, r: &ResponseForAnalysis) -> Respondent {
+    person.var(MODE_VARIABLE, r.collection_mode.as_str())
+}
+
+fn respondents_with(
+    responses: &[ResponseForAnalysis],
+    model: &ThemeModel,
+    mode: bool,
+) -> Vec<Respondent> {
     responses
         .iter()
         .filter(|r| r.stream == Stream::Resident && !r.texts.is_empty())
@@ -62,6 +98,9 @@ pub fn respondents(responses: &[ResponseForAnalysis], model: &ThemeModel) -> Vec
             let mut person = Respondent::new(SourceRef::Response(r.id).to_string());
             for (variable, category) in &r.variables {
                 person = person.var(variable.clone(), category.clone());
+            }
+            if mode {
+                person = with_mode(person, r);
             }
             if let Some(district) = r.variables.get(DISTRICT) {
                 person = person.area(district.clone());

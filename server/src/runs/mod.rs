@@ -361,7 +361,7 @@ async fn compute(input: Input, recipe: Recipe, hooks: Hooks) -> anyhow::Result<O
             .context("finding the themes")?;
         let weighting = match &recipe.weighting {
             Some((_, config)) => config
-                .fit(&input::respondents(&responses, &model), &{
+                .fit(&input::weighted_respondents(&responses, &model, config), &{
                     let mut mentions = input::mentions(&responses, &model);
                     mentions.extend(input::passage_mentions(
                         passages.iter().map(|p| (p.id, p.document_id)),

@@ -11,6 +11,7 @@ mod languages;
 mod links;
 mod notes;
 mod pages;
+mod paper_entry;
 mod public_results;
 mod reports;
 mod runs;

@@ -66,6 +66,8 @@ pub fn SurveysPage() -> impl IntoView {
                                                     <td>
                                                         <a href=action.clone()>{s.title.clone()}</a>
                                                         <br /><a href=format!("/surveys/{}", s.slug) class="meta">{format!("/surveys/{}", s.slug)}</a>
+                                                        <br /><a href=format!("/surveys/{}/print?lang={}", s.slug, l.code()) rel="external" class="meta">{l.tr("print-link")}</a>
+                                                        " · "<a href=format!("/entry/{}", s.slug) rel="external" class="meta">{l.tr("staff-entry-enter")}</a>
                                                     </td>
                                                     <td>{s.audience.clone()}</td>
                                                     <td>{s.version}</td>

@@ -129,6 +129,13 @@ pub mod response {
         /// The organization of the invitation link the response came through, if any.
         pub organization: Option<String>,
         pub link_id: Option<i32>,
+        /// How it was collected: `web`, `paper`, `phone` or `in_person`
+        /// (`crate::models::collection::CollectionMode`).
+        pub collection_mode: String,
+        /// The staff account that entered it (paper, phone, in person).
+        pub entered_by: Option<i32>,
+        /// The respondent code on its paper form, unique per survey.
+        pub paper_code: Option<String>,
     }
 
     #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
