@@ -25,7 +25,7 @@ pub fn AuditPage() -> impl IntoView {
                         <StaffNav viewer=ctx.viewer.clone() csrf=ctx.csrf.clone() />
                         <h1>{l.tr("staff-nav-audit")}</h1>
                         <p class="meta">
-                            {l.tr_args("staff-audit-lead", &[("minutes", FluentArg::Num(ATTEMPT_WINDOW_MINUTES as i64)), ("listed", FluentArg::Num(ATTEMPTS_LISTED as i64))])}
+                            {l.tr_args("staff-audit-lead", &[("minutes", FluentArg::Num(ATTEMPT_WINDOW_MINUTES)), ("listed", FluentArg::Num(ATTEMPTS_LISTED as i64))])}
                         </p>
                         <div class="table-scroll" tabindex="0">
                             <table>
