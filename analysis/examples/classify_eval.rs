@@ -55,7 +55,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         sentences.as_ref().map(|s| s.view()),
         &params,
         folds,
-    )?;
+    )?
+    .evaluation;
     println!(
         "{file}: {} reports, {} categories, {folds}-fold, dims {}, l2 {}{}",
         eval.reports,

@@ -77,6 +77,7 @@ fn Shell() -> impl IntoView {
                 <Route path=path!("/staff/notes") view={Lazy::<lazy::StaffNotes>::new()} ssr=SsrMode::Async />
                 <Route path=path!("/staff/links") view={Lazy::<lazy::Links>::new()} ssr=SsrMode::Async />
                 <Route path=path!("/staff/reports") view={Lazy::<lazy::Reports>::new()} ssr=SsrMode::Async />
+                <Route path=path!("/staff/categories") view={Lazy::<lazy::Categories>::new()} ssr=SsrMode::Async />
                 <Route path=path!("/staff/notes/:id") view={Lazy::<lazy::StaffNote>::new()} ssr=SsrMode::Async />
                 <Route path=path!("/staff") view={Lazy::<lazy::StaffHome>::new()} ssr=SsrMode::Async />
                 <Route path=path!("/staff/dashboard") view={Lazy::<lazy::Dashboard>::new()} ssr=SsrMode::Async />

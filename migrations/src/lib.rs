@@ -20,6 +20,7 @@ mod m20261129_000014_create_publications;
 mod m20261129_000015_survey_translations;
 mod m20261130_000016_response_collection;
 mod m20261130_000017_translation_imports;
+mod m20261130_000018_report_categories;
 
 /// The seeded instruments, as JSON survey definitions (`slug`, `audience`, `title`, `intro`, `questions`).
 pub const SEED_INSTRUMENTS: [&str; 3] = [
@@ -72,6 +73,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000015_survey_translations::Migration),
             Box::new(m20261130_000016_response_collection::Migration),
             Box::new(m20261130_000017_translation_imports::Migration),
+            Box::new(m20261130_000018_report_categories::Migration),
         ]
     }
 }

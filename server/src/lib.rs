@@ -5,6 +5,7 @@ pub mod admin;
 pub mod analyze;
 pub mod auth;
 pub mod backup;
+pub mod categories;
 pub mod cli;
 pub mod config;
 pub mod dashboard;

@@ -326,6 +326,7 @@ fn router(state: AppState, layers: Layers, upload_limit: u64) -> Router {
         .merge(crate::routes::actions::router())
         .merge(crate::routes::curation::router())
         .merge(crate::routes::publications::router())
+        .merge(crate::routes::categories::router())
         .merge(crate::routes::translation_files::router())
         .merge(openapi::router())
         .merge(crate::routes::public_results::router(layers.public))

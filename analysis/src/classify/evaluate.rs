@@ -11,7 +11,7 @@ use rand::seq::SliceRandom;
 use rand_xoshiro::Xoshiro256Plus;
 use serde::{Deserialize, Serialize};
 
-use super::{CategoryClassifier, ClassifierParams, ClassifyError};
+use super::{CategoryClassifier, ClassifierParams, ClassifyError, Prediction};
 
 /// Precision, recall and F1 of one category over all held-out predictions.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -43,6 +43,15 @@ pub struct Evaluation {
     pub per_category: Vec<CategoryScore>,
 }
 
+/// What cross-validation found: the scores, and each report's out-of-fold prediction (made by a
+/// model that never saw the report: what a review of given categories should compare against).
+#[derive(Debug, Clone, PartialEq)]
+pub struct CrossValidated {
+    pub evaluation: Evaluation,
+    /// One per report, in input order.
+    pub predictions: Vec<Prediction>,
+}
+
 /// Cross-validates the classifier on `texts` with their given `categories` in `folds` folds.
 pub fn cross_validate(
     texts: &[&str],
@@ -50,7 +59,7 @@ pub fn cross_validate(
     sentences: Option<ArrayView2<'_, f32>>,
     params: &ClassifierParams,
     folds: usize,
-) -> Result<Evaluation, ClassifyError> {
+) -> Result<CrossValidated, ClassifyError> {
     if folds < 2 {
         return Err(ClassifyError::Params("folds must be at least 2".into()));
     }
@@ -62,7 +71,7 @@ pub fn cross_validate(
         });
     }
     let fold_of = stratified_folds(categories, folds, params.seed);
-    let mut predicted: Vec<Option<String>> = vec![None; texts.len()];
+    let mut predicted: Vec<Option<Prediction>> = vec![None; texts.len()];
     for fold in 0..folds {
         let (test, train): (Vec<usize>, Vec<usize>) =
             (0..texts.len()).partition(|&i| fold_of[i] == fold);
@@ -81,10 +90,23 @@ pub fn cross_validate(
         let test_sentences = sentences.map(|s| s.select(Axis(0), &test));
         let out = model.predict(&pick(&test), test_sentences.as_ref().map(|s| s.view()))?;
         for (&i, p) in test.iter().zip(out) {
-            predicted[i] = Some(p.category);
+            predicted[i] = Some(p);
         }
     }
-    Ok(score(categories, &predicted, folds))
+    let evaluation = score(categories, &predicted, folds);
+    let predictions = predicted
+        .into_iter()
+        .map(|p| {
+            p.unwrap_or_else(|| Prediction {
+                category: String::new(),
+                confidence: 0.0,
+            })
+        })
+        .collect();
+    Ok(CrossValidated {
+        evaluation,
+        predictions,
+    })
 }
 
 /// Fold of each report: within each category, a seeded shuffle dealt round-robin.
@@ -106,7 +128,7 @@ fn stratified_folds(categories: &[&str], folds: usize, seed: u64) -> Vec<usize> 
     fold_of
 }
 
-fn score(given: &[&str], predicted: &[Option<String>], folds: usize) -> Evaluation {
+fn score(given: &[&str], predicted: &[Option<Prediction>], folds: usize) -> Evaluation {
     #[derive(Default)]
     struct Tally {
         support: usize,
@@ -118,8 +140,8 @@ fn score(given: &[&str], predicted: &[Option<String>], folds: usize) -> Evaluati
     for (g, p) in given.iter().zip(predicted) {
         tallies.entry(g).or_default().support += 1;
         if let Some(p) = p {
-            tallies.entry(p.as_str()).or_default().predicted += 1;
-            if p == g {
+            tallies.entry(p.category.as_str()).or_default().predicted += 1;
+            if p.category == *g {
                 correct += 1;
                 tallies.entry(g).or_default().correct += 1;
             }

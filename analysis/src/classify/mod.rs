@@ -36,7 +36,7 @@ use rand_xoshiro::Xoshiro256Plus;
 use serde::{Deserialize, Serialize};
 
 pub use error::ClassifyError;
-pub use evaluate::{CategoryScore, Evaluation, cross_validate};
+pub use evaluate::{CategoryScore, CrossValidated, Evaluation, cross_validate};
 use features::{FeatureSpace, features_of};
 
 /// Settings of the classifier.
@@ -62,7 +62,7 @@ impl Default for ClassifierParams {
     fn default() -> Self {
         ClassifierParams {
             dims: 256,
-            l2: 1e-3,
+            l2: 1e-4,
             max_iterations: 200,
             max_training: 50_000,
             min_per_category: 3,

@@ -87,8 +87,12 @@ fn cross_validation_scores_the_fixture_and_counts_rare_categories_as_errors() {
     texts.push("a stray shopping cart".into());
     labels.push("Abandoned cart");
     let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
-    let eval = cross_validate(&refs, &labels, None, &ClassifierParams::default(), 5)
+    let cv = cross_validate(&refs, &labels, None, &ClassifierParams::default(), 5)
         .unwrap_or_else(|e| panic!("{e}"));
+    let eval = &cv.evaluation;
+    assert_eq!(cv.predictions.len(), 91);
+    // Out of fold: the rare report could not be predicted as its own category.
+    assert_ne!(cv.predictions[90].category, "Abandoned cart");
     assert_eq!(eval.reports, 91);
     assert!(eval.accuracy > 0.9, "{eval:?}");
     let rare = eval

@@ -4,6 +4,7 @@ pub mod actions;
 pub mod compare;
 pub mod links;
 pub mod notes;
+pub mod categories;
 pub mod publications;
 pub mod report;
 pub mod reports;

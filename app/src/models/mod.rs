@@ -2,6 +2,7 @@
 //! sees, answers and their validation, and the app's error type.
 
 pub mod answers;
+pub mod categories;
 pub mod closed;
 pub mod collection;
 pub mod compare;

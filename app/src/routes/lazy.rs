@@ -14,7 +14,7 @@ use crate::routes::staff::{
     SurveyEditorPage, SurveysPage, TranslationPage, UsersPage,
 };
 use crate::routes::staff::{ActionsPage, StrategyPage};
-use crate::routes::staff::{ComparePage, PublicationsPage, RunReportPage};
+use crate::routes::staff::{CategoriesPage, ComparePage, PublicationsPage, RunReportPage};
 use crate::routes::{NotePage, NotesPage};
 
 pub struct Login;
@@ -365,5 +365,18 @@ impl LazyRoute for Publications {
 
     fn view(_this: Self) -> AnyView {
         view! { <PublicationsPage /> }.into_any()
+    }
+}
+
+pub struct Categories;
+
+#[lazy_route]
+impl LazyRoute for Categories {
+    fn data() -> Self {
+        Categories
+    }
+
+    fn view(_this: Self) -> AnyView {
+        view! { <CategoriesPage /> }.into_any()
     }
 }

@@ -3,6 +3,7 @@
 
 pub mod actions;
 pub mod audit;
+pub mod categories;
 pub mod auth;
 pub mod curation;
 pub mod dashboards;

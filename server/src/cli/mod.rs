@@ -8,6 +8,7 @@
 mod admin;
 mod analyze;
 mod backup;
+mod categories;
 mod import;
 mod migrate;
 mod range;
@@ -60,6 +61,11 @@ enum Command {
     Import {
         #[command(subcommand)]
         action: import::ImportAction,
+    },
+    /// The 311 assistant: train the classifier of the City's report categories.
+    Categories {
+        #[command(subcommand)]
+        action: categories::CategoriesAction,
     },
     /// Staff accounts: create the first administrator, list accounts.
     Admin {
@@ -114,6 +120,9 @@ pub fn run() -> anyhow::Result<()> {
         Command::Analyze(args) => analyze::run(&args),
         Command::Import { action } => runtime.block_on(with_database(&settings, async |db| {
             import::run(db, &action).await
+        })),
+        Command::Categories { action } => runtime.block_on(with_database(&settings, async |db| {
+            categories::run(db, &action).await
         })),
         Command::Admin { action } => runtime.block_on(with_database(&settings, async |db| {
             admin::run(db, &action).await

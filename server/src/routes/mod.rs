@@ -3,6 +3,7 @@
 
 pub mod actions;
 pub mod admin;
+pub mod categories;
 pub mod client;
 pub mod compare;
 pub mod curation;

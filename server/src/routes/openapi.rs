@@ -38,6 +38,7 @@ pub fn endpoints() -> Vec<UtoipaMethodRouter<AppState>> {
         routes!(super::actions::actions_json),
         routes!(super::actions::actions_csv_export),
         routes!(super::compare::compare_json),
+        routes!(super::categories::reports_json),
     ]
 }
 

@@ -5,6 +5,7 @@
 mod account;
 mod actions;
 mod audit;
+mod categories;
 mod compare;
 mod dashboard;
 mod home;
@@ -28,6 +29,7 @@ mod weighting;
 pub use account::AccountPage;
 pub use actions::ActionsPage;
 pub use audit::AuditPage;
+pub use categories::CategoriesPage;
 pub use compare::ComparePage;
 pub use dashboard::DashboardPage;
 pub use home::StaffHomePage;

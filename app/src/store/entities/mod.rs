@@ -1,5 +1,6 @@
 //! sea-orm entities, one module per table (see `migrations/` for the schema).
 
+mod categories;
 mod curation;
 mod jobs;
 mod links;
@@ -10,6 +11,7 @@ mod tokens;
 mod translation_imports;
 mod weighting;
 
+pub use categories::{category_model, category_route, report_prediction};
 pub use curation::{
     approved_quote, department, strategy_goal, theme_action, theme_curation, theme_goal,
     theme_split, theme_split_member,

@@ -4,6 +4,7 @@ mod access;
 mod accounts;
 mod actions;
 mod bounded_builds;
+mod categories;
 mod closed;
 mod compare;
 mod csv_injection;

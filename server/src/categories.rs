@@ -1,0 +1,193 @@
+//! The 311 analyst's assistant: trains the category classifier on the reports that carry the
+//! City's own category, measures it by cross-validation, predicts a category for every report,
+//! flags confident disagreements for review, and records each report's theme in the latest run.
+//! Started from the staff page (in the background) or `needscope categories train`.
+
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Instant;
+
+use analysis::classify::{
+    CategoryClassifier, ClassifierParams, Evaluation, Prediction, cross_validate,
+};
+use anyhow::Context;
+use app::models::UnitRef;
+use app::models::categories::{CategoryQuality, ClassifierQuality};
+use app::store::categories::{self, ClassifierSettings, NewClassifier, NewPrediction};
+use app::store::runs;
+use sea_orm::DatabaseConnection;
+
+use crate::runs::logged::LoggedRun;
+
+/// Folds of the cross-validation.
+const FOLDS: usize = 5;
+/// Reports predicted per batch (bounds the dense feature matrix).
+const PREDICT_BATCH: usize = 20_000;
+
+/// One training at a time per process: a second request is told one is running.
+static TRAINING: AtomicBool = AtomicBool::new(false);
+
+/// Holds the process's training slot until dropped.
+pub struct TrainingSlot(());
+
+impl TrainingSlot {
+    /// The slot, unless a training is already running in this process.
+    pub fn take() -> Option<TrainingSlot> {
+        TRAINING
+            .compare_exchange(false, true, Ordering::AcqRel, Ordering::Acquire)
+            .ok()
+            .map(|_| TrainingSlot(()))
+    }
+
+    /// Whether a training is running in this process.
+    pub fn busy() -> bool {
+        TRAINING.load(Ordering::Acquire)
+    }
+}
+
+impl Drop for TrainingSlot {
+    fn drop(&mut self) {
+        TRAINING.store(false, Ordering::Release);
+    }
+}
+
+/// What a training stored.
+#[derive(Debug, Clone)]
+pub struct Trained {
+    pub id: i32,
+    pub reports: usize,
+    pub labelled: usize,
+    pub flagged: usize,
+    pub evaluation: Evaluation,
+    pub seconds: f64,
+}
+
+/// Trains, evaluates and predicts, and stores it all (see the module docs).
+pub async fn train(
+    db: &DatabaseConnection,
+    by: Option<i32>,
+    _slot: &TrainingSlot,
+) -> anyhow::Result<Trained> {
+    let start = Instant::now();
+    let rows = categories::training_rows(db)
+        .await
+        .context("reading the reports")?;
+    let run = match runs::latest(db).await.context("reading the latest run")? {
+        Some(row) => Some(LoggedRun::read(row)?),
+        None => None,
+    };
+    let run_id = run.as_ref().map(|r| r.row.id);
+    let params = ClassifierParams::default();
+    let fitted = tokio::task::spawn_blocking(move || fit_and_predict(&rows, run.as_ref(), &params))
+        .await
+        .context("the training task stopped")??;
+    let seconds = start.elapsed().as_secs_f64();
+    let new = NewClassifier {
+        created_by: by,
+        reports: fitted.predictions.len() as i64,
+        labelled: fitted.labelled as i64,
+        quality: quality_of(&fitted.evaluation),
+        settings: ClassifierSettings {
+            params: serde_json::to_value(params)?,
+            flag_confidence: f64::from(params.flag_confidence),
+            too_rare: fitted.too_rare,
+        },
+        seconds,
+    };
+    let id = categories::record(db, new, &fitted.predictions, run_id)
+        .await
+        .context("storing the predictions")?;
+    Ok(Trained {
+        id,
+        reports: fitted.predictions.len(),
+        labelled: fitted.labelled,
+        flagged: fitted.predictions.iter().filter(|p| p.flagged).count(),
+        evaluation: fitted.evaluation,
+        seconds,
+    })
+}
+
+/// The CPU part of a training.
+struct Fitted {
+    evaluation: Evaluation,
+    labelled: usize,
+    predictions: Vec<NewPrediction>,
+    too_rare: Vec<(String, usize)>,
+}
+
+fn fit_and_predict(
+    rows: &[(i64, String, Option<String>)],
+    run: Option<&LoggedRun>,
+    params: &ClassifierParams,
+) -> anyhow::Result<Fitted> {
+    let given = |i: usize| rows[i].2.as_deref().filter(|c| !c.trim().is_empty());
+    let (labelled, unlabelled): (Vec<usize>, Vec<usize>) =
+        (0..rows.len()).partition(|&i| given(i).is_some());
+    let texts_of =
+        |idx: &[usize]| -> Vec<&str> { idx.iter().map(|&i| rows[i].1.as_str()).collect() };
+    let categories: Vec<&str> = labelled.iter().filter_map(|&i| given(i)).collect();
+    // Labelled reports get their out-of-fold prediction, from a model that never saw them, so a
+    // wrong given category cannot vouch for itself.
+    let cv = cross_validate(&texts_of(&labelled), &categories, None, params, FOLDS)?;
+    let themes = run.map(themes_of).unwrap_or_default();
+    let mut predictions: Vec<NewPrediction> = Vec::with_capacity(rows.len());
+    let mut push = |i: usize, p: Prediction| {
+        let (id, _, _) = &rows[i];
+        predictions.push(NewPrediction {
+            report_id: *id,
+            flagged: given(i).is_some_and(|g| p.disagrees(g, params)),
+            category: p.category,
+            confidence: f64::from(p.confidence),
+            theme: themes.get(id).cloned(),
+        });
+    };
+    for (&i, p) in labelled.iter().zip(cv.predictions) {
+        push(i, p);
+    }
+    let model = CategoryClassifier::fit(&texts_of(&labelled), &categories, None, params)?;
+    for batch in unlabelled.chunks(PREDICT_BATCH) {
+        for (&i, p) in batch.iter().zip(model.predict(&texts_of(batch), None)?) {
+            push(i, p);
+        }
+    }
+    predictions.sort_by_key(|p| p.report_id);
+    Ok(Fitted {
+        evaluation: cv.evaluation,
+        labelled: labelled.len(),
+        predictions,
+        too_rare: model.too_rare().clone().into_iter().collect(),
+    })
+}
+
+/// Each report's theme (stable id, label) in `run`.
+fn themes_of(run: &LoggedRun) -> HashMap<i64, (String, String)> {
+    let mut out = HashMap::new();
+    for theme in run.model.themes() {
+        for member in &theme.members {
+            if let Ok(UnitRef::Report(id)) = member.parse::<UnitRef>() {
+                out.insert(id, (theme.id.clone(), theme.label.clone()));
+            }
+        }
+    }
+    out
+}
+
+fn quality_of(e: &Evaluation) -> ClassifierQuality {
+    ClassifierQuality {
+        folds: e.folds,
+        reports: e.reports,
+        accuracy: e.accuracy,
+        macro_f1: e.macro_f1,
+        per_category: e
+            .per_category
+            .iter()
+            .map(|c| CategoryQuality {
+                category: c.category.clone(),
+                support: c.support,
+                precision: c.precision,
+                recall: c.recall,
+                f1: c.f1,
+            })
+            .collect(),
+    }
+}

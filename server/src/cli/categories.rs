@@ -1,0 +1,52 @@
+//! `needscope categories …`: the 311 assistant's classifier from the command line.
+
+use sea_orm::DatabaseConnection;
+
+use crate::categories::{self, TrainingSlot};
+
+/// `needscope categories …`
+#[derive(clap::Subcommand, Debug)]
+pub enum CategoriesAction {
+    /// Train the category classifier on the reports that carry a category, print its
+    /// cross-validated quality, and store a predicted category for every report.
+    Train {
+        /// Also print each category's precision, recall and F1.
+        #[arg(long)]
+        per_category: bool,
+    },
+}
+
+/// Runs `action`.
+pub async fn run(db: &DatabaseConnection, action: &CategoriesAction) -> anyhow::Result<()> {
+    let CategoriesAction::Train { per_category } = action;
+    let slot = TrainingSlot::take()
+        .ok_or_else(|| anyhow::anyhow!("a training is already running in this process"))?;
+    let trained = categories::train(db, None, &slot).await?;
+    let e = &trained.evaluation;
+    println!(
+        "classifier {}: {} reports predicted, {} with a category; {}-fold cross-validation on {}: \
+         accuracy {:.3}, macro-F1 {:.3}; {} flagged for review; {:.1} s",
+        trained.id,
+        trained.reports,
+        trained.labelled,
+        e.folds,
+        e.reports,
+        e.accuracy,
+        e.macro_f1,
+        trained.flagged,
+        trained.seconds
+    );
+    if *per_category {
+        println!(
+            "{:<32} {:>7} {:>9} {:>6} {:>5}",
+            "category", "reports", "precision", "recall", "F1"
+        );
+        for c in &e.per_category {
+            println!(
+                "{:<32} {:>7} {:>9.2} {:>6.2} {:>5.2}",
+                c.category, c.support, c.precision, c.recall, c.f1
+            );
+        }
+    }
+    Ok(())
+}
