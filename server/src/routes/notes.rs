@@ -7,11 +7,12 @@
 
 use axum::extract::multipart::{Multipart, MultipartError, MultipartRejection};
 use axum::extract::{Extension, Path, State};
-use axum::http::StatusCode;
+use axum::http::{HeaderMap, StatusCode, Uri};
 use axum::response::Response;
 use serde_json::json;
 use tower_sessions::Session;
 
+use app::i18n::{FluentArg, Locale, locale_from_request};
 use app::models::notes::{NOTE_LANGUAGES, NoteLimits};
 use app::models::staff::{Flash, Role, SIGNED_IN, Viewer};
 use app::store::AppState;
@@ -19,7 +20,6 @@ use app::store::notes::{self as store, NewDocument};
 
 use crate::auth::handlers::{Fields, field};
 use crate::notes::{Format, NoteReader};
-use crate::routes::CHOOSE_FILE_AGAIN as AGAIN;
 use crate::routes::forms::{Posted, Refusal, StaffForm, send_back};
 use crate::runs::scope::parse_day;
 
@@ -95,8 +95,35 @@ struct Metadata {
     language: String,
 }
 
-/// Checks the metadata; `Err((field id, message))` names the first problem.
-fn metadata(fields: &Fields, viewer: &Viewer) -> Result<Metadata, (&'static str, String)> {
+/// The language of the partner pages for this request (`?lang=`, the language cookie, the
+/// browser's languages): their messages are written in every language residents have.
+fn request_locale(uri: &Uri, headers: &HeaderMap) -> Locale {
+    let mut request = axum::http::Request::new(());
+    *request.uri_mut() = uri.clone();
+    *request.headers_mut() = headers.clone();
+    locale_from_request(&request.into_parts().0)
+}
+
+fn s(text: impl Into<String>) -> FluentArg {
+    FluentArg::Str(text.into())
+}
+
+fn n(number: impl TryInto<i64>) -> FluentArg {
+    FluentArg::Num(number.try_into().unwrap_or(i64::MAX))
+}
+
+/// " Choose the file again…", said after a problem with an upload form: the page's file input
+/// is empty again.
+fn again(l: Locale) -> String {
+    format!(" {}", l.tr("notes-choose-file-again"))
+}
+
+/// Checks the metadata; `Err((field id, message))` names the first problem, in `l`.
+fn metadata(
+    fields: &Fields,
+    viewer: &Viewer,
+    l: Locale,
+) -> Result<Metadata, (&'static str, String)> {
     let text = |name: &str| {
         field(fields, name)
             .map(str::trim)
@@ -105,12 +132,16 @@ fn metadata(fields: &Fields, viewer: &Viewer) -> Result<Metadata, (&'static str,
     };
     let required = |name: &str, id: &'static str, what: &str| {
         let value = text(name);
+        let field = s(l.tr(what));
         if value.is_empty() {
-            Err((id, format!("Fill in {what}.")))
+            Err((id, l.tr_args("notes-error-missing", &[("field", field)])))
         } else if value.chars().count() > MAX_FIELD_CHARS {
             Err((
                 id,
-                format!("Shorten {what} to at most {MAX_FIELD_CHARS} characters."),
+                l.tr_args(
+                    "notes-error-too-long",
+                    &[("field", field), ("max", n(MAX_FIELD_CHARS))],
+                ),
             ))
         } else {
             Ok(value)
@@ -119,32 +150,33 @@ fn metadata(fields: &Fields, viewer: &Viewer) -> Result<Metadata, (&'static str,
     // A partner's uploads always belong to their organization.
     let organization = match (&viewer.organization, viewer.role) {
         (Some(org), Role::Partner) => org.clone(),
-        _ => required("organization", "note-organization", "the organization")?,
+        _ => required(
+            "organization",
+            "note-organization",
+            "notes-field-organization",
+        )?,
     };
-    let community = required("community", "note-community", "the community served")?;
+    let community = required("community", "note-community", "notes-field-community")?;
     let date_raw = text("interview_date");
     let interview_date = match parse_day(&date_raw) {
         None if date_raw.is_empty() => {
-            return Err(("note-date", "Fill in the interview date.".into()));
+            return Err(("note-date", l.tr("notes-error-date-missing")));
         }
         None => {
             return Err((
                 "note-date",
-                format!("“{date_raw}” is not a date: use YYYY-MM-DD, for example 2026-03-14."),
+                l.tr_args("notes-error-date-invalid", &[("value", s(date_raw))]),
             ));
         }
         Some(d) if d > time::OffsetDateTime::now_utc().date() => {
-            return Err(("note-date", "The interview date is in the future.".into()));
+            return Err(("note-date", l.tr("notes-error-date-future")));
         }
         Some(d) => d,
     };
-    let interviewee_role = required("interviewee_role", "note-role", "the interviewee's role")?;
+    let interviewee_role = required("interviewee_role", "note-role", "notes-field-role")?;
     let language = text("language");
     if !NOTE_LANGUAGES.iter().any(|(code, _)| *code == language) {
-        return Err((
-            "note-language",
-            "Choose the language the notes are written in.".into(),
-        ));
+        return Err(("note-language", l.tr("notes-error-language")));
     }
     Ok(Metadata {
         organization,
@@ -169,9 +201,12 @@ pub async fn upload(
     viewer: Option<Extension<Viewer>>,
     session: Session,
     Extension(reader): Extension<NoteReader>,
+    uri: Uri,
+    headers: HeaderMap,
     multipart: Result<Multipart, MultipartRejection>,
 ) -> Result<Response, Response> {
-    let (fields, file) = match read_upload(multipart, state.note_limits).await {
+    let l = request_locale(&uri, &headers);
+    let (fields, file) = match read_upload(multipart, state.note_limits, l).await {
         Ok(read) => read,
         Err(refusal) => return Err(send_back(&session, NOTES, &Fields::new(), &[], refusal).await),
     };
@@ -182,7 +217,7 @@ pub async fn upload(
         fields,
     };
     let form = posted.check(SIGNED_IN).await?;
-    let outcome = store_upload(&form, file, &reader).await;
+    let outcome = store_upload(&form, file, &reader, l).await;
     Ok(form.answer(NOTES, &KEPT, outcome).await)
 }
 
@@ -190,20 +225,20 @@ pub async fn upload(
 async fn read_upload(
     multipart: Result<Multipart, MultipartRejection>,
     limits: NoteLimits,
+    l: Locale,
 ) -> Result<(Fields, Option<Upload>), Refusal> {
-    let multipart =
-        multipart.map_err(|_| Refusal::Form("Send the form as a file upload.".into()))?;
+    let multipart = multipart.map_err(|_| Refusal::Form(l.tr("notes-error-not-upload")))?;
     read_form(multipart, limits.max_bytes())
         .await
         .map_err(|err| {
             tracing::warn!(error = %err, "reading an upload");
-            Refusal::on("note-file", "The upload was interrupted: try again.")
+            Refusal::on("note-file", l.tr("notes-error-interrupted"))
         })
 }
 
 /// A refusal about the file, which the browser will have forgotten.
-fn file_again(message: impl std::fmt::Display) -> Refusal {
-    Refusal::on("note-file", format!("{message}{AGAIN}"))
+fn file_again(message: impl std::fmt::Display, l: Locale) -> Refusal {
+    Refusal::on("note-file", format!("{message}{}", again(l)))
 }
 
 /// Checks the metadata and the file, reads and stores the document for confirmation, and goes to
@@ -212,44 +247,43 @@ async fn store_upload(
     form: &StaffForm,
     upload: Option<Upload>,
     reader: &NoteReader,
+    l: Locale,
 ) -> Result<Response, Refusal> {
     let (db, limits) = (&form.state.db, form.state.note_limits);
     let chosen = upload.as_ref().is_some_and(|u| !u.filename.is_empty());
-    let meta = metadata(&form.fields, &form.viewer).map_err(|(id, message)| {
-        let again = if chosen { AGAIN } else { "" };
+    let meta = metadata(&form.fields, &form.viewer, l).map_err(|(id, message)| {
+        let again = if chosen { again(l) } else { String::new() };
         Refusal::on(id, format!("{message}{again}"))
     })?;
     if upload.as_ref().is_some_and(|u| u.too_large) {
-        return Err(file_again(too_large(limits)));
+        return Err(file_again(too_large(limits, l), l));
     }
-    let upload = upload.filter(|u| !u.filename.is_empty()).ok_or_else(|| {
-        Refusal::on(
-            "note-file",
-            "Choose a file to upload: .txt, .md, .docx or .pdf.",
-        )
-    })?;
+    let upload = upload
+        .filter(|u| !u.filename.is_empty())
+        .ok_or_else(|| Refusal::on("note-file", l.tr("notes-error-no-file")))?;
     let format = Format::from_filename(&upload.filename).ok_or_else(|| {
-        file_again(format_args!(
-            "“{}” is not a .txt, .md, .docx or .pdf file. Save it in one of those formats.",
-            upload.filename
-        ))
+        file_again(
+            l.tr_args("notes-error-format", &[("file", s(&upload.filename))]),
+            l,
+        )
     })?;
     let held = store::count_owned(db, form.viewer.id).await?;
     if held >= limits.max_documents {
         return Err(Refusal::on(
             "note-file",
-            format!(
-                "You already have {held} documents, the most one account may hold ({}). Delete some you no longer need first.",
-                limits.max_documents
+            l.tr_args(
+                "notes-error-too-many",
+                &[("count", n(held)), ("max", n(limits.max_documents))],
             ),
         ));
     }
     let size = upload.bytes.len();
     let prepared = reader.read(format, upload.bytes).await.map_err(|problem| {
-        file_again(format_args!(
-            "“{}” could not be read: {problem}.",
-            upload.filename
-        ))
+        let message = l.tr_args(
+            "notes-error-unreadable",
+            &[("file", s(&upload.filename)), ("problem", s(problem.to_string()))],
+        );
+        file_again(message, l)
     })?;
     let passages = prepared.passages.len();
     let redactions = json!(prepared.redactions);
@@ -275,18 +309,19 @@ async fn store_upload(
         json!({ "document": id, "filename": filename, "passages": passages, "redactions": redactions }),
     )
     .await;
-    let message = format!(
-        "Read {passages} passages from “{filename}”. Check what will be analysed below, then confirm or discard it."
+    let message = l.tr_args(
+        "notes-read",
+        &[("count", n(passages)), ("file", s(&filename))],
     );
     Ok(form
         .redirect(&format!("{NOTES}/{id}"), Flash::notice(message))
         .await)
 }
 
-fn too_large(limits: NoteLimits) -> String {
-    format!(
-        "The file is larger than {} MB, the most one upload may be. Split it into several files.",
-        limits.max_megabytes
+fn too_large(limits: NoteLimits, l: Locale) -> String {
+    l.tr_args(
+        "notes-error-too-large",
+        &[("megabytes", n(limits.max_megabytes))],
     )
 }
 
@@ -295,18 +330,25 @@ fn too_large(limits: NoteLimits) -> String {
 async fn own_document(
     posted: Posted,
     id: i32,
+    l: Locale,
 ) -> Result<(StaffForm, app::store::entities::note_document::Model), Response> {
     let form = posted.check(SIGNED_IN).await?;
     let flash = match store::owned(&form.state.db, form.viewer.id, id).await {
         Ok(Some(doc)) => return Ok((form, doc)),
-        Ok(None) => Flash::error("There is no such document among your uploads."),
+        Ok(None) => Flash::error(l.tr("notes-error-no-such")),
         Err(_) => Flash::unavailable(),
     };
     Err(form.redirect(NOTES, flash).await)
 }
 
-pub async fn confirm(Path(id): Path<i32>, posted: Posted) -> Result<Response, Response> {
-    let (form, doc) = own_document(posted, id).await?;
+pub async fn confirm(
+    Path(id): Path<i32>,
+    uri: Uri,
+    headers: HeaderMap,
+    posted: Posted,
+) -> Result<Response, Response> {
+    let l = request_locale(&uri, &headers);
+    let (form, doc) = own_document(posted, id, l).await?;
     let flash = match store::confirm(&form.state.db, &doc).await {
         Ok(true) => {
             form.audit(
@@ -314,19 +356,25 @@ pub async fn confirm(Path(id): Path<i32>, posted: Posted) -> Result<Response, Re
                 json!({ "document": id, "filename": doc.filename, "passages": doc.passages }),
             )
             .await;
-            Flash::notice(format!(
-                "Confirmed: the {} passages of “{}” will be in the next analysis run.",
-                doc.passages, doc.filename
+            Flash::notice(l.tr_args(
+                "notes-confirmed",
+                &[("count", n(doc.passages)), ("file", s(&doc.filename))],
             ))
         }
-        Ok(false) => Flash::error("This document was already confirmed."),
+        Ok(false) => Flash::error(l.tr("notes-error-already-confirmed")),
         Err(_) => Flash::unavailable(),
     };
     Ok(form.redirect(&format!("{NOTES}/{id}"), flash).await)
 }
 
-pub async fn delete(Path(id): Path<i32>, posted: Posted) -> Result<Response, Response> {
-    let (form, doc) = own_document(posted, id).await?;
+pub async fn delete(
+    Path(id): Path<i32>,
+    uri: Uri,
+    headers: HeaderMap,
+    posted: Posted,
+) -> Result<Response, Response> {
+    let l = request_locale(&uri, &headers);
+    let (form, doc) = own_document(posted, id, l).await?;
     if store::delete(&form.state.db, id).await.is_err() {
         return Ok(form
             .redirect(&format!("{NOTES}/{id}"), Flash::unavailable())
@@ -342,13 +390,11 @@ pub async fn delete(Path(id): Path<i32>, posted: Posted) -> Result<Response, Res
         json!({ "document": id, "filename": doc.filename, "organization": doc.organization, "passages": doc.passages }),
     )
     .await;
-    let message = if confirmed {
-        format!(
-            "Deleted “{}”: its text is gone and will not be in future analysis runs.",
-            doc.filename
-        )
+    let key = if confirmed {
+        "notes-deleted"
     } else {
-        format!("Discarded “{}”: nothing of it was kept.", doc.filename)
+        "notes-discarded"
     };
+    let message = l.tr_args(key, &[("file", s(&doc.filename))]);
     Ok(form.redirect(NOTES, Flash::notice(message)).await)
 }

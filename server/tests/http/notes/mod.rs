@@ -6,4 +6,5 @@ mod analysis;
 pub mod fixtures;
 mod hostile;
 mod isolation;
+mod languages;
 mod uploads;
