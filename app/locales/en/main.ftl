@@ -1011,6 +1011,14 @@ staff-categories-col-department = Department
 staff-categories-no-department = Not routed
 staff-categories-department-of = Department for { $category }
 staff-categories-save-route = Save
+staff-categories-across = Needs and categories
+staff-categories-across-none = Nothing to compare yet: train the classifier after an analysis run that read the reports.
+staff-categories-across-what = Themes come from what residents wrote; categories from how the City files reports. A theme spread over several categories is a need no single category shows; a category holding several themes files different needs together. "Spread" is the effective number of categories (or themes): 1 when all fall in one, 3 when spread evenly over three. Reports with a category and a theme in the run the classifier last read.
+staff-categories-across-themes = Themes across categories, most spread first
+staff-categories-across-categories = Categories across themes, most spread first
+staff-categories-col-theme = Theme
+staff-categories-col-effective = Spread
+staff-categories-col-parts = Largest parts
 
 staff-upload-check = Check before it is analysed
 staff-upload-check-help = These passages are exactly what will be stored and analysed. Marked items were removed as personal details. If something personal is still visible, discard this upload, edit the file and upload it again.

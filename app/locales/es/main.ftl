@@ -1011,6 +1011,14 @@ staff-categories-col-department = Departamento
 staff-categories-no-department = Sin asignar
 staff-categories-department-of = Departamento para { $category }
 staff-categories-save-route = Guardar
+staff-categories-across = Necesidades y categorías
+staff-categories-across-none = Todavía no hay nada que comparar: entrene el clasificador después de un análisis que haya leído los reportes.
+staff-categories-across-what = Los temas salen de lo que escribieron los residentes; las categorías, de cómo la Ciudad clasifica los reportes. Un tema repartido en varias categorías es una necesidad que ninguna categoría muestra sola; una categoría con varios temas agrupa necesidades distintas. "Dispersión" es el número efectivo de categorías (o temas): 1 cuando todo cae en una, 3 cuando se reparte por igual entre tres. Reportes con categoría y con tema en el análisis que leyó el clasificador la última vez.
+staff-categories-across-themes = Temas según categorías, los más dispersos primero
+staff-categories-across-categories = Categorías según temas, las más dispersas primero
+staff-categories-col-theme = Tema
+staff-categories-col-effective = Dispersión
+staff-categories-col-parts = Partes mayores
 
 staff-upload-check = Revise antes de que se analice
 staff-upload-check-help = Estos pasajes son exactamente lo que se guardará y analizará. Los elementos marcados se eliminaron por ser datos personales. Si todavía se ve algo personal, descarte este documento, edite el archivo y vuelva a subirlo.

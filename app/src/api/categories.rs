@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::models::AppError;
-use crate::models::categories::{CategoryRoute, ClassifierRecord, FlaggedReport};
+use crate::models::categories::{CategoryRoute, ClassifierRecord, CrossTab, FlaggedReport};
 use crate::models::staff::PageContext;
 use crate::models::strategy::Department;
 
@@ -23,6 +23,8 @@ pub struct CategoriesData {
     pub routes: Vec<CategoryRoute>,
     /// Departments a category can be routed to (not archived).
     pub departments: Vec<Department>,
+    /// Themes against categories.
+    pub crosstab: CrossTab,
 }
 
 /// The classifier's figures, flagged reports and routing (strategy staff).
@@ -38,6 +40,7 @@ pub async fn categories_page() -> Result<(PageContext, CategoriesData), AppError
         flagged: categories::flagged(&db, FLAGGED_LISTED).await?,
         routes: categories::routes(&db).await?,
         departments: strategy::departments(&db, false).await?,
+        crosstab: categories::crosstab(&db).await?,
     };
     Ok((auth::page_context(), data))
 }

@@ -1,10 +1,10 @@
 //! Server functions, by domain. Thin: parse, call one query, map to a DTO.
 
 pub mod actions;
+pub mod categories;
 pub mod compare;
 pub mod links;
 pub mod notes;
-pub mod categories;
 pub mod publications;
 pub mod report;
 pub mod reports;

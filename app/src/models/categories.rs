@@ -117,3 +117,138 @@ pub struct RoutedReports {
     /// Pass as `after` to get the next page; `None` on the last page.
     pub next_after: Option<i64>,
 }
+
+/// A share of a theme's (or category's) reports at least this large counts as a real part of it
+/// when deciding whether a need cuts across categories, or a category holds several needs.
+pub const PART_SHARE: f64 = 0.15;
+
+/// How one theme or one category divides among the other.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct Spread {
+    /// The theme's label, or the category.
+    pub name: String,
+    /// The theme's stable id (themes only).
+    pub theme: Option<String>,
+    pub reports: i64,
+    /// `exp` of the Shannon entropy of the division: 1 when all in one, n when even over n.
+    pub effective: f64,
+    /// The parts, largest first: name and reports.
+    pub parts: Vec<(String, i64)>,
+    /// Parts holding at least [`PART_SHARE`] of the reports.
+    pub major_parts: usize,
+}
+
+/// Themes against the City's categories (reports that have both).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct CrossTab {
+    /// Each theme across categories, those cutting across most categories first.
+    pub themes: Vec<Spread>,
+    /// Each category across themes, those holding most distinct needs first.
+    pub categories: Vec<Spread>,
+}
+
+impl CrossTab {
+    /// Builds the cross-tab from `(category, theme id, theme label, reports)` counts.
+    pub fn from_counts(counts: &[(String, String, String, i64)]) -> CrossTab {
+        use std::collections::BTreeMap;
+
+        let mut by_theme: BTreeMap<(&str, &str), Vec<(String, i64)>> = BTreeMap::new();
+        let mut by_category: BTreeMap<&str, Vec<(String, i64)>> = BTreeMap::new();
+        for (category, theme, label, n) in counts.iter().filter(|c| c.3 > 0) {
+            by_theme
+                .entry((theme, label))
+                .or_default()
+                .push((category.clone(), *n));
+            by_category
+                .entry(category)
+                .or_default()
+                .push((label.clone(), *n));
+        }
+        let mut themes: Vec<Spread> = by_theme
+            .into_iter()
+            .map(|((id, label), parts)| spread(label, Some(id.to_owned()), parts))
+            .collect();
+        let mut categories: Vec<Spread> = by_category
+            .into_iter()
+            .map(|(category, parts)| spread(category, None, parts))
+            .collect();
+        let order = |a: &Spread, b: &Spread| {
+            b.major_parts
+                .cmp(&a.major_parts)
+                .then(b.effective.total_cmp(&a.effective))
+                .then(b.reports.cmp(&a.reports))
+                .then(a.name.cmp(&b.name))
+        };
+        themes.sort_by(order);
+        categories.sort_by(order);
+        CrossTab { themes, categories }
+    }
+}
+
+fn spread(name: &str, theme: Option<String>, mut parts: Vec<(String, i64)>) -> Spread {
+    parts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    let reports: i64 = parts.iter().map(|p| p.1).sum();
+    let total = reports.max(1) as f64;
+    let entropy: f64 = parts
+        .iter()
+        .map(|p| p.1 as f64 / total)
+        .map(|s| -s * s.ln())
+        .sum();
+    let major_parts = parts
+        .iter()
+        .filter(|p| p.1 as f64 / total >= PART_SHARE)
+        .count();
+    Spread {
+        name: name.to_owned(),
+        theme,
+        reports,
+        effective: entropy.exp(),
+        parts,
+        major_parts,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn count(category: &str, theme: &str, n: i64) -> (String, String, String, i64) {
+        (category.into(), theme.into(), format!("{theme} label"), n)
+    }
+
+    #[test]
+    fn a_need_across_categories_and_a_category_of_several_needs_come_first() {
+        let tab = CrossTab::from_counts(&[
+            // "t-access" spreads over three categories; "t-holes" is all potholes.
+            count("Sidewalk", "t-access", 40),
+            count("Curb ramp", "t-access", 30),
+            count("Streetlight", "t-access", 30),
+            count("Pothole", "t-holes", 100),
+            // "Streetlight" holds two needs.
+            count("Streetlight", "t-dark", 60),
+        ]);
+        let access = &tab.themes[0];
+        assert_eq!(access.theme.as_deref(), Some("t-access"));
+        assert_eq!((access.reports, access.major_parts), (100, 3));
+        assert!(
+            (access.effective - 2.97).abs() < 0.01,
+            "{}",
+            access.effective
+        );
+        let holes = tab.themes.iter().find(|t| t.name == "t-holes label");
+        assert_eq!(holes.map(|t| (t.major_parts, t.effective)), Some((1, 1.0)));
+        let first = &tab.categories[0];
+        assert_eq!(first.name, "Streetlight");
+        assert_eq!(first.major_parts, 2);
+        assert_eq!(first.parts[0], ("t-dark label".to_owned(), 60));
+    }
+
+    #[test]
+    fn small_parts_do_not_count_as_a_need_of_their_own() {
+        let tab = CrossTab::from_counts(&[count("Pothole", "t", 95), count("Graffiti", "t", 5)]);
+        assert_eq!(tab.themes[0].major_parts, 1);
+        assert!(tab.themes[0].effective > 1.0);
+    }
+}

@@ -16,7 +16,7 @@ use super::entities::{
     category_model, category_route, department, report, report_prediction, staff_user,
 };
 use crate::models::categories::{
-    CategoryRoute, ClassifierQuality, ClassifierRecord, FlaggedReport, PredictedCategory,
+    CategoryRoute, ClassifierQuality, ClassifierRecord, CrossTab, FlaggedReport, PredictedCategory,
     RoutedReport, RoutedReports,
 };
 
@@ -351,4 +351,30 @@ pub async fn routed(
         reports,
         next_after: more.then(|| rows.last().map(|r| r.id)).flatten(),
     })
+}
+
+/// Themes against the City's categories: reports with a given category and a theme in the run
+/// the classifier last read, counted per pair.
+pub async fn crosstab(db: &DatabaseConnection) -> Result<CrossTab, DbErr> {
+    use sea_orm::{ConnectionTrait, Statement};
+
+    let sql = "SELECT r.category AS category, p.theme AS theme, p.theme_label AS label, \
+               COUNT(*) AS n FROM report_prediction p JOIN report r ON r.id = p.report_id \
+               WHERE r.category IS NOT NULL AND p.theme IS NOT NULL AND p.theme_label IS NOT NULL \
+               GROUP BY r.category, p.theme, p.theme_label";
+    let rows = db
+        .query_all_raw(Statement::from_string(db.get_database_backend(), sql))
+        .await?;
+    let counts = rows
+        .iter()
+        .map(|row| {
+            Ok((
+                row.try_get::<String>("", "category")?,
+                row.try_get::<String>("", "theme")?,
+                row.try_get::<String>("", "label")?,
+                row.try_get::<i64>("", "n")?,
+            ))
+        })
+        .collect::<Result<Vec<_>, DbErr>>()?;
+    Ok(CrossTab::from_counts(&counts))
 }

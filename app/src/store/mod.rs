@@ -3,8 +3,8 @@
 
 pub mod actions;
 pub mod audit;
-pub mod categories;
 pub mod auth;
+pub mod categories;
 pub mod curation;
 pub mod dashboards;
 pub mod entities;

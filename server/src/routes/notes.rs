@@ -281,7 +281,10 @@ async fn store_upload(
     let prepared = reader.read(format, upload.bytes).await.map_err(|problem| {
         let message = l.tr_args(
             "notes-error-unreadable",
-            &[("file", s(&upload.filename)), ("problem", s(problem.to_string()))],
+            &[
+                ("file", s(&upload.filename)),
+                ("problem", s(problem.to_string())),
+            ],
         );
         file_again(message, l)
     })?;

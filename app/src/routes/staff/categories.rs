@@ -9,7 +9,7 @@ use leptos_meta::Title;
 use crate::api::categories::{CategoriesData, categories_page};
 use crate::components::staff::{CsrfField, FlashMessage, PageError, StaffNav, StaffPage, loading};
 use crate::i18n::{FluentArg, Locale, use_i18n};
-use crate::models::categories::{CategoryRoute, ClassifierRecord, FlaggedReport};
+use crate::models::categories::{CategoryRoute, ClassifierRecord, CrossTab, FlaggedReport, Spread};
 use crate::models::staff::ADMINS;
 use crate::models::strategy::Department;
 
@@ -31,7 +31,7 @@ pub fn CategoriesPage() -> impl IntoView {
                 match data.await {
                     Ok((ctx, page)) => {
                         let admin = ctx.viewer.as_ref().is_some_and(|v| v.is(ADMINS));
-                        let CategoriesData { classifier, flagged, routes, departments } = page;
+                        let CategoriesData { classifier, flagged, routes, departments, crosstab } = page;
                         view! {
                             <StaffNav viewer=ctx.viewer.clone() csrf=ctx.csrf.clone() />
                             <h1>{l.tr("staff-categories-title")}</h1>
@@ -52,6 +52,12 @@ pub fn CategoriesPage() -> impl IntoView {
                                 view! { <p>{l.tr("staff-categories-flagged-none")}</p> }.into_any()
                             } else {
                                 view! { <Flagged rows=flagged l /> }.into_any()
+                            }}
+                            <h2>{l.tr("staff-categories-across")}</h2>
+                            {if crosstab.themes.is_empty() {
+                                view! { <p>{l.tr("staff-categories-across-none")}</p> }.into_any()
+                            } else {
+                                view! { <Across tab=crosstab l /> }.into_any()
                             }}
                             <h2>{l.tr("staff-categories-routing")}</h2>
                             <p>{l.tr("staff-categories-routing-what")}</p>
@@ -135,6 +141,51 @@ fn Quality(c: ClassifierRecord, l: Locale) -> impl IntoView {
                 </tbody>
             </table>
         </div>
+    }
+}
+
+/// Needs that cut across categories, and categories that hold several needs.
+#[component]
+fn Across(tab: CrossTab, l: Locale) -> impl IntoView {
+    let share = |part: i64, of: i64| percent(part as f64 / of.max(1) as f64);
+    let rows = move |spreads: Vec<Spread>, caption: String, first: String, class: &'static str| {
+        view! {
+            <div class="table-scroll" tabindex="0">
+                <table class=class>
+                    <caption>{caption}</caption>
+                    <thead><tr>
+                        <th scope="col">{first}</th>
+                        <th scope="col">{l.tr("staff-categories-col-reports")}</th>
+                        <th scope="col">{l.tr("staff-categories-col-effective")}</th>
+                        <th scope="col">{l.tr("staff-categories-col-parts")}</th>
+                    </tr></thead>
+                    <tbody>
+                        {spreads.into_iter().map(|s| {
+                            let parts = s
+                                .parts
+                                .iter()
+                                .take(4)
+                                .map(|(name, n)| format!("{name} {}", share(*n, s.reports)))
+                                .collect::<Vec<_>>()
+                                .join(" · ");
+                            view! {
+                                <tr>
+                                    <th scope="row">{s.name}</th>
+                                    <td>{s.reports}</td>
+                                    <td>{format!("{:.1}", s.effective)}</td>
+                                    <td>{parts}</td>
+                                </tr>
+                            }
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+        }
+    };
+    view! {
+        <p>{l.tr("staff-categories-across-what")}</p>
+        {rows(tab.themes, l.tr("staff-categories-across-themes"), l.tr("staff-categories-col-theme"), "theme-categories")}
+        {rows(tab.categories, l.tr("staff-categories-across-categories"), l.tr("staff-categories-col-category"), "category-themes")}
     }
 }
 

@@ -65,6 +65,9 @@ both_backends!(
         assert!(html.contains("Đã đọc 1 đoạn văn từ “notes.txt”."), "{html}");
         assert!(html.contains("<dt>Cộng đồng được phục vụ</dt>"), "{html}");
         assert!(html.contains("Xác nhận: đưa vào phân tích"), "{html}");
-        assert!(html.contains("title=\"Đã xóa: thông tin cá nhân\""), "{html}");
+        assert!(
+            html.contains("title=\"Đã xóa: thông tin cá nhân\""),
+            "{html}"
+        );
     }
 );

@@ -105,7 +105,12 @@ async fn routed_all(app: &TestApp) -> Vec<(String, Option<(String, f64)>)> {
         .expect("routed")
         .reports
         .into_iter()
-        .map(|r| (r.external_id, r.predicted.map(|p| (p.category, p.confidence))))
+        .map(|r| {
+            (
+                r.external_id,
+                r.predicted.map(|p| (p.category, p.confidence)),
+            )
+        })
         .collect()
 }
 
@@ -133,7 +138,10 @@ both_backends!(
         assert_eq!(e.per_category.len(), 3);
         let flagged = categories::flagged(&app.db, 10).await.expect("flagged");
         let predictions = routed_all(&app).await;
-        assert!(trained.flagged >= 1, "the mislabelled report is flagged: {flagged:?} {predictions:?}");
+        assert!(
+            trained.flagged >= 1,
+            "the mislabelled report is flagged: {flagged:?} {predictions:?}"
+        );
 
         let (client, _) = signed_in(&app, Role::Administrator).await;
         let department = strategy::add_department(&app.db, "Transportation")
@@ -322,5 +330,35 @@ both_backends!(
             }
             assert_eq!(seen, 1, "{action} audited");
         }
+    }
+);
+
+both_backends!(
+    themes_are_set_against_categories_after_a_run,
+    |app: TestApp| async move {
+        seed(&app).await;
+        let run = server::runs::new_run(&app.db, None, Some(3), 42)
+            .await
+            .expect("run");
+        let slot = TrainingSlot::take().expect("no training running");
+        train(&app.db, None, &slot).await.expect("trained");
+        drop(slot);
+        let tab = categories::crosstab(&app.db).await.expect("crosstab");
+        assert!(!tab.themes.is_empty(), "run {run} gave the reports themes");
+        let in_themes: i64 = tab.themes.iter().map(|t| t.reports).sum();
+        let in_categories: i64 = tab.categories.iter().map(|c| c.reports).sum();
+        assert_eq!(in_themes, in_categories, "one count, read both ways");
+        assert!(tab.categories.iter().all(|c| c.effective >= 1.0 - 1e-9));
+        let page = routed(&app, &signed_in(&app, Role::Analyst).await.0, "?limit=5").await;
+        assert!(
+            page.reports
+                .iter()
+                .any(|r| r.theme.is_some() && r.theme_name.is_some()),
+            "the API gives reports their theme"
+        );
+        let (client, _) = signed_in(&app, Role::Administrator).await;
+        let (_, html) = get(&app, &client, PAGE).await;
+        assert!(html.contains("Themes across categories"), "{html}");
+        assert!(html.contains("class=\"category-themes\""));
     }
 );
