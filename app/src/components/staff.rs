@@ -45,13 +45,19 @@ pub fn StaffPage(children: Children) -> impl IntoView {
 }
 
 /// Links for the viewer's role and the sign-out button; when the chosen language has no staff
-/// pages, a note saying they are shown in English, with links to the two staff languages.
+/// pages, a note saying they are shown in English, with links to the two staff languages. A page
+/// whose own content is in every language (`own_language`, e.g. a partner's notes pages) leaves
+/// the note out: only this menu is in English there, and it says so with its `lang`.
 #[component]
-pub fn StaffNav(viewer: Option<Viewer>, csrf: String) -> impl IntoView {
+pub fn StaffNav(
+    viewer: Option<Viewer>,
+    csrf: String,
+    #[prop(optional)] own_language: bool,
+) -> impl IntoView {
     let i18n = use_i18n();
     let location = use_location();
     let l = i18n.staff_locale();
-    let fallback = (!i18n.locale().has_staff_pages()).then(|| {
+    let fallback = (!own_language && !i18n.locale().has_staff_pages()).then(|| {
         let links = [Locale::En, Locale::Es]
             .into_iter()
             .map(|locale| {

@@ -61,7 +61,7 @@ fn NotesView(ctx: PageContext, page: NotesPageData) -> impl IntoView {
     let (nav_viewer, nav_csrf) = (ctx.viewer.clone(), ctx.csrf.clone());
     view! {
         // The menu is a staff page's (English or Spanish), marked so.
-        <StaffPage><StaffNav viewer=nav_viewer csrf=nav_csrf /></StaffPage>
+        <StaffPage><StaffNav viewer=nav_viewer csrf=nav_csrf own_language=true /></StaffPage>
         <h1>{l.tr("notes-title")}</h1>
         <p class="lead">{l.tr("notes-lead")}</p>
         <p lang=(!l.has_staff_pages()).then_some("en")><a href="/entry" rel="external">{l.staff().tr("staff-entry-index-title")}</a></p>
@@ -149,7 +149,7 @@ pub fn NotePage() -> impl IntoView {
                         let (nav_viewer, nav_csrf) = (ctx.viewer.clone(), ctx.csrf.clone());
                         view! {
                             // The menu is a staff page's (English or Spanish), marked so.
-                            <StaffPage><StaffNav viewer=nav_viewer csrf=nav_csrf /></StaffPage>
+                            <StaffPage><StaffNav viewer=nav_viewer csrf=nav_csrf own_language=true /></StaffPage>
                             <p><a href="/notes">{l.tr("notes-back")}</a></p>
                             <h1>{l.tr(if pending { "notes-check-title" } else { "notes-title" })}</h1>
                             <FlashMessage flash=ctx.flash.clone() />

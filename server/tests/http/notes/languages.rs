@@ -25,6 +25,10 @@ both_backends!(
             "the staff menu is marked as English: {html}"
         );
         assert!(!html.contains("Upload and preview"), "{html}");
+        assert!(
+            !html.contains("this page is shown in English"),
+            "the page is in Vietnamese: no note says otherwise"
+        );
 
         // The language is remembered: the server's message about a missing field is Vietnamese.
         let without_community: Vec<(&str, &str)> = METADATA
