@@ -17,7 +17,7 @@ use app::models::staff::{Flash, STAFF, Viewer};
 use app::models::strategy::{ACTION_FIELDS, ActionInput, ActionStatus, ActionView, BoardFilter};
 use app::store::{AppState, actions, audit, strategy};
 
-use super::exports::ApiError;
+use super::exports::{ApiError, problem, staff_only, unavailable};
 use super::spreadsheet::text;
 use crate::auth::handlers::safe_next;
 use crate::auth::viewer_in;
@@ -186,16 +186,6 @@ impl BoardQuery {
     }
 }
 
-fn problem(status: StatusCode, message: impl Into<String>) -> Response {
-    (
-        status,
-        Json(ApiError {
-            error: message.into(),
-        }),
-    )
-        .into_response()
-}
-
 /// The one path of both exports: strategy staff only, the filter read, the board loaded,
 /// rendered, and then noted in the audit log.
 async fn export(
@@ -206,17 +196,11 @@ async fn export(
     render: impl FnOnce(Vec<ActionView>) -> Option<Response>,
 ) -> Response {
     let Some(viewer) = viewer_in(viewer, STAFF) else {
-        return problem(StatusCode::FORBIDDEN, "strategy staff only");
+        return staff_only();
     };
     let filter = match query.filter() {
         Ok(filter) => filter,
         Err(message) => return problem(StatusCode::BAD_REQUEST, message),
-    };
-    let unavailable = || {
-        problem(
-            StatusCode::SERVICE_UNAVAILABLE,
-            "the service is unavailable, please try again shortly",
-        )
     };
     let Ok(board) = actions::board(&state.db, &filter).await else {
         return unavailable();

@@ -16,7 +16,7 @@ use app::models::staff::{ADMINS, Flash, STAFF, Viewer};
 use app::store::categories::{self, RouteError};
 use app::store::{AppState, audit};
 
-use super::exports::ApiError;
+use super::exports::{ApiError, problem, staff_only, unavailable};
 use crate::auth::viewer_in;
 use crate::categories::{self as assistant, TrainingSlot};
 use crate::routes::forms::{Posted, Refusal, StaffForm};
@@ -173,10 +173,8 @@ pub async fn reports_json(
     viewer: Option<Extension<Viewer>>,
     Query(query): Query<ReportsQuery>,
 ) -> Response {
-    let problem =
-        |status: StatusCode, error: String| (status, Json(ApiError { error })).into_response();
     let Some(viewer) = viewer_in(viewer, STAFF) else {
-        return problem(StatusCode::FORBIDDEN, "strategy staff only".into());
+        return staff_only();
     };
     let (after, limit) = match query.read() {
         Ok(read) => read,
@@ -190,10 +188,7 @@ pub async fn reports_json(
         }
         Err(err) => {
             tracing::error!(error = %err, "reading routed reports");
-            problem(
-                StatusCode::SERVICE_UNAVAILABLE,
-                "the service is unavailable, please try again shortly".into(),
-            )
+            unavailable()
         }
     }
 }

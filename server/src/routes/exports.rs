@@ -37,7 +37,8 @@ pub struct ApiError {
     pub error: String,
 }
 
-fn problem(status: StatusCode, message: impl Into<String>) -> Response {
+/// An API refusal or failure: `status` with an [`ApiError`] body.
+pub fn problem(status: StatusCode, message: impl Into<String>) -> Response {
     (
         status,
         Json(ApiError {
@@ -49,11 +50,12 @@ fn problem(status: StatusCode, message: impl Into<String>) -> Response {
 
 /// The refusal of a viewer who is not strategy staff (the route table refuses them first; the
 /// handlers check again).
-fn staff_only() -> Response {
+pub fn staff_only() -> Response {
     problem(StatusCode::FORBIDDEN, "strategy staff only")
 }
 
-fn unavailable() -> Response {
+/// The database failed (the cause is logged by the caller).
+pub fn unavailable() -> Response {
     problem(
         StatusCode::SERVICE_UNAVAILABLE,
         "the service is unavailable, please try again shortly",
