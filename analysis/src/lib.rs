@@ -51,6 +51,7 @@ pub mod metrics;
 pub mod pipeline;
 pub mod semantic;
 pub mod text;
+pub mod trends;
 pub mod unit;
 pub mod weighting;
 
