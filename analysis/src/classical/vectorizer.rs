@@ -46,7 +46,6 @@ pub struct Vectorizer {
 impl Vectorizer {
     /// Learns the vocabulary and IDF from the feature lists of the fitting documents.
     pub fn fit<D: AsRef<[String]>>(docs: &[D], settings: &VocabularySettings) -> Self {
-        let n = docs.len();
         let mut df: std::collections::HashMap<&str, u32> = std::collections::HashMap::new();
         for doc in docs {
             let mut seen: Vec<&str> = doc.as_ref().iter().map(String::as_str).collect();
@@ -56,6 +55,16 @@ impl Vectorizer {
                 *df.entry(t).or_insert(0) += 1;
             }
         }
+        Self::from_document_frequencies(df, docs.len(), settings)
+    }
+
+    /// Learns the vocabulary and IDF from each feature's document frequency among `n` fitting
+    /// documents (what [`Vectorizer::fit`] counts; a large corpus counts them as it streams).
+    pub fn from_document_frequencies<'a>(
+        df: impl IntoIterator<Item = (&'a str, u32)>,
+        n: usize,
+        settings: &VocabularySettings,
+    ) -> Self {
         let min_df = settings
             .min_df
             .max((settings.min_df_fraction * n as f64).ceil() as usize);
@@ -133,7 +142,11 @@ impl Vectorizer {
 
     /// `(1 + ln count) · idf`, L2-normalised per row, with the frozen IDF.
     pub fn tfidf_row(&self, doc: &[String]) -> Vec<(u32, f32)> {
-        let mut row = self.count_row(doc);
+        self.weigh(self.count_row(doc))
+    }
+
+    /// TF-IDF of a `(column, count)` row.
+    fn weigh(&self, mut row: Vec<(u32, f32)>) -> Vec<(u32, f32)> {
         let mut norm = 0f32;
         for (c, v) in row.iter_mut() {
             *v = (1.0 + v.ln()) * self.idf[*c as usize];
@@ -151,6 +164,20 @@ impl Vectorizer {
         Csr::from_rows(
             self.vocabulary.len(),
             docs.iter().map(|d| self.tfidf_row(d.as_ref())).collect(),
+        )
+    }
+
+    /// TF-IDF of the rows of `counts` (from [`Vectorizer::counts`]) that `rows` picks, in that
+    /// order: the same numbers as [`Vectorizer::tfidf`] of those documents, without their features.
+    pub fn tfidf_of_counts(&self, counts: &Csr, rows: impl IntoIterator<Item = usize>) -> Csr {
+        Csr::from_rows(
+            self.vocabulary.len(),
+            rows.into_iter()
+                .map(|i| {
+                    let (c, v) = counts.row(i);
+                    self.weigh(c.iter().copied().zip(v.iter().copied()).collect())
+                })
+                .collect(),
         )
     }
 }
@@ -209,6 +236,28 @@ mod tests {
         let v = Vectorizer::fit(&docs(&["a b", "a c", "a b", "d"]), &s);
         // a: df 3 > 0.6·4 → dropped; b: 2 kept; c, d: 1 → dropped
         assert_eq!(v.vocabulary(), ["b"]);
+    }
+
+    #[test]
+    fn tfidf_of_counts_is_tfidf_of_the_documents() {
+        let d = docs(&["a a b", "b c c c", "a", "d", "c a b b"]);
+        let v = Vectorizer::fit(&d, &settings());
+        let counts = v.counts(&d);
+        let whole = v.tfidf(&d);
+        let picked = v.tfidf_of_counts(&counts, [3, 0, 4]);
+        assert_eq!(picked.rows(), 3);
+        for (r, i) in [3, 0, 4].into_iter().enumerate() {
+            assert_eq!(picked.row(r), whole.row(i));
+        }
+        let refit = Vectorizer::from_document_frequencies(
+            v.vocabulary()
+                .iter()
+                .map(String::as_str)
+                .zip(v.document_frequency().iter().copied()),
+            v.n_documents(),
+            &settings(),
+        );
+        assert_eq!(refit, v);
     }
 
     #[test]

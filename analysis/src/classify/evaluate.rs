@@ -9,6 +9,7 @@ use ndarray::{ArrayView2, Axis};
 use rand::SeedableRng;
 use rand::seq::SliceRandom;
 use rand_xoshiro::Xoshiro256Plus;
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use super::{CategoryClassifier, ClassifierParams, ClassifyError, Prediction};
@@ -72,26 +73,38 @@ pub fn cross_validate(
     }
     let fold_of = stratified_folds(categories, folds, params.seed);
     let mut predicted: Vec<Option<Prediction>> = vec![None; texts.len()];
-    for fold in 0..folds {
-        let (test, train): (Vec<usize>, Vec<usize>) =
-            (0..texts.len()).partition(|&i| fold_of[i] == fold);
-        if test.is_empty() {
-            continue;
-        }
-        let pick = |rows: &[usize]| -> Vec<&str> { rows.iter().map(|&i| texts[i]).collect() };
-        let labels: Vec<&str> = train.iter().map(|&i| categories[i]).collect();
-        let train_sentences = sentences.map(|s| s.select(Axis(0), &train));
-        let model = CategoryClassifier::fit(
-            &pick(&train),
-            &labels,
-            train_sentences.as_ref().map(|s| s.view()),
-            params,
-        )?;
-        let test_sentences = sentences.map(|s| s.select(Axis(0), &test));
-        let out = model.predict(&pick(&test), test_sentences.as_ref().map(|s| s.view()))?;
-        for (&i, p) in test.iter().zip(out) {
-            predicted[i] = Some(p);
-        }
+    // The folds are independent: fitted side by side (each fit is mostly one thread's work).
+    let fitted = (0..folds)
+        .into_par_iter()
+        .map(|fold| -> Result<_, ClassifyError> {
+            let (test, train): (Vec<usize>, Vec<usize>) =
+                (0..texts.len()).partition(|&i| fold_of[i] == fold);
+            if test.is_empty() {
+                return Ok(Vec::new());
+            }
+            let pick = |rows: &[usize]| -> Vec<&str> { rows.iter().map(|&i| texts[i]).collect() };
+            let labels: Vec<&str> = train.iter().map(|&i| categories[i]).collect();
+            let train_sentences = sentences.map(|s| s.select(Axis(0), &train));
+            let model = CategoryClassifier::fit(
+                &pick(&train),
+                &labels,
+                train_sentences.as_ref().map(|s| s.view()),
+                params,
+            )?;
+            // Predicted a batch at a time: each report's prediction is its own, and a batch bounds
+            // the memory of its prepared texts and dense features.
+            let mut out = Vec::with_capacity(test.len());
+            for batch in test.chunks(PREDICT_BATCH) {
+                let batch_sentences = sentences.map(|s| s.select(Axis(0), batch));
+                let predicted =
+                    model.predict(&pick(batch), batch_sentences.as_ref().map(|s| s.view()))?;
+                out.extend(batch.iter().copied().zip(predicted));
+            }
+            Ok(out)
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    for (i, p) in fitted.into_iter().flatten() {
+        predicted[i] = Some(p);
     }
     let evaluation = score(categories, &predicted, folds);
     let predictions = predicted
@@ -108,6 +121,9 @@ pub fn cross_validate(
         predictions,
     })
 }
+
+/// Held-out reports predicted at a time.
+const PREDICT_BATCH: usize = 20_000;
 
 /// Fold of each report: within each category, a seeded shuffle dealt round-robin.
 fn stratified_folds(categories: &[&str], folds: usize, seed: u64) -> Vec<usize> {

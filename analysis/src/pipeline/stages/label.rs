@@ -2,14 +2,13 @@
 //! (unstemmed) form, a label from them, diverse representative quotes, and member, respondent,
 //! stream and language counts. IDs are left empty for stage 6.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 
 use ndarray::ArrayView2;
 
 use super::cluster::Clustered;
 use super::prepare::Corpus;
 use super::reduce::Reduced;
-use crate::classical::vectorizer::Vectorizer;
 use crate::labels::keywords::{Keyword, class_keywords, label_from};
 use crate::labels::quotes::pick_quotes;
 use crate::pipeline::fit::FitContext;
@@ -40,7 +39,7 @@ pub(crate) fn label(
 ) -> Vec<Theme> {
     let kept = &clustered.kept;
     ctx.report(Stage::Label, 0, kept.len());
-    let display = display_forms(&corpus.prepared, &corpus.vectorizer);
+    let display = &corpus.display;
     let keywords = class_keywords(
         &corpus.counts,
         &clustered.members,
@@ -139,34 +138,6 @@ fn quote_words(prepared: &Prepared) -> usize {
     }
 }
 
-/// Readable surface of every vocabulary column (most frequent unstemmed form).
-fn display_forms(prepared: &[Prepared], vec: &Vectorizer) -> Vec<String> {
-    let mut counts: HashMap<&str, HashMap<&str, u32>> = HashMap::new();
-    for p in prepared {
-        for (t, s) in p.tokens.terms.iter().zip(&p.tokens.surfaces) {
-            *counts
-                .entry(t.as_str())
-                .or_default()
-                .entry(s.as_str())
-                .or_insert(0) += 1;
-        }
-    }
-    let best = |term: &str| -> String {
-        counts
-            .get(term)
-            .and_then(|m| {
-                m.iter()
-                    .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
-                    .map(|(s, _)| (*s).to_owned())
-            })
-            .unwrap_or_else(|| term.to_owned())
-    };
-    vec.vocabulary()
-        .iter()
-        .map(|t| t.split(' ').map(best).collect::<Vec<_>>().join(" "))
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -219,14 +190,16 @@ mod tests {
             p.min_content_tokens,
         );
         let features: Vec<&[String]> = prepared.iter().map(|q| q.features.as_slice()).collect();
-        let vec = Vectorizer::fit(
+        let vec = crate::classical::vectorizer::Vectorizer::fit(
             &features,
             &crate::classical::vectorizer::VocabularySettings {
                 min_df: 1,
                 ..Default::default()
             },
         );
-        let mut shown = display_forms(&prepared, &vec);
+        let mut surfaces = crate::pipeline::stages::prepare::SurfaceCounts::default();
+        prepared.iter().for_each(|q| surfaces.add(&q.tokens));
+        let mut shown = surfaces.display(&vec);
         shown.sort();
         assert_eq!(shown, vec!["parks", "trees"]);
     }

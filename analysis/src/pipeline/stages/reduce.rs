@@ -7,7 +7,10 @@
 
 use std::sync::atomic::AtomicBool;
 
-use ndarray::{Array2, ArrayView2, Axis};
+use ndarray::{Array2, ArrayView2, Axis, Slice};
+use rand::SeedableRng;
+use rand::seq::SliceRandom;
+use rand_xoshiro::Xoshiro256Plus;
 
 use super::prepare::Corpus;
 use crate::classical::sparse::Csr;
@@ -49,19 +52,18 @@ pub(crate) fn reduce(
     corpus: &Corpus<'_>,
     ctx: &mut FitContext<'_>,
 ) -> Result<Reduced, FitError> {
-    let features = corpus.features();
     let content = &corpus.content;
     let rep = match p.representation {
         Representation::Classical => {
             ctx.report(Stage::Reduce, 0, 1);
-            let r = classical(p, &corpus.vectorizer, &features, content)?;
+            let r = classical(p, &corpus.vectorizer, &corpus.counts, content)?;
             ctx.report(Stage::Reduce, 1, 1);
             r
         }
         Representation::Semantic => {
             let mut r = semantic(p, &corpus.prepared, content, corpus.min_theme_size, ctx)?;
             if p.lexical_weight > 0.0 {
-                let lexical = classical(p, &corpus.vectorizer, &features, content)?;
+                let lexical = classical(p, &corpus.vectorizer, &corpus.counts, content)?;
                 r.z = blend(r.z.view(), lexical.z.view(), p.lexical_weight);
                 r.unsmoothed = r
                     .unsmoothed
@@ -90,24 +92,56 @@ fn lsa_dims(requested: usize, n_content: usize, n_terms: usize) -> usize {
     dims.min(n_terms.saturating_sub(1).max(1))
 }
 
+/// Content rows beyond which the LSA basis is fitted on a seeded sample of this many of them,
+/// and every row then projected on it (method.md §5.3: a million rows fit in a few gigabytes).
+const SVD_FIT_ROWS: usize = 200_000;
+/// Rows whose TF-IDF is built and projected at a time.
+const PROJECT_CHUNK: usize = 50_000;
+
+/// The content rows the LSA basis is fitted on: all of them up to `cap`, else a seeded sample of
+/// `cap`, in row order.
+fn svd_fit_rows(content: &[usize], cap: usize, seed: u64) -> Vec<usize> {
+    if content.len() <= cap {
+        return content.to_vec();
+    }
+    let mut rows = content.to_vec();
+    rows.shuffle(&mut Xoshiro256Plus::seed_from_u64(seed ^ 0x15A_5A3E));
+    rows.truncate(cap);
+    rows.sort_unstable();
+    rows
+}
+
+/// Every row of `counts` as TF-IDF projected on `svd`, `chunk` rows at a time (each row's
+/// projection depends on that row alone).
+fn project_all(
+    vectorizer: &Vectorizer,
+    counts: &Csr,
+    svd: &TruncatedSvd,
+    chunk: usize,
+) -> Array2<f32> {
+    let n = counts.rows();
+    let mut z = Array2::<f32>::zeros((n, svd.components.ncols()));
+    for start in (0..n).step_by(chunk.max(1)) {
+        let end = (start + chunk.max(1)).min(n);
+        let part = project(&vectorizer.tfidf_of_counts(counts, start..end), svd);
+        z.slice_axis_mut(Axis(0), Slice::from(start..end))
+            .assign(&part);
+    }
+    z
+}
+
 fn classical(
     p: &ThemeValidParams,
     vectorizer: &Vectorizer,
-    features: &[&[String]],
+    counts: &Csr,
     content: &[usize],
 ) -> Result<Represented, FitError> {
-    let x = vectorizer.tfidf(features);
-    let content_rows: Vec<Vec<(u32, f32)>> = content
-        .iter()
-        .map(|&i| {
-            let (c, v) = x.row(i);
-            c.iter().copied().zip(v.iter().copied()).collect()
-        })
-        .collect();
-    let xc = Csr::from_rows(x.cols(), content_rows);
-    let dims = lsa_dims(p.lsa_dims, content.len(), x.cols());
+    let fit_rows = svd_fit_rows(content, SVD_FIT_ROWS, p.seed);
+    let xc = vectorizer.tfidf_of_counts(counts, fit_rows);
+    let dims = lsa_dims(p.lsa_dims, content.len(), xc.cols());
     let svd = randomized_svd(&xc, dims, p.svd_oversample, p.svd_power_iters, p.seed)?;
-    let z = project(&x, &svd);
+    drop(xc);
+    let z = project_all(vectorizer, counts, &svd, PROJECT_CHUNK);
     Ok(Represented {
         z,
         svd: Some(svd),
@@ -219,6 +253,43 @@ mod tests {
     use linfa::ParamGuard;
 
     use crate::pipeline::stages::test_support::{params, units};
+
+    #[test]
+    fn the_lsa_basis_is_fitted_on_a_seeded_sample_of_a_large_corpus() {
+        let content: Vec<usize> = (0..50).map(|i| i * 2).collect();
+        assert_eq!(svd_fit_rows(&content, 50, 42), content);
+        let sample = svd_fit_rows(&content, 20, 42);
+        assert_eq!(sample.len(), 20);
+        assert!(sample.windows(2).all(|w| w[0] < w[1]));
+        assert!(sample.iter().all(|i| content.contains(i)));
+        assert_eq!(svd_fit_rows(&content, 20, 42), sample);
+        assert_ne!(svd_fit_rows(&content, 20, 7), sample);
+    }
+
+    #[test]
+    fn projecting_in_chunks_projects_every_row_as_at_once() {
+        let units = units();
+        let p = params().check_unwrap();
+        let corpus = prepare_corpus(&p, &units, &FitContext::new()).expect("corpus");
+        let (vectorizer, counts) = (&corpus.vectorizer, &corpus.counts);
+        let x = vectorizer.tfidf_of_counts(counts, 0..counts.rows());
+        let svd = randomized_svd(&x, 3, 5, 2, 42).expect("svd");
+        let whole = project(&x, &svd);
+        for chunk in [1, 7, 40, 100] {
+            assert_eq!(
+                project_all(vectorizer, counts, &svd, chunk),
+                whole,
+                "chunk {chunk}"
+            );
+        }
+        // A basis fitted on a sample still represents every row, at unit length.
+        let sample = svd_fit_rows(&corpus.content, 10, 42);
+        let fitted =
+            randomized_svd(&vectorizer.tfidf_of_counts(counts, sample), 3, 5, 2, 42).expect("svd");
+        let z = project_all(vectorizer, counts, &fitted, 7);
+        assert_eq!(z.nrows(), units.len());
+        assert!(z.rows().into_iter().all(|r| (r.dot(&r) - 1.0).abs() < 1e-4));
+    }
 
     /// Embeds a text by how often it mentions buses and trees, and its length.
     struct Topics;
