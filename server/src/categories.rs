@@ -60,6 +60,33 @@ pub struct Trained {
     pub flagged: usize,
     pub evaluation: Evaluation,
     pub seconds: f64,
+    /// Where the time went.
+    pub timings: Timings,
+}
+
+/// Seconds of each part of a training (the benchmark `scripts/bench/reports.sh` prints them).
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Timings {
+    /// Reading the reports and the latest run.
+    pub read: f64,
+    /// The cross-validation: a model per fold, each predicting its held-out reports.
+    pub cross_validation: f64,
+    /// The final model, fitted on every labelled report (up to the training cap).
+    pub fit: f64,
+    /// The final model predicting the reports without a category.
+    pub predict: f64,
+    /// How many reports it predicted.
+    pub predicted: usize,
+    /// Writing the training and every prediction.
+    pub store: f64,
+}
+
+impl Timings {
+    /// Reports predicted per second by the final model (text preparation, TF-IDF, LSA and the
+    /// linear model), if it predicted any.
+    pub fn reports_per_second(&self) -> Option<f64> {
+        (self.predicted > 0 && self.predict > 0.0).then(|| self.predicted as f64 / self.predict)
+    }
 }
 
 /// Trains, evaluates and predicts, and stores it all (see the module docs).
@@ -77,10 +104,12 @@ pub async fn train(
         None => None,
     };
     let run_id = run.as_ref().map(|r| r.row.id);
+    let read = start.elapsed().as_secs_f64();
     let params = ClassifierParams::default();
     let fitted = tokio::task::spawn_blocking(move || fit_and_predict(&rows, run.as_ref(), &params))
         .await
         .context("the training task stopped")??;
+    let stored = Instant::now();
     let seconds = start.elapsed().as_secs_f64();
     let new = NewClassifier {
         created_by: by,
@@ -97,6 +126,11 @@ pub async fn train(
     let id = categories::record(db, new, &fitted.predictions, run_id)
         .await
         .context("storing the predictions")?;
+    let timings = Timings {
+        read,
+        store: stored.elapsed().as_secs_f64(),
+        ..fitted.timings
+    };
     Ok(Trained {
         id,
         reports: fitted.predictions.len(),
@@ -104,6 +138,7 @@ pub async fn train(
         flagged: fitted.predictions.iter().filter(|p| p.flagged).count(),
         evaluation: fitted.evaluation,
         seconds,
+        timings,
     })
 }
 
@@ -113,6 +148,7 @@ struct Fitted {
     labelled: usize,
     predictions: Vec<NewPrediction>,
     too_rare: Vec<(String, usize)>,
+    timings: Timings,
 }
 
 fn fit_and_predict(
@@ -128,7 +164,10 @@ fn fit_and_predict(
     let categories: Vec<&str> = labelled.iter().filter_map(|&i| given(i)).collect();
     // Labelled reports get their out-of-fold prediction, from a model that never saw them, so a
     // wrong given category cannot vouch for itself.
+    let mut timings = Timings::default();
+    let clock = Instant::now();
     let cv = cross_validate(&texts_of(&labelled), &categories, None, params, FOLDS)?;
+    timings.cross_validation = clock.elapsed().as_secs_f64();
     let themes = run.map(themes_of).unwrap_or_default();
     let mut predictions: Vec<NewPrediction> = Vec::with_capacity(rows.len());
     let mut push = |i: usize, p: Prediction| {
@@ -144,18 +183,24 @@ fn fit_and_predict(
     for (&i, p) in labelled.iter().zip(cv.predictions) {
         push(i, p);
     }
+    let clock = Instant::now();
     let model = CategoryClassifier::fit(&texts_of(&labelled), &categories, None, params)?;
+    timings.fit = clock.elapsed().as_secs_f64();
+    let clock = Instant::now();
     for batch in unlabelled.chunks(PREDICT_BATCH) {
         for (&i, p) in batch.iter().zip(model.predict(&texts_of(batch), None)?) {
             push(i, p);
         }
     }
+    timings.predict = clock.elapsed().as_secs_f64();
+    timings.predicted = unlabelled.len();
     predictions.sort_by_key(|p| p.report_id);
     Ok(Fitted {
         evaluation: cv.evaluation,
         labelled: labelled.len(),
         predictions,
         too_rare: model.too_rare().clone().into_iter().collect(),
+        timings,
     })
 }
 

@@ -36,6 +36,20 @@ pub async fn run(db: &DatabaseConnection, action: &CategoriesAction) -> anyhow::
         trained.flagged,
         trained.seconds
     );
+    let t = &trained.timings;
+    println!(
+        "reading {:.1} s, cross-validation {:.1} s, final fit {:.1} s, predicting {} reports {:.1} s{}, \
+         storing {:.1} s",
+        t.read,
+        t.cross_validation,
+        t.fit,
+        t.predicted,
+        t.predict,
+        t.reports_per_second()
+            .map(|r| format!(" ({r:.0} reports/s)"))
+            .unwrap_or_default(),
+        t.store
+    );
     if *per_category {
         println!(
             "{:<32} {:>7} {:>9} {:>6} {:>5}",

@@ -326,6 +326,9 @@ async fn compute(input: Input, recipe: Recipe, hooks: Hooks) -> anyhow::Result<O
         let mut units = input::units(&responses);
         units.extend(input::passage_units(&passages));
         units.extend(input::report_units(&reports));
+        // Past their units, only the reports' ids are needed: free the rows before the fit.
+        let report_ids: Vec<i64> = reports.iter().map(|r| r.id).collect();
+        drop(reports);
         let encoder =
             match &recipe.model_dir {
                 Some(dir) => Some(SentenceEncoder::load(dir).with_context(|| {
@@ -367,7 +370,7 @@ async fn compute(input: Input, recipe: Recipe, hooks: Hooks) -> anyhow::Result<O
                         passages.iter().map(|p| (p.id, p.document_id)),
                         &model,
                     ));
-                    mentions.extend(input::report_mentions(reports.iter().map(|r| r.id), &model));
+                    mentions.extend(input::report_mentions(report_ids.iter().copied(), &model));
                     mentions
                 })
                 .map_err(|e| e.to_string()),
