@@ -12,11 +12,14 @@ use analysis::classify::{
 };
 use anyhow::Context;
 use app::models::UnitRef;
-use app::models::categories::{CategoryQuality, ClassifierQuality};
+use app::models::categories::{CategoryQuality, ClassifierQuality, SentenceFeatures};
+use app::store::SentenceModel;
 use app::store::categories::{self, ClassifierSettings, NewClassifier, NewPrediction};
 use app::store::runs;
+use ndarray::{Array2, Axis};
 use sea_orm::DatabaseConnection;
 
+use crate::classifier_vectors::{ENCODE_BUDGET, sentence_vectors};
 use crate::runs::logged::LoggedRun;
 
 /// Folds of the cross-validation.
@@ -93,6 +96,7 @@ impl Timings {
 pub async fn train(
     db: &DatabaseConnection,
     by: Option<i32>,
+    model: Option<&SentenceModel>,
     _slot: &TrainingSlot,
 ) -> anyhow::Result<Trained> {
     let start = Instant::now();
@@ -106,9 +110,14 @@ pub async fn train(
     let run_id = run.as_ref().map(|r| r.row.id);
     let read = start.elapsed().as_secs_f64();
     let params = ClassifierParams::default();
-    let fitted = tokio::task::spawn_blocking(move || fit_and_predict(&rows, run.as_ref(), &params))
-        .await
-        .context("the training task stopped")??;
+    let model = model.cloned();
+    let fitted = tokio::task::spawn_blocking(move || {
+        let texts: Vec<&str> = rows.iter().map(|(_, text, _)| text.as_str()).collect();
+        let (vectors, sentences) = sentence_vectors(model.as_ref(), &texts, ENCODE_BUDGET);
+        fit_and_predict(&rows, run.as_ref(), vectors.as_ref(), sentences, &params)
+    })
+    .await
+    .context("the training task stopped")??;
     let stored = Instant::now();
     let seconds = start.elapsed().as_secs_f64();
     let new = NewClassifier {
@@ -120,6 +129,7 @@ pub async fn train(
             params: serde_json::to_value(params)?,
             flag_confidence: f64::from(params.flag_confidence),
             too_rare: fitted.too_rare,
+            sentences: fitted.sentences,
         },
         seconds,
     };
@@ -148,12 +158,15 @@ struct Fitted {
     labelled: usize,
     predictions: Vec<NewPrediction>,
     too_rare: Vec<(String, usize)>,
+    sentences: SentenceFeatures,
     timings: Timings,
 }
 
 fn fit_and_predict(
     rows: &[(i64, String, Option<String>)],
     run: Option<&LoggedRun>,
+    vectors: Option<&Array2<f32>>,
+    sentences: SentenceFeatures,
     params: &ClassifierParams,
 ) -> anyhow::Result<Fitted> {
     let given = |i: usize| rows[i].2.as_deref().filter(|c| !c.trim().is_empty());
@@ -161,12 +174,21 @@ fn fit_and_predict(
         (0..rows.len()).partition(|&i| given(i).is_some());
     let texts_of =
         |idx: &[usize]| -> Vec<&str> { idx.iter().map(|&i| rows[i].1.as_str()).collect() };
+    // The sentence vectors of the reports at `idx`, when the training has them.
+    let vectors_of = |idx: &[usize]| vectors.map(|v| v.select(Axis(0), idx));
     let categories: Vec<&str> = labelled.iter().filter_map(|&i| given(i)).collect();
     // Labelled reports get their out-of-fold prediction, from a model that never saw them, so a
     // wrong given category cannot vouch for itself.
     let mut timings = Timings::default();
     let clock = Instant::now();
-    let cv = cross_validate(&texts_of(&labelled), &categories, None, params, FOLDS)?;
+    let labelled_vectors = vectors_of(&labelled);
+    let cv = cross_validate(
+        &texts_of(&labelled),
+        &categories,
+        labelled_vectors.as_ref().map(|v| v.view()),
+        params,
+        FOLDS,
+    )?;
     timings.cross_validation = clock.elapsed().as_secs_f64();
     let themes = run.map(themes_of).unwrap_or_default();
     let mut predictions: Vec<NewPrediction> = Vec::with_capacity(rows.len());
@@ -184,11 +206,20 @@ fn fit_and_predict(
         push(i, p);
     }
     let clock = Instant::now();
-    let model = CategoryClassifier::fit(&texts_of(&labelled), &categories, None, params)?;
+    let model = CategoryClassifier::fit(
+        &texts_of(&labelled),
+        &categories,
+        labelled_vectors.as_ref().map(|v| v.view()),
+        params,
+    )?;
+    drop(labelled_vectors);
     timings.fit = clock.elapsed().as_secs_f64();
     let clock = Instant::now();
     for batch in unlabelled.chunks(PREDICT_BATCH) {
-        for (&i, p) in batch.iter().zip(model.predict(&texts_of(batch), None)?) {
+        let batch_vectors = vectors_of(batch);
+        let predicted =
+            model.predict(&texts_of(batch), batch_vectors.as_ref().map(|v| v.view()))?;
+        for (&i, p) in batch.iter().zip(predicted) {
             push(i, p);
         }
     }
@@ -200,6 +231,7 @@ fn fit_and_predict(
         labelled: labelled.len(),
         predictions,
         too_rare: model.too_rare().clone().into_iter().collect(),
+        sentences,
         timings,
     })
 }

@@ -5,6 +5,7 @@
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 
+use app::store::SentenceModel;
 use figment::Figment;
 use figment::providers::{Env, Format, Serialized, Toml};
 use serde::{Deserialize, Serialize};
@@ -127,6 +128,14 @@ const KEYS: [&str; 22] = [
 ];
 
 impl Settings {
+    /// The sentence model and the embedding cache, when `model_dir` is set.
+    pub fn sentence_model(&self) -> Option<SentenceModel> {
+        self.model_dir.clone().map(|dir| SentenceModel {
+            dir,
+            cache_file: crate::embedding_store::path(&self.data_dir),
+        })
+    }
+
     /// Loads the layers. `file` overrides the default `needscope.toml` lookup.
     pub fn load(file: Option<&Path>) -> Result<Settings, Box<figment::Error>> {
         let file = file

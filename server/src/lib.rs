@@ -6,6 +6,7 @@ pub mod analyze;
 pub mod auth;
 pub mod backup;
 pub mod categories;
+pub mod classifier_vectors;
 pub mod cli;
 pub mod config;
 pub mod dashboard;

@@ -93,6 +93,7 @@ impl Application {
             settings.login_attempts_per_account_per_hour,
             settings.client_keys(),
         );
+            sentence_model: settings.sentence_model(),
         // The dummy password hash, made now rather than in the first sign-in it would slow down.
         tokio::task::spawn_blocking(auth::password::warm_up);
         let sessions = DbSessionStore::new(db.clone());

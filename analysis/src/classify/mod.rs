@@ -23,6 +23,7 @@
 pub mod error;
 pub mod evaluate;
 pub mod features;
+pub mod sentences;
 
 use std::collections::BTreeMap;
 

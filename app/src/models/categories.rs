@@ -51,6 +51,29 @@ pub struct ClassifierRecord {
     pub too_rare: Vec<(String, usize)>,
     /// Training, evaluation and prediction, in seconds.
     pub seconds: f64,
+    /// Whether sentence vectors joined the TF-IDF features, and if not, why.
+    pub sentences: SentenceFeatures,
+}
+
+/// The sentence vectors of a training: used (from which model), or why not.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum SentenceFeatures {
+    /// No sentence model is configured (`model_dir`).
+    #[default]
+    NoModel,
+    /// Appended to the TF-IDF features.
+    Used {
+        /// The encoder's model id.
+        model: String,
+        /// Texts encoded for this training (the rest came from the embedding cache).
+        encoded: usize,
+    },
+    /// More reports lack a cached vector than a training encodes.
+    OverBudget { missing: usize, budget: usize },
+    /// The model could not be loaded or failed (the problem, for administrators).
+    Failed { problem: String },
 }
 
 /// A report whose given category disagrees with a confident prediction.

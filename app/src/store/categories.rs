@@ -17,7 +17,7 @@ use super::entities::{
 };
 use crate::models::categories::{
     CategoryRoute, ClassifierQuality, ClassifierRecord, CrossTab, FlaggedReport, PredictedCategory,
-    RoutedReport, RoutedReports,
+    RoutedReport, RoutedReports, SentenceFeatures,
 };
 
 /// Predictions are written this many rows per statement (well under SQLite's variable limit).
@@ -41,6 +41,9 @@ pub struct ClassifierSettings {
     pub params: serde_json::Value,
     pub flag_confidence: f64,
     pub too_rare: Vec<(String, usize)>,
+    /// Trainings before sentence vectors read as without a model.
+    #[serde(default)]
+    pub sentences: SentenceFeatures,
 }
 
 /// One report's prediction.
@@ -152,6 +155,7 @@ pub async fn latest(db: &DatabaseConnection) -> Result<Option<ClassifierRecord>,
         flag_confidence: settings.flag_confidence,
         too_rare: settings.too_rare,
         seconds: row.seconds,
+        sentences: settings.sentences,
     }))
 }
 

@@ -27,4 +27,4 @@ pub mod tokens;
 pub mod translation_imports;
 pub mod weighting;
 
-pub use state::{AppState, db, state};
+pub use state::{AppState, SentenceModel, db, state};

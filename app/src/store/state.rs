@@ -20,6 +20,18 @@ pub struct AppState {
     pub semantic_available: bool,
     /// Upload limits for interview notes.
     pub note_limits: crate::models::notes::NoteLimits,
+    /// The sentence model and its embedding cache, when one is configured (the 311 classifier
+    /// appends sentence vectors to its TF-IDF features).
+    pub sentence_model: Option<SentenceModel>,
+}
+
+/// Where the configured sentence model and the embedding cache are.
+#[derive(Clone, Debug)]
+pub struct SentenceModel {
+    /// The sentence-transformers model directory (`model_dir`).
+    pub dir: std::path::PathBuf,
+    /// The embedding cache file the analysis runs keep.
+    pub cache_file: std::path::PathBuf,
 }
 
 /// The state for a server function. Errors (never panics) if the context is missing.

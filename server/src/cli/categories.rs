@@ -1,5 +1,6 @@
 //! `needscope categories …`: the 311 assistant's classifier from the command line.
 
+use app::store::SentenceModel;
 use sea_orm::DatabaseConnection;
 
 use crate::categories::{self, TrainingSlot};
@@ -17,11 +18,15 @@ pub enum CategoriesAction {
 }
 
 /// Runs `action`.
-pub async fn run(db: &DatabaseConnection, action: &CategoriesAction) -> anyhow::Result<()> {
+pub async fn run(
+    db: &DatabaseConnection,
+    model: Option<SentenceModel>,
+    action: &CategoriesAction,
+) -> anyhow::Result<()> {
     let CategoriesAction::Train { per_category } = action;
     let slot = TrainingSlot::take()
         .ok_or_else(|| anyhow::anyhow!("a training is already running in this process"))?;
-    let trained = categories::train(db, None, &slot).await?;
+    let trained = categories::train(db, None, model.as_ref(), &slot).await?;
     let e = &trained.evaluation;
     println!(
         "classifier {}: {} reports predicted, {} with a category; {}-fold cross-validation on {}: \

@@ -122,7 +122,7 @@ pub fn run() -> anyhow::Result<()> {
             import::run(db, &action).await
         })),
         Command::Categories { action } => runtime.block_on(with_database(&settings, async |db| {
-            categories::run(db, &action).await
+            categories::run(db, settings.sentence_model(), &action).await
         })),
         Command::Admin { action } => runtime.block_on(with_database(&settings, async |db| {
             admin::run(db, &action).await

@@ -50,6 +50,7 @@ async fn train(posted: Posted) -> Result<Response, Response> {
     };
     form.audit("classifier_training_started", json!({})).await;
     let db = form.state.db.clone();
+    let model = form.state.sentence_model.clone();
     let viewer = form.viewer.clone();
     tokio::spawn(async move {
         match assistant::train(&db, Some(viewer.id), &slot).await {

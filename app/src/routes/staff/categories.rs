@@ -9,7 +9,9 @@ use leptos_meta::Title;
 use crate::api::categories::{CategoriesData, categories_page};
 use crate::components::staff::{CsrfField, FlashMessage, PageError, StaffNav, StaffPage, loading};
 use crate::i18n::{FluentArg, Locale, use_i18n};
-use crate::models::categories::{CategoryRoute, ClassifierRecord, CrossTab, FlaggedReport, Spread};
+use crate::models::categories::{
+    CategoryRoute, ClassifierRecord, CrossTab, FlaggedReport, SentenceFeatures, Spread,
+};
 use crate::models::staff::ADMINS;
 use crate::models::strategy::Department;
 
@@ -118,6 +120,7 @@ fn Quality(c: ClassifierRecord, l: Locale) -> impl IntoView {
         </dl>
         <p class="meta">{l.tr_args("staff-categories-how", &[("confidence", FluentArg::Str(percent(c.flag_confidence)))])}</p>
         {rare}
+        <p class="meta" id="classifier-sentences">{sentences_note(&l, &c.sentences)}</p>
         <div class="table-scroll" tabindex="0">
             <table class="category-quality">
                 <caption>{l.tr("staff-categories-per-category")}</caption>
@@ -270,5 +273,30 @@ fn Routing(
                 </tbody>
             </table>
         </div>
+    }
+}
+
+/// Whether the training used sentence vectors, in the staff's language.
+fn sentences_note(l: &Locale, sentences: &SentenceFeatures) -> String {
+    match sentences {
+        SentenceFeatures::NoModel => l.tr("staff-categories-sentences-no-model"),
+        SentenceFeatures::Used { model, encoded } => l.tr_args(
+            "staff-categories-sentences-used",
+            &[
+                ("model", FluentArg::Str(model.clone())),
+                ("encoded", FluentArg::Num(*encoded as i64)),
+            ],
+        ),
+        SentenceFeatures::OverBudget { missing, budget } => l.tr_args(
+            "staff-categories-sentences-over-budget",
+            &[
+                ("missing", FluentArg::Num(*missing as i64)),
+                ("budget", FluentArg::Num(*budget as i64)),
+            ],
+        ),
+        SentenceFeatures::Failed { problem } => l.tr_args(
+            "staff-categories-sentences-failed",
+            &[("problem", FluentArg::Str(problem.clone()))],
+        ),
     }
 }

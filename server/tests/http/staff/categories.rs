@@ -5,10 +5,10 @@
 //! gives each report's given and predicted category and department; training from the page runs
 //! in the background.
 
-use app::models::categories::RoutedReports;
+use app::models::categories::{RoutedReports, SentenceFeatures};
 use app::models::staff::Role;
 use app::store::reports::{self, NewReport};
-use app::store::{categories, strategy};
+use app::store::{SentenceModel, categories, strategy};
 use reqwest::StatusCode;
 use server::categories::{TrainingSlot, train};
 
@@ -125,7 +125,7 @@ both_backends!(
     |app: TestApp| async move {
         seed(&app).await;
         let slot = TrainingSlot::take().expect("no training running");
-        let trained = train(&app.db, None, &slot).await.expect("trained");
+        let trained = train(&app.db, None, None, &slot).await.expect("trained");
         drop(slot);
         assert_eq!((trained.reports, trained.labelled), (95, 91));
         let e = &trained.evaluation;
@@ -341,7 +341,7 @@ both_backends!(
             .await
             .expect("run");
         let slot = TrainingSlot::take().expect("no training running");
-        train(&app.db, None, &slot).await.expect("trained");
+        train(&app.db, None, None, &slot).await.expect("trained");
         drop(slot);
         let tab = categories::crosstab(&app.db).await.expect("crosstab");
         assert!(!tab.themes.is_empty(), "run {run} gave the reports themes");
@@ -360,5 +360,51 @@ both_backends!(
         let (_, html) = get(&app, &client, PAGE).await;
         assert!(html.contains("Themes across categories"), "{html}");
         assert!(html.contains("class=\"category-themes\""));
+    }
+);
+
+both_backends!(
+    with_a_sentence_model_the_classifier_adds_sentence_vectors,
+    |app: TestApp| async move {
+        seed(&app).await;
+        let cache = tempfile::tempdir().expect("temporary directory");
+        let model = SentenceModel {
+            dir: analysis::default_model_dir(),
+            cache_file: cache.path().join("embeddings.cache"),
+        };
+        let slot = TrainingSlot::take().expect("no training running");
+        let trained = train(&app.db, None, Some(&model), &slot)
+            .await
+            .expect("trained");
+        assert!(
+            trained.evaluation.macro_f1 >= 0.85,
+            "macro-F1 {} below the floor",
+            trained.evaluation.macro_f1
+        );
+        let record = categories::latest(&app.db)
+            .await
+            .expect("read")
+            .expect("a training");
+        let SentenceFeatures::Used { encoded, .. } = record.sentences else {
+            panic!("sentence vectors were not used: {:?}", record.sentences);
+        };
+        assert!(encoded > 0);
+        // The second training finds every vector in the cache the first one saved.
+        train(&app.db, None, Some(&model), &slot)
+            .await
+            .expect("trained again");
+        drop(slot);
+        let record = categories::latest(&app.db)
+            .await
+            .expect("read")
+            .expect("a training");
+        assert!(
+            matches!(record.sentences, SentenceFeatures::Used { encoded: 0, .. }),
+            "{:?}",
+            record.sentences
+        );
+        let (client, _) = signed_in(&app, Role::Analyst).await;
+        let (_, body) = get(&app, &client, PAGE).await;
+        assert!(body.contains("TF-IDF and sentence vectors from"), "{body}");
     }
 );
