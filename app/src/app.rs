@@ -78,6 +78,8 @@ fn Shell() -> impl IntoView {
                 <Route path=path!("/staff/links") view={Lazy::<lazy::Links>::new()} ssr=SsrMode::Async />
                 <Route path=path!("/staff/reports") view={Lazy::<lazy::Reports>::new()} ssr=SsrMode::Async />
                 <Route path=path!("/staff/categories") view={Lazy::<lazy::Categories>::new()} ssr=SsrMode::Async />
+                <Route path=path!("/staff/reports/feed") view={Lazy::<lazy::ReportFeed>::new()} ssr=SsrMode::Async />
+                <Route path=path!("/staff/reports/response-times") view={Lazy::<lazy::ResponseTimes>::new()} ssr=SsrMode::Async />
                 <Route path=path!("/staff/notes/:id") view={Lazy::<lazy::StaffNote>::new()} ssr=SsrMode::Async />
                 <Route path=path!("/staff") view={Lazy::<lazy::StaffHome>::new()} ssr=SsrMode::Async />
                 <Route path=path!("/staff/dashboard") view={Lazy::<lazy::Dashboard>::new()} ssr=SsrMode::Async />

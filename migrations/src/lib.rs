@@ -21,6 +21,7 @@ mod m20261129_000015_survey_translations;
 mod m20261130_000016_response_collection;
 mod m20261130_000017_translation_imports;
 mod m20261130_000018_report_categories;
+mod m20261201_000019_report_status;
 
 /// The seeded instruments, as JSON survey definitions (`slug`, `audience`, `title`, `intro`, `questions`).
 pub const SEED_INSTRUMENTS: [&str; 3] = [
@@ -74,6 +75,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261130_000016_response_collection::Migration),
             Box::new(m20261130_000017_translation_imports::Migration),
             Box::new(m20261130_000018_report_categories::Migration),
+            Box::new(m20261201_000019_report_status::Migration),
         ]
     }
 }

@@ -15,6 +15,7 @@ pub mod embedding_store;
 pub mod import;
 pub mod jobs;
 pub mod notes;
+pub mod open311_feed;
 pub mod publish;
 pub mod routes;
 pub mod runs;

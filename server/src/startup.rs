@@ -194,6 +194,8 @@ impl Application {
         });
         let drain_limit = async move {
             if stopping_rx.await.is_ok() {
+        // Open311 feeds are pulled on their schedule (one process: see `open311_feed`).
+        let feeds = run_jobs.then(|| tokio::spawn(crate::open311_feed::schedule::run(db.clone())));
                 tokio::time::sleep(grace).await;
             } else {
                 std::future::pending::<()>().await;
@@ -219,6 +221,9 @@ impl Application {
 }
 
 /// Everything the router's layers carry.
+        if let Some(feeds) = feeds {
+            feeds.abort();
+        }
 struct Layers {
     guard: submit::SubmitGuard,
     limiter: LoginLimiter,
@@ -340,6 +345,7 @@ fn router(state: AppState, layers: Layers, upload_limit: u64) -> Router {
         )
         .fallback(leptos_axum::file_and_error_handler_with_context::<
             AppState,
+        .merge(crate::routes::report_feed::router())
             _,
         >(
             move || provide_context(fallback_state.clone()), shell

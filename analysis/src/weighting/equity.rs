@@ -79,6 +79,22 @@ pub fn at_or_beyond(score: f64, threshold: f64, scale: &ScoreScale) -> bool {
     }
 }
 
+/// The score of a ZIP code: the residence-weighted mean of its areas' scores through the
+/// crosswalk, or the table's own score for ZIP-level tables; `None` when neither knows it.
+pub fn zip_score(table: &EquityTable, crosswalk: Option<&ZipCrosswalk>, zip: &str) -> Option<f64> {
+    if let Some(entries) = crosswalk.and_then(|c| c.zips.get(zip)) {
+        let (mut num, mut den) = (0.0, 0.0);
+        for e in entries {
+            if let Some(s) = table.scores.get(&e.area) {
+                num += e.ratio * s;
+                den += e.ratio;
+            }
+        }
+        return (den > 0.0).then(|| num / den);
+    }
+    table.scores.get(zip).copied()
+}
+
 /// The multiplier for an equity score.
 pub fn multiplier(score: f64, settings: &EquitySettings) -> f64 {
     match &settings.rule {
@@ -117,17 +133,7 @@ impl EquityLayer<'_> {
 
     /// The score of a ZIP code through the crosswalk (or directly, for ZIP-level tables).
     pub fn zip_score(&self, zip: &str) -> Option<f64> {
-        if let Some(entries) = self.crosswalk.and_then(|c| c.zips.get(zip)) {
-            let (mut num, mut den) = (0.0, 0.0);
-            for e in entries {
-                if let Some(s) = self.table.scores.get(&e.area) {
-                    num += e.ratio * s;
-                    den += e.ratio;
-                }
-            }
-            return (den > 0.0).then(|| num / den);
-        }
-        self.table.scores.get(zip).copied()
+        zip_score(self.table, self.crosswalk, zip)
     }
 
     /// Score and multiplier of one respondent.

@@ -130,6 +130,12 @@ pub struct RoutedReport {
     /// The suggested department: the route of the given category; for a report without one,
     /// the route of the predicted category.
     pub department: Option<String>,
+    /// Where the report stands at its source (Open311: `open` or `closed`), if given.
+    pub status: Option<String>,
+    /// RFC 3339: the source's last update (`updated_datetime`).
+    pub updated_at: Option<String>,
+    /// RFC 3339: when it was first seen closed (the `updated_datetime` of that record).
+    pub closed_at: Option<String>,
 }
 
 /// A page of routed reports.

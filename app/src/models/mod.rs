@@ -14,6 +14,8 @@ pub mod links;
 pub mod notes;
 pub mod publication;
 pub mod report;
+pub mod report_feed;
+pub mod response_times;
 pub mod run_languages;
 pub mod slug;
 pub mod staff;

@@ -15,6 +15,7 @@ use crate::routes::staff::{
 };
 use crate::routes::staff::{ActionsPage, StrategyPage};
 use crate::routes::staff::{CategoriesPage, ComparePage, PublicationsPage, RunReportPage};
+use crate::routes::staff::{ReportFeedPage, ResponseTimesPage};
 use crate::routes::{NotePage, NotesPage};
 
 pub struct Login;
@@ -378,5 +379,31 @@ impl LazyRoute for Categories {
 
     fn view(_this: Self) -> AnyView {
         view! { <CategoriesPage /> }.into_any()
+    }
+}
+
+pub struct ReportFeed;
+
+#[lazy_route]
+impl LazyRoute for ReportFeed {
+    fn data() -> Self {
+        ReportFeed
+    }
+
+    fn view(_this: Self) -> AnyView {
+        view! { <ReportFeedPage /> }.into_any()
+    }
+}
+
+pub struct ResponseTimes;
+
+#[lazy_route]
+impl LazyRoute for ResponseTimes {
+    fn data() -> Self {
+        ResponseTimes
+    }
+
+    fn view(_this: Self) -> AnyView {
+        view! { <ResponseTimesPage /> }.into_any()
     }
 }

@@ -222,7 +222,9 @@ pub async fn routes(db: &DatabaseConnection) -> Result<Vec<CategoryRoute>, DbErr
 }
 
 /// Category → (department id, department name).
-async fn route_map(db: &impl ConnectionTrait) -> Result<HashMap<String, (i32, String)>, DbErr> {
+pub(crate) async fn route_map(
+    db: &impl ConnectionTrait,
+) -> Result<HashMap<String, (i32, String)>, DbErr> {
     let names: HashMap<i32, String> = department::Entity::find()
         .all(db)
         .await?
@@ -348,6 +350,9 @@ pub async fn routed(
                 theme: prediction.and_then(|p| p.theme.clone()),
                 theme_name: prediction.and_then(|p| p.theme_label.clone()),
                 department,
+                status: r.status.clone(),
+                updated_at: r.updated_at.and_then(|t| t.format(&Rfc3339).ok()),
+                closed_at: r.closed_at.and_then(|t| t.format(&Rfc3339).ok()),
             }
         })
         .collect();

@@ -77,11 +77,12 @@ pub async fn run(db: &DatabaseConnection, action: &ImportAction) -> anyhow::Resu
     let ImportAction::Reports(args) = action;
     let summary = import::import_reports_with(db, &args.request(), &mut Bar::default()).await?;
     println!(
-        "{}: {} rows read, {} imported, {} already there, {} refused",
+        "{}: {} rows read, {} imported, {} already there{}, {} refused",
         args.input.display(),
         summary.read,
         summary.new,
         summary.already_there,
+        summary.updated_note(),
         summary.bad_total
     );
     for bad in &summary.bad {

@@ -12,6 +12,7 @@ mod categories;
 mod import;
 mod migrate;
 mod range;
+mod reports;
 mod runs;
 mod stats;
 mod weighting;
@@ -61,6 +62,11 @@ enum Command {
     Import {
         #[command(subcommand)]
         action: import::ImportAction,
+    },
+    /// Live Open311 feeds of resident reports: pull one now.
+    Reports {
+        #[command(subcommand)]
+        action: reports::ReportsAction,
     },
     /// The 311 assistant: train the classifier of the City's report categories.
     Categories {
@@ -120,6 +126,9 @@ pub fn run() -> anyhow::Result<()> {
         Command::Analyze(args) => analyze::run(&args),
         Command::Import { action } => runtime.block_on(with_database(&settings, async |db| {
             import::run(db, &action).await
+        })),
+        Command::Reports { action } => runtime.block_on(with_database(&settings, async |db| {
+            reports::run(db, &action).await
         })),
         Command::Categories { action } => runtime.block_on(with_database(&settings, async |db| {
             categories::run(db, settings.sentence_model(), &action).await

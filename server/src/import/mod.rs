@@ -9,6 +9,7 @@ pub mod open311;
 use std::path::PathBuf;
 
 use anyhow::Context;
+use app::store::report_status::{self, TrackedReport};
 use app::store::reports::{self, NewReport};
 use sea_orm::DatabaseConnection;
 
@@ -46,6 +47,8 @@ impl Progress for () {}
 #[derive(Debug, PartialEq)]
 pub enum Item {
     Row(NewReport),
+    /// A row with where it stands at its source (Open311): stored or brought up to date.
+    Tracked(TrackedReport),
     Bad(BadRow),
     Progress(u64),
 }
@@ -64,8 +67,21 @@ pub struct Summary {
     pub read: u64,
     pub new: u64,
     pub already_there: u64,
+    /// Rows already stored whose status, dates or text changed (Open311 only).
+    pub updated: u64,
     pub bad: Vec<BadRow>,
     pub bad_total: u64,
+}
+
+impl Summary {
+    /// `, N updated` when an Open311 import brought stored reports up to date, else nothing.
+    pub fn updated_note(&self) -> String {
+        if self.updated > 0 {
+            format!(", {} updated", self.updated)
+        } else {
+            String::new()
+        }
+    }
 }
 
 /// The first five digits of a US ZIP code (`95122` or `95122-1234`).
@@ -111,6 +127,7 @@ pub async fn import_reports_with(
     progress.started(size);
     let mut summary = Summary::default();
     let mut batch = Vec::with_capacity(BATCH);
+    let mut tracked = Vec::new();
     while let Some(item) = rx.recv().await {
         match item {
             Item::Row(row) => {
@@ -118,6 +135,13 @@ pub async fn import_reports_with(
                 batch.push(row);
                 if batch.len() == BATCH {
                     store(db, &args.source, &mut batch, &mut summary).await?;
+                }
+            }
+            Item::Tracked(row) => {
+                summary.read += 1;
+                tracked.push(row);
+                if tracked.len() == BATCH {
+                    store_tracked(db, &args.source, &mut tracked, &mut summary).await?;
                 }
             }
             Item::Bad(bad) => {
@@ -131,6 +155,7 @@ pub async fn import_reports_with(
         }
     }
     store(db, &args.source, &mut batch, &mut summary).await?;
+    store_tracked(db, &args.source, &mut tracked, &mut summary).await?;
     progress.finished();
     reader
         .await
@@ -156,5 +181,18 @@ async fn store(
     let new = reports::insert_batch(db, source, std::mem::take(batch)).await?;
     summary.new += new;
     summary.already_there += n - new;
+    Ok(())
+}
+
+async fn store_tracked(
+    db: &DatabaseConnection,
+    source: &str,
+    batch: &mut Vec<TrackedReport>,
+    summary: &mut Summary,
+) -> anyhow::Result<()> {
+    let done = report_status::upsert_batch(db, source, std::mem::take(batch)).await?;
+    summary.new += done.new;
+    summary.updated += done.updated;
+    summary.already_there += done.unchanged;
     Ok(())
 }

@@ -39,6 +39,7 @@ pub fn endpoints() -> Vec<UtoipaMethodRouter<AppState>> {
         routes!(super::actions::actions_csv_export),
         routes!(super::compare::compare_json),
         routes!(super::categories::reports_json),
+        routes!(super::report_feed::response_times_json),
     ]
 }
 

@@ -179,12 +179,16 @@ async fn import_checked(
     drop(temp);
     form.audit(
         "reports_imported",
-        json!({ "source": source, "file": filename, "read": summary.read, "new": summary.new, "already_there": summary.already_there, "refused": summary.bad_total }),
+        json!({ "source": source, "file": filename, "read": summary.read, "new": summary.new, "already_there": summary.already_there, "updated": summary.updated, "refused": summary.bad_total }),
     )
     .await;
     let mut flash = Flash::notice(format!(
-        "“{filename}”: {} rows read, {} imported, {} already there, {} refused. Imported reports join the next analysis run as their own stream.",
-        summary.read, summary.new, summary.already_there, summary.bad_total
+        "“{filename}”: {} rows read, {} imported, {} already there{}, {} refused. Imported reports join the next analysis run as their own stream.",
+        summary.read,
+        summary.new,
+        summary.already_there,
+        summary.updated_note(),
+        summary.bad_total
     ));
     for (i, bad) in summary.bad.iter().take(LISTED).enumerate() {
         flash = flash.keep(

@@ -10,6 +10,7 @@ mod helpers;
 mod languages;
 mod links;
 mod notes;
+mod open311_feed;
 mod pages;
 mod paper_entry;
 mod public_results;

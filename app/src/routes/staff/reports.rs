@@ -73,6 +73,12 @@ pub fn ReportsPage() -> impl IntoView {
                             <StaffNav viewer=ctx.viewer.clone() csrf=ctx.csrf.clone() />
                             <h1>{l.tr("staff-reports-title")}</h1>
                             <p class="lead">{l.tr("staff-reports-lead")}</p>
+                            <ul class="links">
+                                <li><a href="/staff/reports/response-times">{l.tr("staff-response-title")}</a></li>
+                                {ctx.viewer.as_ref().is_some_and(|v| v.is(crate::models::staff::ADMINS)).then(|| view! {
+                                    <li><a href="/staff/reports/feed">{l.tr("staff-feed-title")}</a></li>
+                                })}
+                            </ul>
                             <FlashMessage flash=flash.clone() />
                             {(!refused.is_empty()).then(|| view! {
                                 <h2>{l.tr("staff-reports-refused")}</h2>

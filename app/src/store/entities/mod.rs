@@ -6,6 +6,7 @@ mod jobs;
 mod links;
 mod notes;
 mod publications;
+mod report_feeds;
 mod staff;
 mod tokens;
 mod translation_imports;
@@ -20,6 +21,7 @@ pub use jobs::analysis_job;
 pub use links::survey_link;
 pub use notes::{note_document, note_passage};
 pub use publications::{action_status_change, publication};
+pub use report_feeds::report_feed;
 pub use staff::{audit_event, staff_invitation, staff_session, staff_user};
 pub use tokens::api_token;
 pub use translation_imports::translation_import;
@@ -263,6 +265,14 @@ pub mod report {
         pub district: Option<String>,
         pub zip: Option<String>,
         pub imported_at: TimeDateTimeWithTimeZone,
+        /// As the source gives it (Open311: `open` or `closed`).
+        pub status: Option<String>,
+        pub status_notes: Option<String>,
+        pub agency_responsible: Option<String>,
+        /// The source's last update (Open311 `updated_datetime`).
+        pub updated_at: Option<TimeDateTimeWithTimeZone>,
+        /// When it was first seen closed (see `store::report_status`).
+        pub closed_at: Option<TimeDateTimeWithTimeZone>,
     }
 
     #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

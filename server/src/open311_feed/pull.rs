@@ -1,0 +1,233 @@
+//! One pull of one feed: every page since the cursor, stored, and what it did remembered with
+//! the feed (see the module docs of [`crate::open311_feed`]).
+
+use app::store::report_feeds::{self, PullRecord};
+use app::store::report_status::{self, Upserted};
+use sea_orm::{DatabaseConnection, DbErr};
+use time::OffsetDateTime;
+
+use super::client::{Endpoint, http_client};
+use super::{FeedLock, redact};
+use crate::import::open311;
+
+/// Requests asked for per page.
+pub const PAGE_SIZE: usize = 200;
+/// Pages read per pull at most; the next pull goes on from the cursor.
+pub const MAX_PAGES: usize = 500;
+/// Refused requests named in the outcome (all are counted).
+pub const NAMED: usize = 20;
+
+/// What a pull did.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PullOutcome {
+    pub pages: usize,
+    pub counts: Upserted,
+    /// Refused requests: `page 1, request #3: request 103: updated_datetime "soon" is not a date`
+    /// (at most [`NAMED`]).
+    pub refused: Vec<String>,
+    pub refused_total: u64,
+    /// The cursor after the pull.
+    pub cursor: Option<OffsetDateTime>,
+    /// It stopped at [`MAX_PAGES`].
+    pub capped: bool,
+}
+
+impl PullOutcome {
+    /// One paragraph for people: counts, then the refused requests.
+    pub fn describe(&self) -> String {
+        let mut text = format!(
+            "{} page{} read: {} new, {} updated, {} unchanged, {} refused.",
+            self.pages,
+            if self.pages == 1 { "" } else { "s" },
+            self.counts.new,
+            self.counts.updated,
+            self.counts.unchanged,
+            self.refused_total
+        );
+        if self.capped {
+            text.push_str(&format!(
+                " Stopped after {MAX_PAGES} pages; the next pull goes on from there."
+            ));
+        }
+        if !self.refused.is_empty() {
+            text.push_str(" Refused: ");
+            text.push_str(&self.refused.join("; "));
+            if self.refused_total > self.refused.len() as u64 {
+                text.push_str(&format!(
+                    "; and {} more",
+                    self.refused_total - self.refused.len() as u64
+                ));
+            }
+            text.push('.');
+        }
+        text
+    }
+}
+
+/// Why a pull did not finish.
+#[derive(Debug, thiserror::Error)]
+pub enum PullError {
+    #[error("there is no Open311 feed {0}")]
+    NoFeed(i32),
+    #[error("a pull of this feed is already running")]
+    Busy,
+    /// The endpoint could not be reached or read (the message never holds the API key). What
+    /// earlier pages stored is kept.
+    #[error("{message}")]
+    Endpoint {
+        message: String,
+        partial: PullOutcome,
+    },
+    #[error("the database failed: {0}")]
+    Db(#[from] DbErr),
+}
+
+/// Pulls feed `id` now and remembers the outcome with the feed (also when it fails).
+#[tracing::instrument(skip(db))]
+pub async fn pull(db: &DatabaseConnection, id: i32) -> Result<PullOutcome, PullError> {
+    let lock = FeedLock::take(id).ok_or(PullError::Busy)?;
+    let feed = report_feeds::get(db, id)
+        .await?
+        .ok_or(PullError::NoFeed(id))?;
+    let started = OffsetDateTime::now_utc();
+    let key = feed.api_key.as_deref();
+    let result = read_pages(db, &feed).await;
+    drop(lock);
+    let record = match &result {
+        Ok(outcome) => PullRecord {
+            at: started,
+            ok: true,
+            outcome: redact(&outcome.describe(), key),
+            new: outcome.counts.new as i64,
+            updated: outcome.counts.updated as i64,
+            unchanged: outcome.counts.unchanged as i64,
+            refused: outcome.refused_total as i64,
+            cursor: outcome.cursor,
+        },
+        Err(PullError::Endpoint { message, partial }) => PullRecord {
+            at: started,
+            ok: false,
+            outcome: redact(
+                &format!("{message}. Before that: {}", partial.describe()),
+                key,
+            ),
+            new: partial.counts.new as i64,
+            updated: partial.counts.updated as i64,
+            unchanged: partial.counts.unchanged as i64,
+            refused: partial.refused_total as i64,
+            cursor: None,
+        },
+        Err(_) => return result,
+    };
+    report_feeds::record_pull(db, id, record).await?;
+    match result {
+        Ok(outcome) => {
+            tracing::info!(
+                feed = id,
+                pages = outcome.pages,
+                new = outcome.counts.new,
+                updated = outcome.counts.updated,
+                refused = outcome.refused_total,
+                "Open311 feed pulled"
+            );
+            Ok(outcome)
+        }
+        Err(PullError::Endpoint { message, partial }) => {
+            let message = redact(&message, key);
+            tracing::warn!(feed = id, problem = %message, "Open311 feed pull failed");
+            Err(PullError::Endpoint { message, partial })
+        }
+        Err(other) => Err(other),
+    }
+}
+
+async fn read_pages(
+    db: &DatabaseConnection,
+    feed: &app::store::entities::report_feed::Model,
+) -> Result<PullOutcome, PullError> {
+    let mut outcome = PullOutcome {
+        cursor: feed.cursor,
+        ..PullOutcome::default()
+    };
+    let failed = |message: String, partial: &PullOutcome| PullError::Endpoint {
+        message,
+        partial: partial.clone(),
+    };
+    let client = http_client().map_err(|m| failed(m, &outcome))?;
+    let endpoint = Endpoint {
+        client: &client,
+        base_url: &feed.base_url,
+        jurisdiction_id: feed.jurisdiction_id.as_deref(),
+        api_key: feed.api_key.as_deref(),
+        updated_after: feed.cursor,
+        page_size: PAGE_SIZE,
+    };
+    let mut latest = feed.cursor;
+    let mut previous_ids: Vec<String> = Vec::new();
+    for page in 1..=MAX_PAGES {
+        let items = endpoint.page(page).await.map_err(|m| failed(m, &outcome))?;
+        let full = items.len() >= PAGE_SIZE;
+        let mut good = Vec::with_capacity(items.len());
+        for (n, value) in items.into_iter().enumerate() {
+            match open311::parse(value) {
+                Ok(t) => good.push(t),
+                Err(refused) => {
+                    outcome.refused_total += 1;
+                    if outcome.refused.len() < NAMED {
+                        outcome.refused.push(format!(
+                            "page {page}, request #{}: {}",
+                            n + 1,
+                            refused.reason
+                        ));
+                    }
+                }
+            }
+        }
+        let ids: Vec<String> = good.iter().map(|t| t.report.external_id.clone()).collect();
+        if page > 1 && !ids.is_empty() && ids == previous_ids {
+            // The endpoint ignores `page`: this page was read already.
+            break;
+        }
+        outcome.pages = page;
+        for t in &good {
+            if t.state.updated_at > latest {
+                latest = t.state.updated_at;
+            }
+        }
+        outcome.counts += report_status::upsert_batch(db, &feed.source, good).await?;
+        previous_ids = ids;
+        if !full {
+            outcome.cursor = latest;
+            return Ok(outcome);
+        }
+    }
+    outcome.capped = true;
+    outcome.cursor = latest;
+    Ok(outcome)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn outcomes_read_as_sentences() {
+        let outcome = PullOutcome {
+            pages: 2,
+            counts: Upserted {
+                new: 3,
+                updated: 1,
+                unchanged: 0,
+            },
+            refused: vec!["page 1, request #2: no service_request_id".into()],
+            refused_total: 1,
+            cursor: None,
+            capped: false,
+        };
+        assert_eq!(
+            outcome.describe(),
+            "2 pages read: 3 new, 1 updated, 0 unchanged, 1 refused. Refused: page 1, request #2: \
+             no service_request_id."
+        );
+    }
+}
