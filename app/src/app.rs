@@ -80,6 +80,7 @@ fn Shell() -> impl IntoView {
                 <Route path=path!("/staff/categories") view={Lazy::<lazy::Categories>::new()} ssr=SsrMode::Async />
                 <Route path=path!("/staff/reports/feed") view={Lazy::<lazy::ReportFeed>::new()} ssr=SsrMode::Async />
                 <Route path=path!("/staff/reports/response-times") view={Lazy::<lazy::ResponseTimes>::new()} ssr=SsrMode::Async />
+                <Route path=path!("/staff/reports/trends") view={Lazy::<lazy::ReportTrends>::new()} ssr=SsrMode::Async />
                 <Route path=path!("/staff/notes/:id") view={Lazy::<lazy::StaffNote>::new()} ssr=SsrMode::Async />
                 <Route path=path!("/staff") view={Lazy::<lazy::StaffHome>::new()} ssr=SsrMode::Async />
                 <Route path=path!("/staff/dashboard") view={Lazy::<lazy::Dashboard>::new()} ssr=SsrMode::Async />

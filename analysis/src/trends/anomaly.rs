@@ -124,10 +124,8 @@ fn seasonal_mean(counts: &[u64], at: usize) -> Option<(f64, usize)> {
         if centre == 0 {
             break;
         }
-        for week in centre - 1..=centre + 1 {
-            sum += counts[week];
-            n += 1;
-        }
+        sum += counts[centre - 1..=centre + 1].iter().sum::<u64>();
+        n += 3;
         years += 1;
     }
     (years > 0).then(|| (sum as f64 / n as f64, years))

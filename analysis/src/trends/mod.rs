@@ -29,8 +29,10 @@
 //! share of the twelve weeks' reports is binomial with `p = 4/12` (the conditional test of two
 //! Poisson rates); counts are first divided by the dispersion `φ` of the eight earlier weeks. A
 //! series is rising when the recent rate is at least [`rising::MIN_RATIO`] times the earlier one,
-//! the recent weeks hold at least [`rising::MIN_RECENT`] reports, and the one-sided p-value is
-//! below [`rising::ALPHA`].
+//! the recent weeks hold at least [`rising::MIN_RECENT`] reports, the one-sided p-value is
+//! below [`rising::ALPHA`], and the rise is sustained: without its busiest week the recent weeks
+//! still run at least [`rising::MIN_RATIO`] times the earlier rate (one busy week is the anomaly
+//! flag's business, not a trend).
 //!
 //! ```
 //! use analysis::trends::{Flag, check_week};

@@ -67,18 +67,31 @@ pub fn rise(counts: &[u64], at: usize) -> Option<Rise> {
     } else {
         1.0
     };
-    let trend =
-        if up && recent >= MIN_RECENT && ratio.is_none_or(|q| q >= MIN_RATIO) && p_value < ALPHA {
-            Trend::Rising
-        } else if down
-            && before >= MIN_RECENT
-            && ratio.is_some_and(|q| q * MIN_RATIO <= 1.0)
-            && p_value < ALPHA
-        {
-            Trend::Falling
-        } else {
-            Trend::Steady
-        };
+    // Sustained, not one busy week (the anomaly flag's business): without its busiest week the
+    // recent weeks still run at least `MIN_RATIO` times the earlier rate.
+    let busiest = counts[start + BEFORE_WEEKS..=at]
+        .iter()
+        .copied()
+        .max()
+        .unwrap_or(0);
+    let sustained = recent > busiest
+        && rate(recent - busiest, RECENT_WEEKS - 1) >= MIN_RATIO * rate(before, BEFORE_WEEKS);
+    let trend = if up
+        && sustained
+        && recent >= MIN_RECENT
+        && ratio.is_none_or(|q| q >= MIN_RATIO)
+        && p_value < ALPHA
+    {
+        Trend::Rising
+    } else if down
+        && before >= MIN_RECENT
+        && ratio.is_some_and(|q| q * MIN_RATIO <= 1.0)
+        && p_value < ALPHA
+    {
+        Trend::Falling
+    } else {
+        Trend::Steady
+    };
     Some(Rise {
         recent,
         before,
@@ -152,6 +165,19 @@ mod tests {
         let falling = [20, 22, 19, 24, 20, 22, 19, 24, 5, 6, 4, 5];
         assert_eq!(rise(&falling, 11).map(|r| r.trend), Some(Trend::Falling));
         assert_eq!(rise(&counts, 10), None);
+    }
+
+    #[test]
+    fn one_busy_week_is_not_a_rise() {
+        // Twelve a week, then one week of 40: unusual (the anomaly flag), but not rising.
+        let mut spike = vec![12; 11];
+        spike.push(40);
+        let r = rise(&spike, 11).expect("twelve weeks");
+        assert!(r.p_value < ALPHA, "the four weeks are up: {r:?}");
+        assert_eq!(r.trend, Trend::Steady);
+        let mut steady_rise = vec![12; 8];
+        steady_rise.extend([20, 22, 24, 40]);
+        assert_eq!(rise(&steady_rise, 11).map(|r| r.trend), Some(Trend::Rising));
     }
 
     #[test]

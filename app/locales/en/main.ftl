@@ -1148,6 +1148,60 @@ notes-error-already-confirmed = This document was already confirmed.
 notes-deleted = Deleted “{ $file }”: its text is gone and will not be in future analysis runs.
 notes-discarded = Discarded “{ $file }”: nothing of it was kept.
 
+# Staff: trends in resident reports (routes/staff/report_trends.rs; the dashboard's rising categories)
+staff-trends-title = Trends in resident reports
+staff-trends-lead = Reports counted by week, per category, theme, council district and ZIP code. The last complete week is checked against what each series leads one to expect; the method is at the end of the page.
+staff-trends-link = Trends by week: unusual weeks, hotspots and rising categories
+staff-trends-counted = { $reports } reports with a date counted; { $undated } without a date left out; { $uncategorised } in no category.
+staff-trends-by-prediction = { $reports } reports without a category are counted under the category the classifier predicts for them with at least { $confidence } confidence.
+staff-trends-themes-from = Themes are those of analysis run { $run } ({ $reports } reports have one).
+staff-trends-none = No report with a date matches these filters.
+staff-trends-checked = Checked week: the one starting { $week }.
+staff-trends-partial = The last week shown is still in progress, so it is not checked.
+staff-trends-rising-categories = Rising categories
+staff-trends-rising-themes = Rising themes in reports
+staff-trends-rising-none = Nothing is clearly rising over the last four weeks.
+staff-trends-rising-counts = : { $recent } in the last four weeks against { $before } in the eight before
+staff-trends-rising-meta = Categories of imported reports, last four complete weeks against the eight before, all districts.
+staff-trends-open = All trends in reports
+staff-trends-hotspots = Hotspots this week
+staff-trends-hotspots-what = Council districts and ZIP codes where a category had an unusually high count in the checked week, furthest above its expected count first.
+staff-trends-hotspots-none = No district or ZIP code had a category unusually high in the checked week.
+staff-trends-categories = By category
+staff-trends-themes = By theme
+staff-trends-districts = By council district
+staff-trends-zips = By ZIP code
+staff-trends-zip = ZIP code
+staff-trends-zip-n = ZIP { $zip }
+staff-trends-no-series = No reports here.
+staff-trends-col-checked = checked
+staff-trends-col-partial = in progress
+staff-trends-col-expected = Expected
+staff-trends-col-upper = High above
+staff-trends-col-flag = Checked week
+staff-trends-col-weeks = Last 26 weeks
+staff-trends-col-area = Area
+staff-trends-col-count = Reports
+staff-trends-flag-high = Unusually high
+staff-trends-flag-low = Unusually low
+staff-trends-flag-usual = Usual
+staff-trends-flag-no-history = Too little history
+staff-trends-baseline-seasonal = same weeks, { $years ->
+    [one] a year earlier
+   *[other] { $years } earlier years
+}
+staff-trends-baseline-trailing = last 8 weeks
+staff-trends-bars-title = { $name }: reports per week
+staff-trends-bad-filter = The { $field } filter “{ $value }” was not used: write a day as YYYY-MM-DD, and “From” on or before “To”.
+staff-trends-json = These figures as JSON (API)
+staff-trends-method = How a week is checked
+staff-trends-method-weeks = Weeks run Monday to Sunday (ISO weeks, in UTC). A week is checked once it is complete.
+staff-trends-method-baseline = Expected count: with a year of history or more, the mean of the same week and the weeks either side of it in each earlier year (up to five years); otherwise the mean of the eight weeks before.
+staff-trends-method-limits = Limits: expected ± 3 × √(expected × φ), where φ is the variance divided by the mean of the eight weeks before (at least 1), so series that vary a lot get wider limits. With a seasonal expectation a week must also be outside the limits of the last eight weeks.
+staff-trends-method-minimum = A week is unusually high only with at least 5 reports, and unusually low only when its lower limit is above zero, so small series never flag.
+staff-trends-method-rising = Rising: the last four weeks' weekly rate is at least 1.25 times the eight weeks' before, with at least 8 reports, still so without its busiest week (one busy week is not a trend), and an exact test of the two rates (counts divided by φ) gives p < 0.01.
+staff-trends-method-chance = A steady series flags in well under one week in a hundred; with many districts and categories an occasional flag is still chance, so each shows its count, expected count and limit.
+
 # Staff: the live Open311 feed and response times (routes/staff/report_feed.rs, response_times.rs)
 staff-feed-title = Live Open311 feed
 staff-feed-lead = Pull service requests from the City's Open311 GeoReport v2 endpoint on a schedule. Each request is stored once and kept up to date: its status, when it was last updated and when it closed.

@@ -1148,6 +1148,60 @@ notes-error-already-confirmed = Este documento ya estaba confirmado.
 notes-deleted = Se eliminó “{ $file }”: su texto ya no existe y no estará en los próximos análisis.
 notes-discarded = Se descartó “{ $file }”: no se guardó nada de él.
 
+# Staff: trends in resident reports (routes/staff/report_trends.rs; the dashboard's rising categories)
+staff-trends-title = Tendencias de los reportes de residentes
+staff-trends-lead = Reportes contados por semana, por categoría, tema, distrito municipal y código postal. La última semana completa se compara con lo que cada serie hace esperar; el método está al final de la página.
+staff-trends-link = Tendencias por semana: semanas inusuales, focos y categorías en aumento
+staff-trends-counted = { $reports } reportes con fecha contados; { $undated } sin fecha quedan fuera; { $uncategorised } sin categoría.
+staff-trends-by-prediction = { $reports } reportes sin categoría se cuentan en la categoría que el clasificador les predice con al menos { $confidence } de confianza.
+staff-trends-themes-from = Los temas son los de la corrida de análisis { $run } ({ $reports } reportes tienen uno).
+staff-trends-none = Ningún reporte con fecha coincide con estos filtros.
+staff-trends-checked = Semana revisada: la que empieza el { $week }.
+staff-trends-partial = La última semana mostrada aún no termina, por eso no se revisa.
+staff-trends-rising-categories = Categorías en aumento
+staff-trends-rising-themes = Temas en aumento en los reportes
+staff-trends-rising-none = Nada aumenta claramente en las últimas cuatro semanas.
+staff-trends-rising-counts = : { $recent } en las últimas cuatro semanas frente a { $before } en las ocho anteriores
+staff-trends-rising-meta = Categorías de los reportes importados, últimas cuatro semanas completas frente a las ocho anteriores, todos los distritos.
+staff-trends-open = Todas las tendencias de los reportes
+staff-trends-hotspots = Focos de esta semana
+staff-trends-hotspots-what = Distritos municipales y códigos postales donde una categoría tuvo un número inusualmente alto en la semana revisada, primero los más alejados de lo esperado.
+staff-trends-hotspots-none = Ningún distrito ni código postal tuvo una categoría inusualmente alta en la semana revisada.
+staff-trends-categories = Por categoría
+staff-trends-themes = Por tema
+staff-trends-districts = Por distrito municipal
+staff-trends-zips = Por código postal
+staff-trends-zip = Código postal
+staff-trends-zip-n = Código postal { $zip }
+staff-trends-no-series = No hay reportes aquí.
+staff-trends-col-checked = revisada
+staff-trends-col-partial = en curso
+staff-trends-col-expected = Esperado
+staff-trends-col-upper = Alto a partir de
+staff-trends-col-flag = Semana revisada
+staff-trends-col-weeks = Últimas 26 semanas
+staff-trends-col-area = Zona
+staff-trends-col-count = Reportes
+staff-trends-flag-high = Inusualmente alto
+staff-trends-flag-low = Inusualmente bajo
+staff-trends-flag-usual = Habitual
+staff-trends-flag-no-history = Poco historial
+staff-trends-baseline-seasonal = mismas semanas, { $years ->
+    [one] un año antes
+   *[other] { $years } años anteriores
+}
+staff-trends-baseline-trailing = últimas 8 semanas
+staff-trends-bars-title = { $name }: reportes por semana
+staff-trends-bad-filter = No se usó el filtro { $field } «{ $value }»: escriba el día como AAAA-MM-DD, y «Desde» no después de «Hasta».
+staff-trends-json = Estas cifras en JSON (API)
+staff-trends-method = Cómo se revisa una semana
+staff-trends-method-weeks = Las semanas van de lunes a domingo (semanas ISO, en UTC). Una semana se revisa cuando está completa.
+staff-trends-method-baseline = Número esperado: con un año de historial o más, la media de la misma semana y las semanas a cada lado en cada año anterior (hasta cinco años); si no, la media de las ocho semanas anteriores.
+staff-trends-method-limits = Límites: esperado ± 3 × √(esperado × φ), donde φ es la varianza dividida por la media de las ocho semanas anteriores (al menos 1), así las series que varían mucho tienen límites más anchos. Con una expectativa estacional la semana también debe salir de los límites de las últimas ocho semanas.
+staff-trends-method-minimum = Una semana es inusualmente alta solo con al menos 5 reportes, e inusualmente baja solo cuando su límite inferior es mayor que cero, así las series pequeñas nunca se marcan.
+staff-trends-method-rising = En aumento: la tasa semanal de las últimas cuatro semanas es al menos 1,25 veces la de las ocho anteriores, con al menos 8 reportes, también sin su semana más alta (una sola semana alta no es una tendencia), y una prueba exacta de las dos tasas (conteos divididos por φ) da p < 0,01.
+staff-trends-method-chance = Una serie estable se marca en mucho menos de una semana de cada cien; con muchos distritos y categorías alguna marca sigue siendo azar, por eso cada una muestra su conteo, el esperado y el límite.
+
 # Staff: the live Open311 feed and response times (routes/staff/report_feed.rs, response_times.rs)
 staff-feed-title = Fuente Open311 en vivo
 staff-feed-lead = Traiga las solicitudes de servicio del punto de acceso Open311 GeoReport v2 de la Ciudad de forma programada. Cada solicitud se guarda una sola vez y se mantiene al día: su estado, cuándo se actualizó por última vez y cuándo se cerró.

@@ -7,6 +7,7 @@ pub mod links;
 pub mod notes;
 pub mod publications;
 pub mod report;
+pub mod report_trends;
 pub mod report_feed;
 pub mod reports;
 pub mod results;

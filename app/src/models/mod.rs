@@ -14,6 +14,7 @@ pub mod links;
 pub mod notes;
 pub mod publication;
 pub mod report;
+pub mod report_trends;
 pub mod report_feed;
 pub mod response_times;
 pub mod run_languages;

@@ -15,6 +15,7 @@ use crate::routes::staff::{
 };
 use crate::routes::staff::{ActionsPage, StrategyPage};
 use crate::routes::staff::{CategoriesPage, ComparePage, PublicationsPage, RunReportPage};
+use crate::routes::staff::ReportTrendsPage;
 use crate::routes::staff::{ReportFeedPage, ResponseTimesPage};
 use crate::routes::{NotePage, NotesPage};
 
@@ -379,6 +380,19 @@ impl LazyRoute for Categories {
 
     fn view(_this: Self) -> AnyView {
         view! { <CategoriesPage /> }.into_any()
+    }
+}
+
+pub struct ReportTrends;
+
+#[lazy_route]
+impl LazyRoute for ReportTrends {
+    fn data() -> Self {
+        ReportTrends
+    }
+
+    fn view(_this: Self) -> AnyView {
+        view! { <ReportTrendsPage /> }.into_any()
     }
 }
 

@@ -14,6 +14,7 @@ pub mod notes;
 pub mod publications;
 pub mod report_feeds;
 pub mod report_status;
+pub mod report_trends;
 pub mod reports;
 pub mod response_times;
 pub mod responses;

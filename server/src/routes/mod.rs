@@ -17,6 +17,7 @@ pub mod openapi;
 pub mod paper;
 pub mod public_results;
 pub mod publications;
+pub mod report_trends;
 pub mod report_feed;
 pub mod reports;
 pub mod runs;

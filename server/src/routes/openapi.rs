@@ -40,6 +40,7 @@ pub fn endpoints() -> Vec<UtoipaMethodRouter<AppState>> {
         routes!(super::compare::compare_json),
         routes!(super::categories::reports_json),
         routes!(super::report_feed::response_times_json),
+        routes!(super::report_trends::trends_json),
     ]
 }
 

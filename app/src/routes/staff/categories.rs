@@ -39,6 +39,7 @@ pub fn CategoriesPage() -> impl IntoView {
                             <h1>{l.tr("staff-categories-title")}</h1>
                             <p class="lead">{l.tr("staff-categories-lead")}</p>
                             <FlashMessage flash=ctx.flash.clone() />
+                            <p><a href="/staff/reports/trends">{l.tr("staff-trends-link")}</a></p>
                             <h2>{l.tr("staff-categories-classifier")}</h2>
                             {match classifier {
                                 Some(c) => view! { <Quality c l /> }.into_any(),
@@ -119,8 +120,8 @@ fn Quality(c: ClassifierRecord, l: Locale) -> impl IntoView {
             <div><dt>{l.tr("staff-categories-flagged-count")}</dt><dd>{c.flagged}</dd></div>
         </dl>
         <p class="meta">{l.tr_args("staff-categories-how", &[("confidence", FluentArg::Str(percent(c.flag_confidence)))])}</p>
-        {rare}
         <p class="meta" id="classifier-sentences">{sentences_note(&l, &c.sentences)}</p>
+        {rare}
         <div class="table-scroll" tabindex="0">
             <table class="category-quality">
                 <caption>{l.tr("staff-categories-per-category")}</caption>

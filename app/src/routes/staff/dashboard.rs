@@ -10,6 +10,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
+use crate::api::report_trends::rising_categories;
 use crate::api::staff::dashboard;
 use crate::components::closed::ClosedPanel;
 use crate::components::dashboard_filters::{FilterForm, Refocus, announcement, filter_of, focus};
@@ -23,13 +24,17 @@ use crate::models::curation::ThemeStatus;
 use crate::models::dashboard::{
     DashboardData, Direction, Movement, ThemeCard, filled, month_range, movement,
 };
+use crate::models::report_trends::TrendsReport;
 use crate::models::staff::Viewer;
+use crate::routes::staff::RisingCategories;
 
 #[component]
 pub fn DashboardPage() -> impl IntoView {
     let i18n = use_i18n();
     let query = use_query_map();
     let data = Resource::new(move || query.with(filter_of), dashboard);
+    // Rising categories of imported reports, beside the rising themes.
+    let categories = Resource::new(|| (), |_| rising_categories());
     // Once hydrated, filters apply in place: say what is shown, and give focus back.
     let announce = RwSignal::new(String::new());
     let refocus = RwSignal::new(None::<String>);
@@ -57,7 +62,7 @@ pub fn DashboardPage() -> impl IntoView {
                         <h1>{l.tr("staff-dashboard-title")}</h1>
                         <FlashMessage flash=ctx.flash.clone() />
                         {match page {
-                            Some(d) => view! { <Dashboard data=d viewer=ctx.viewer.clone() /> }.into_any(),
+                            Some(d) => view! { <Dashboard data=d viewer=ctx.viewer.clone() categories /> }.into_any(),
                             None => view! {
                                 <p class="notice">{l.tr("staff-dashboard-no-run")}" "<a href="/staff/runs">{l.tr("staff-dashboard-start-run")}</a></p>
                             }
@@ -75,7 +80,11 @@ pub fn DashboardPage() -> impl IntoView {
 }
 
 #[component]
-fn Dashboard(data: DashboardData, viewer: Option<Viewer>) -> impl IntoView {
+fn Dashboard(
+    data: DashboardData,
+    viewer: Option<Viewer>,
+    categories: Resource<Result<TrendsReport, crate::models::AppError>>,
+) -> impl IntoView {
     let l = use_i18n().staff_locale();
     let run = data.run_id;
     let filtered = data.filter.narrows();
@@ -159,6 +168,11 @@ fn Dashboard(data: DashboardData, viewer: Option<Viewer>) -> impl IntoView {
                         }.into_any()
                     }}
                 </section>
+                <Suspense fallback=|| ()>
+                    {move || Suspend::new(async move {
+                        categories.await.ok().map(|report| view! { <RisingCategories report /> })
+                    })}
+                </Suspense>
                 {(!set_aside.is_empty()).then(|| view! {
                     <section aria-labelledby="aside-heading">
                         <h2 id="aside-heading">{l.tr("staff-dashboard-set-aside")}</h2>

@@ -114,6 +114,7 @@ pub fn ReportsPage() -> impl IntoView {
                                 <button type="submit" class="primary">{l.tr("staff-reports-import")}</button>
                             </form>
                             <h2>{l.tr("staff-reports-stored")}</h2>
+                            <p><a href="/staff/reports/trends">{l.tr("staff-trends-link")}</a></p>
                             {if sources.is_empty() {
                                 view! { <p>{l.tr("staff-none-yet")}</p> }.into_any()
                             } else {

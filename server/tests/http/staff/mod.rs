@@ -15,6 +15,7 @@ mod jobs;
 mod openapi;
 mod publications;
 mod report;
+mod report_trends;
 mod sign_in;
 mod sign_in_limits;
 mod spanish;
