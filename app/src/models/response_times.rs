@@ -123,7 +123,7 @@ fn by(rows: &[Timed], key: impl Fn(&Timed) -> Option<Option<&String>>) -> Vec<Re
         }
     }
     let mut out: Vec<ResponseTime> = groups.into_iter().map(|(k, g)| g.figures(k)).collect();
-    out.sort_by(|a, b| (b.closed + b.open).cmp(&(a.closed + a.open)));
+    out.sort_by_key(|r| std::cmp::Reverse(r.closed + r.open));
     out
 }
 
