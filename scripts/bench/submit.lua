@@ -1,17 +1,21 @@
 -- wrk script: POSTs complete resident-survey submissions, each with a fresh token, so every request
--- stores a new response. Usage (see scripts/bench/submit.sh): wrk -s submit.lua <url>
+-- stores a new response. Counts the acknowledged ones (303 to the thank-you page) and the refused.
+-- Usage (see scripts/bench/submit.sh): wrk -s submit.lua <url>
 local body_tail = os.getenv("NS_BENCH_BODY") or ""
 local version = os.getenv("NS_BENCH_VERSION") or "1"
-local counter = 0
 local thread_seed = 0
+local threads = {}
 
 function setup(thread)
   thread_seed = thread_seed + 1
   thread:set("seed", thread_seed)
+  table.insert(threads, thread)
 end
 
 function init(args)
   math.randomseed(os.time() * 1000 + (seed or 0))
+  acknowledged = 0
+  refused = 0
 end
 
 local function uuid()
@@ -24,13 +28,23 @@ local function uuid()
 end
 
 request = function()
-  counter = counter + 1
   local body = "_version=" .. version .. "&_token=" .. uuid() .. "&_lang=en&_website=&" .. body_tail
   return wrk.format("POST", nil, { ["Content-Type"] = "application/x-www-form-urlencoded" }, body)
 end
 
+response = function(status, headers, body)
+  if status == 303 then acknowledged = acknowledged + 1 else refused = refused + 1 end
+end
+
 done = function(summary, latency, requests)
+  local acked, other = 0, 0
+  for _, thread in ipairs(threads) do
+    acked = acked + thread:get("acknowledged")
+    other = other + thread:get("refused")
+  end
+  io.write(string.format("submissions/s %.0f\n", summary.requests / (summary.duration / 1e6)))
   io.write(string.format("p50 %.2f ms  p90 %.2f ms  p99 %.2f ms  max %.2f ms\n",
     latency:percentile(50) / 1000, latency:percentile(90) / 1000, latency:percentile(99) / 1000, latency.max / 1000))
-  io.write(string.format("non-2xx/3xx: %d\n", summary.errors.status))
+  io.write(string.format("acknowledged (303): %d  refused (other status): %d  socket errors: %d\n",
+    acked, other, summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout))
 end

@@ -1,15 +1,37 @@
 #!/usr/bin/env bash
-# Load test: sustained survey submissions against a release server on SQLite. Starts its own server
-# on a fresh data directory (rate limit lifted), runs wrk for 30 s, prints throughput and latency,
-# and the number of responses stored. Needs `wrk` (apt-get install wrk) and a release build.
+# Load test: sustained survey submissions. Starts its own server on a fresh data directory (rate
+# limit lifted), runs wrk, then prints throughput, latency percentiles, how many submissions were
+# acknowledged (the redirect to the thank-you page) and how many responses are stored.
+# Needs `wrk` (apt-get install wrk) and a release build.
+#   BACKEND=sqlite (default) | postgres   postgres starts a throw-away server with scripts/postgres.sh,
+#                                         fsync on (acknowledged means durable there too)
+#   BIN=path/to/needscope                 default: the release build
+#   CONNECTIONS=32 THREADS=2 DURATION=20s PORT=3990
 source "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
 PORT=${PORT:-3990}
+BACKEND=${BACKEND:-sqlite}
+BIN=${BIN:-$CARGO_TARGET_DIR/release/needscope}
+[ -x "$BIN" ] || { echo "no server binary at $BIN (cargo leptos build --release, or set BIN)"; exit 1; }
 DIR=$(mktemp -d /tmp/needscope-bench.XXXXXX)
-NEEDSCOPE_LISTEN=127.0.0.1:$PORT NEEDSCOPE_DATA_DIR=$DIR NEEDSCOPE_SUBMISSIONS_PER_MINUTE=100000000 RUST_LOG=warn \
-  "$CARGO_TARGET_DIR/release/needscope" serve &
+export NEEDSCOPE_DATA_DIR=$DIR
+unset NEEDSCOPE_DATABASE_URL DATABASE_URL NEEDSCOPE_CONFIG
+case "$BACKEND" in
+  sqlite) ;;
+  postgres)
+    NEEDSCOPE_PG_FSYNC=on source scripts/postgres.sh
+    export NEEDSCOPE_DATABASE_URL=$NEEDSCOPE_TEST_POSTGRES_URL ;;
+  *) echo "BACKEND is sqlite or postgres, not $BACKEND"; exit 1 ;;
+esac
+cleanup() {
+  kill "$PID" 2>/dev/null && wait "$PID" 2>/dev/null
+  [ "$BACKEND" = postgres ] && stop_postgres
+  rm -rf "$DIR"
+}
+NEEDSCOPE_LISTEN=127.0.0.1:$PORT NEEDSCOPE_SUBMISSIONS_PER_MINUTE=100000000 NEEDSCOPE_RUN_JOBS=false RUST_LOG=warn \
+  "$BIN" serve &
 PID=$!
-trap 'kill $PID 2>/dev/null; rm -rf "$DIR"' EXIT
-for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$PORT/healthz" >/dev/null && break; sleep 0.2; done
+trap cleanup EXIT
+for _ in $(seq 1 300); do curl -fs "http://127.0.0.1:$PORT/healthz" >/dev/null && break; sleep 0.2; done
 SLUG=resident-digital-services
 # A realistic answer set: every unconditional question answered (built from the seeded definition).
 export NS_BENCH_BODY=$(python3 - <<'PY'
@@ -34,6 +56,9 @@ for q in d["questions"]:
 print(urllib.parse.urlencode(pairs))
 PY
 )
-export NS_BENCH_VERSION=1
-wrk -t2 -c${CONNECTIONS:-32} -d${DURATION:-30s} --latency -s scripts/bench/submit.lua "http://127.0.0.1:$PORT/surveys/$SLUG"
-NEEDSCOPE_DATA_DIR=$DIR "$CARGO_TARGET_DIR/release/needscope" stats | python3 -c 'import json,sys; print("responses stored:", json.load(sys.stdin)["surveys"][0]["responses"])'
+# The version id the survey page carries (1 on a fresh database).
+NS_BENCH_VERSION=$(curl -fs "http://127.0.0.1:$PORT/surveys/$SLUG" | sed -n 's/.*name="_version" value="\([0-9]*\)".*/\1/p' | head -n 1)
+export NS_BENCH_VERSION=${NS_BENCH_VERSION:-1}
+echo "backend: $BACKEND, binary: $BIN"
+wrk -t${THREADS:-2} -c${CONNECTIONS:-32} -d${DURATION:-20s} --latency -s scripts/bench/submit.lua "http://127.0.0.1:$PORT/surveys/$SLUG"
+"$BIN" stats | python3 -c 'import json,sys; print("responses stored:", json.load(sys.stdin)["surveys"][0]["responses"])'

@@ -21,6 +21,7 @@ pub mod routes;
 pub mod runs;
 pub mod security_headers;
 pub mod startup;
+pub mod submissions;
 pub mod telemetry;
 pub mod translation_files;
 pub mod weighting;

@@ -74,7 +74,11 @@ impl Application {
             .await
             .with_context(|| format!("listening on {}", leptos_options.site_addr))?;
         let guard =
-            submit::SubmitGuard::new(settings.submissions_per_minute, settings.client_keys())
+            submit::SubmitGuard::new(
+                settings.submissions_per_minute,
+                settings.client_keys(),
+                db.clone(),
+            )
                 .with_own_origin(OwnOrigin::new(settings.public_url.as_deref())?);
         // Dashboards and breakdown exports share one cache and one limit on builds.
         let dashboards = Arc::new(Dashboards::default());

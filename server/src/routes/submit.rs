@@ -17,37 +17,45 @@ use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 use leptos::nonce::Nonce;
 use leptos::prelude::provide_context;
 
-use app::i18n::{Locale, locale_from_request};
+use app::i18n::{Locale, locale_from_headers};
 use app::models::links::INVITE_FIELD;
 use app::models::slug::valid_slug;
 use app::models::{
     AnswerValue, AppError, FieldErrors, FormError, PostedSubmission, RawAnswers, validate,
 };
 use app::routes::survey_fields as fields;
-use app::store::responses::{self, Stored};
+use app::store::AppState;
+use app::store::responses::{Grouped, Stored, Submission};
 use app::store::surveys::LoadedSurvey;
-use app::store::{AppState, surveys};
+use sea_orm::DatabaseConnection;
 
 use super::client::ClientKeys;
 use super::same_origin::OwnOrigin;
+use crate::submissions::{SubmissionWriter, SurveyCache};
 
-/// Abuse protection for submissions: a per-client rate limit (in memory only), and answers only
-/// from our own pages.
+/// Abuse protection for submissions (a per-client rate limit, in memory only, and answers only
+/// from our own pages), and the way to the database: survey versions kept in memory and the
+/// writer that stores submissions in groups ([`crate::submissions`]).
 #[derive(Clone)]
 pub struct SubmitGuard {
     /// Keyed by the client's rate-limit key (an IPv6 client's /64).
     limiter: Arc<DefaultKeyedRateLimiter<IpAddr>>,
     clients: ClientKeys,
     own_origin: OwnOrigin,
+    surveys: SurveyCache,
+    writer: SubmissionWriter,
 }
 
 impl SubmitGuard {
-    pub fn new(per_minute: u32, clients: ClientKeys) -> SubmitGuard {
+    /// Starts the submission writer on `db`.
+    pub fn new(per_minute: u32, clients: ClientKeys, db: DatabaseConnection) -> SubmitGuard {
         let quota = Quota::per_minute(NonZeroU32::new(per_minute).unwrap_or(NonZeroU32::MIN));
         SubmitGuard {
             limiter: Arc::new(RateLimiter::keyed(quota)),
             clients,
             own_origin: OwnOrigin::RequestHost,
+            surveys: SurveyCache::default(),
+            writer: SubmissionWriter::start(db),
         }
     }
 
@@ -106,11 +114,7 @@ pub async fn submit(
     headers: HeaderMap,
     form: Result<Form<Vec<(String, String)>>, FormRejection>,
 ) -> Response {
-    let header_locale = {
-        let mut request = Request::new(());
-        *request.headers_mut() = headers.clone();
-        locale_from_request(&request.into_parts().0)
-    };
+    let header_locale = locale_from_headers(&headers);
     if !valid_slug(&slug) {
         return StatusCode::NOT_FOUND.into_response();
     }
@@ -241,21 +245,42 @@ async fn store(
         .version
         .zip(posted.token)
         .ok_or(FormError::Malformed)?;
-    let survey = surveys::at_version(&state.db, slug, version)
+    let mut survey = guard
+        .surveys
+        .at_version(&state.db, slug, version)
         .await
         .map_err(lookup_failed)?;
-    let answers = checked_answers(&survey, locale, &posted.answers)?;
+    let mut answers = checked_answers(&survey, locale, &posted.answers)?;
     guard
         .limiter
         .check_key(&client)
         .map_err(|_| FormError::RateLimited)?;
-    let invite = posted.invite.as_deref();
-    let stored = responses::store_via(&state.db, &survey, locale, token, &answers, invite)
-        .await
-        .map_err(|_| FormError::Unavailable)?;
+    // The survey may change between the check and the commit (the writer looks): then the
+    // answers are checked again against the survey as it is now. Twice is plenty; a survey
+    // edited faster than that is answered "try again".
+    let mut attempts = 0;
+    let (stored, count) = loop {
+        let count = answers.len();
+        let submission = Submission::new(&survey, locale, token, answers, posted.invite.clone());
+        match guard.writer.store(submission).await {
+            Ok(Grouped::Done(stored)) => break (stored, count),
+            Ok(Grouped::Closed) => return Err(FormError::SurveyClosed.into()),
+            Ok(Grouped::Changed) if attempts < 2 => {
+                attempts += 1;
+                guard.surveys.forget(survey.survey.id);
+                survey = guard
+                    .surveys
+                    .at_version(&state.db, slug, version)
+                    .await
+                    .map_err(lookup_failed)?;
+                answers = checked_answers(&survey, locale, &posted.answers)?;
+            }
+            Ok(Grouped::Changed) | Err(_) => return Err(FormError::Unavailable.into()),
+        }
+    };
     match stored {
         Stored::New(id) => {
-            tracing::info!(response = id, answers = answers.len(), "response stored")
+            tracing::info!(response = id, answers = count, "response stored")
         }
         Stored::Duplicate => tracing::info!("duplicate submission ignored"),
         // Through an invitation link that stopped working, nothing is stored.

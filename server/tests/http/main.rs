@@ -18,5 +18,6 @@ mod reports;
 mod runs;
 mod runs_fixture;
 mod staff;
+mod submission_groups;
 mod submissions;
 mod translation_files;
