@@ -1,15 +1,17 @@
 #!/usr/bin/env bash
 # Benchmark: how long the strategy dashboard takes for a large run. Imports N resident reports
 # (default 100,000: the labelled civic fixture's texts, varied), logs a 20-theme analysis run, signs in
-# as an analyst and times GET /staff/dashboard cold (built from the run, curated and named) and warm
-# (cached), a theme's page, then two filtered views (a district; a district and three months), then the
-# CSV export, with curl. Needs a release build (`cargo leptos build --release --split`).
+# as an analyst and times GET /staff/dashboard cold (the first view of the run, which the server
+# started preparing, read, curated and named, when it started) and warm (cached), a theme's page, then
+# two filtered views (a district; a district and three months: counted from the prepared run), then the
+# CSV export, with curl, and says how long the server took to prepare the run. Needs a release build
+# (`cargo leptos build --release --split`).
 source "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
 N=${N:-100000}
 PORT=${PORT:-3991}
 DIR=$(mktemp -d /tmp/needscope-dash.XXXXXX)
 BIN="$CARGO_TARGET_DIR/release/needscope"
-export NEEDSCOPE_DATA_DIR=$DIR RUST_LOG=warn
+export NEEDSCOPE_DATA_DIR=$DIR RUST_LOG=warn,server::dashboard=debug NO_COLOR=1
 trap 'kill $PID 2>/dev/null; rm -rf "$DIR"' EXIT
 python3 - "$N" "$DIR/reports.csv" <<'PY'
 import csv, sys
@@ -29,7 +31,7 @@ stage "import $N reports"
 stage "a 20-theme run"
 /usr/bin/time -f "runs new: %e s, %M KB peak" "$BIN" runs new --k 20 >/dev/null
 printf 'a long bench password\n' | "$BIN" admin create --email bench@example.org --name Bench --role analyst --password-stdin >/dev/null
-NEEDSCOPE_LISTEN=127.0.0.1:$PORT NEEDSCOPE_SECURE_COOKIES=false "$BIN" serve &
+NEEDSCOPE_LISTEN=127.0.0.1:$PORT NEEDSCOPE_SECURE_COOKIES=false "$BIN" serve >"$DIR/server.log" 2>&1 &
 PID=$!
 for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$PORT/healthz" >/dev/null && break; sleep 0.2; done
 JAR="$DIR/cookies"
@@ -52,4 +54,6 @@ for filter in "district=3" "district=3&from=2026-03-01&to=2026-05-31"; do
     "http://127.0.0.1:$PORT/staff/dashboard?$filter"
 done
 curl -fs -o /dev/null -b "$JAR" -w "GET themes.csv: %{time_total} s\n" "http://127.0.0.1:$PORT/api/v1/runs/1/themes.csv"
+sed 's/\x1b\[[0-9;]*m//g' "$DIR/server.log" | grep -o "prepared a run's dashboard.*" | sed 's/^/server: /' || true
+sed 's/\x1b\[[0-9;]*m//g' "$DIR/server.log" | grep -v "DEBUG" | tail -5 || true
 ps -o rss= -p $PID | awk '{printf "server resident memory: %.0f MB\n", $1/1024}'

@@ -20,14 +20,26 @@ use tokio::sync::Notify;
 use crate::embedding_store;
 use crate::runs::{self, Hooks, RunRequest, Scope};
 
+/// What to do after a job logged a run.
+type AfterRun = Arc<dyn Fn() + Send + Sync>;
+
 /// Wakes the worker and carries cancellation to running jobs.
 #[derive(Clone, Default)]
 pub struct JobQueue {
     notify: Arc<Notify>,
     running: Arc<Mutex<HashMap<i32, Arc<AtomicBool>>>>,
+    after_run: Arc<Mutex<Option<AfterRun>>>,
 }
 
 impl JobQueue {
+    /// Calls `then` each time a job has logged a run (the dashboards prepare it ahead).
+    pub fn after_each_run(&self, then: impl Fn() + Send + Sync + 'static) {
+        *self
+            .after_run
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner) = Some(Arc::new(then));
+    }
+
     /// Tells the worker a job is waiting.
     pub fn wake(&self) {
         self.notify.notify_one();
@@ -173,6 +185,14 @@ async fn execute(
     tracing::info!(job = id, status = status.as_str(), "analysis job ended");
     if let Err(err) = jobs::finish(db, id, status, error.clone(), run_id).await {
         tracing::error!(job = id, error = %err, "recording the end of an analysis job");
+    }
+    let after_run = queue
+        .after_run
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner)
+        .clone();
+    if let (Some(then), Some(_)) = (after_run, run_id) {
+        then();
     }
     audit::note(
         db,

@@ -82,6 +82,8 @@ impl Application {
                 .with_own_origin(OwnOrigin::new(settings.public_url.as_deref())?);
         // Dashboards and breakdown exports share one cache and one limit on builds.
         let dashboards = Arc::new(Dashboards::default());
+        // The latest run is prepared now, so its first view under any filter only counts.
+        dashboards.warm(db.clone());
         let state = AppState {
             db: db.clone(),
             leptos_options,
@@ -102,6 +104,12 @@ impl Application {
         tokio::task::spawn_blocking(auth::password::warm_up);
         let sessions = DbSessionStore::new(db.clone());
         let queue = JobQueue::default();
+        {
+            let (dashboards, db) = (dashboards.clone(), db.clone());
+            queue.after_each_run(move || {
+                dashboards.warm(db.clone());
+            });
+        }
         let layers = Layers {
             guard: guard.clone(),
             limiter: limiter.clone(),

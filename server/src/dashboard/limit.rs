@@ -37,12 +37,25 @@ impl BuildLimit {
 /// A result being built or built: requests for the same key share one build.
 pub type Slot<V> = Arc<OnceCell<Arc<V>>>;
 
-/// The slots of the last [`CACHED`] keys asked for, newest first.
-pub struct Recent<K, V>(Mutex<VecDeque<(K, Slot<V>)>>);
+/// The slots of the last keys asked for ([`CACHED`] unless told), newest first.
+pub struct Recent<K, V> {
+    slots: Mutex<VecDeque<(K, Slot<V>)>>,
+    keep: usize,
+}
 
 impl<K, V> Default for Recent<K, V> {
     fn default() -> Self {
-        Recent(Mutex::new(VecDeque::new()))
+        Recent::keeping(CACHED)
+    }
+}
+
+impl<K, V> Recent<K, V> {
+    /// Keeps the slots of the last `keep` keys.
+    pub fn keeping(keep: usize) -> Self {
+        Recent {
+            slots: Mutex::new(VecDeque::new()),
+            keep,
+        }
     }
 }
 
@@ -50,7 +63,7 @@ impl<K: PartialEq, V> Recent<K, V> {
     /// The slot of `key`, made empty if there is none. A build that fails leaves it empty, so the
     /// next request tries again.
     pub fn slot(&self, key: K) -> Slot<V> {
-        let mut recent = self.0.lock().unwrap_or_else(PoisonError::into_inner);
+        let mut recent = self.slots.lock().unwrap_or_else(PoisonError::into_inner);
         if let Some(at) = recent.iter().position(|(k, _)| *k == key) {
             let entry = recent
                 .remove(at)
@@ -61,12 +74,12 @@ impl<K: PartialEq, V> Recent<K, V> {
         }
         let slot = Slot::default();
         recent.push_front((key, slot.clone()));
-        recent.truncate(CACHED);
+        recent.truncate(self.keep);
         slot
     }
 
     pub fn clear(&self) {
-        self.0
+        self.slots
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
             .clear();

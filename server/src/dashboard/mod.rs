@@ -3,6 +3,13 @@
 //! theme, the sensitivity panel, the district breakdown and the closed questions' results. Runs
 //! never change, so a built dashboard is kept in memory per run and filter, and builds are
 //! bounded ([`limit`]).
+//!
+//! Most of a build does not depend on the filter: reading the run's row and parsing its model,
+//! reading every response, report and passage it could have read, applying staff curation,
+//! naming the themes and finding every unit's origin. That is done once per run ([`Prepared`],
+//! kept for the last [`PREPARED`] runs and made ahead for the latest run when the server
+//! starts and after staff curate), so a view under any other filter only counts the prepared
+//! origins again.
 
 mod closed;
 mod criteria;
@@ -16,6 +23,8 @@ mod panels;
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Mutex, PoisonError};
+use std::time::Instant;
 
 use analysis::weighting::Breakdown;
 use app::models::closed::ClosedResults;
@@ -32,21 +41,52 @@ use crate::runs::{LoggedRun, input::DISTRICT};
 use limit::{BuildLimit, Recent};
 use members::Members;
 
+/// Runs whose preparation is kept (a comparison shows two).
+pub const PREPARED: usize = 2;
+
 /// The server's [`DashboardSource`]: dashboards and breakdowns built under one [`BuildLimit`]
-/// and kept in memory.
-#[derive(Default)]
+/// and kept in memory, from runs prepared once.
 pub struct Dashboards {
     dashboards: Arc<Recent<DashboardFilter, DashboardData>>,
     breakdowns: Arc<Recent<(i32, String), Breakdown>>,
+    prepared: Arc<Recent<i32, Prepared>>,
     limit: BuildLimit,
     /// Dashboards and breakdowns built so far (not served from the cache).
     built: Arc<AtomicUsize>,
+    /// Runs prepared so far.
+    preparations: Arc<AtomicUsize>,
+    /// The database to prepare the latest run from again after [`DashboardSource::invalidate`],
+    /// once [`Dashboards::warm`] was called.
+    db: Mutex<Option<DatabaseConnection>>,
+}
+
+impl Default for Dashboards {
+    fn default() -> Self {
+        Dashboards {
+            dashboards: Arc::default(),
+            breakdowns: Arc::default(),
+            prepared: Arc::new(Recent::keeping(PREPARED)),
+            limit: BuildLimit::default(),
+            built: Arc::default(),
+            preparations: Arc::default(),
+            db: Mutex::new(None),
+        }
+    }
 }
 
 impl DashboardSource for Dashboards {
     fn invalidate(&self) {
         self.dashboards.clear();
         self.breakdowns.clear();
+        self.prepared.clear();
+        let db = self
+            .db
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone();
+        if let (Some(db), Ok(runtime)) = (db, tokio::runtime::Handle::try_current()) {
+            runtime.spawn(self.warming(db));
+        }
     }
 
     fn dashboard(
@@ -59,6 +99,7 @@ impl DashboardSource for Dashboards {
             self.limit.clone(),
             self.built.clone(),
         );
+        let (prepared, preparations) = (self.prepared.clone(), self.preparations.clone());
         Box::pin(async move {
             // The run's id first: a cached dashboard needs nothing else (a run row is large).
             let Some(id) = log::resolve_id(&db, filter.run).await? else {
@@ -71,12 +112,18 @@ impl DashboardSource for Dashboards {
             let slot = cache.slot(key.clone());
             let data = slot
                 .get_or_try_init(|| async {
-                    let _turn = limit.turn().await;
-                    let row = log::get(&db, id).await?.ok_or(AppError::NotFound)?;
-                    let data = build(&db, row, key).await.map_err(|err| {
+                    let failed = |err: anyhow::Error| {
                         tracing::error!(error = %format!("{err:#}"), "building a dashboard");
                         AppError::Unavailable
-                    })?;
+                    };
+                    let run = prepare_once(&db, id, &prepared, &limit, &preparations)
+                        .await?
+                        .ok_or(AppError::NotFound)?;
+                    let _turn = limit.turn().await;
+                    let data = tokio::task::spawn_blocking(move || run.view(key))
+                        .await
+                        .map_err(|err| failed(err.into()))?
+                        .map_err(failed)?;
                     built.fetch_add(1, Ordering::Relaxed);
                     Ok::<_, AppError>(Arc::new(data))
                 })
@@ -89,10 +136,74 @@ impl DashboardSource for Dashboards {
     }
 }
 
+/// Run `id` prepared, from `cache` or now (under a turn of `limit`); `None` when there is no
+/// such run.
+async fn prepare_once(
+    db: &DatabaseConnection,
+    id: i32,
+    cache: &Recent<i32, Prepared>,
+    limit: &BuildLimit,
+    preparations: &AtomicUsize,
+) -> Result<Option<Arc<Prepared>>, AppError> {
+    let slot = cache.slot(id);
+    let prepared = slot
+        .get_or_try_init(|| async {
+            let _turn = limit.turn().await;
+            let Some(row) = log::get(db, id).await? else {
+                return Err(AppError::NotFound);
+            };
+            let prepared = Prepared::new(db, row).await.map_err(|err| {
+                tracing::error!(error = %format!("{err:#}"), run = id, "preparing a run's dashboard");
+                AppError::Unavailable
+            })?;
+            preparations.fetch_add(1, Ordering::Relaxed);
+            Ok(Arc::new(prepared))
+        })
+        .await;
+    match prepared {
+        Ok(p) => Ok(Some(p.clone())),
+        Err(AppError::NotFound) => Ok(None),
+        Err(err) => Err(err),
+    }
+}
+
 impl Dashboards {
     /// How many dashboards and breakdowns were built rather than served from the cache.
     pub fn builds(&self) -> usize {
         self.built.load(Ordering::Relaxed)
+    }
+
+    /// How many times a run was prepared (read, curated and named) for dashboards.
+    pub fn preparations(&self) -> usize {
+        self.preparations.load(Ordering::Relaxed)
+    }
+
+    /// Prepares the latest run now, in the background, so that its first view under any filter
+    /// only counts; and again whenever the dashboards are invalidated. A failure is logged and
+    /// left to the first view to report.
+    pub fn warm(&self, db: DatabaseConnection) -> tokio::task::JoinHandle<()> {
+        *self.db.lock().unwrap_or_else(PoisonError::into_inner) = Some(db.clone());
+        tokio::spawn(self.warming(db))
+    }
+
+    fn warming(&self, db: DatabaseConnection) -> impl Future<Output = ()> + Send + 'static {
+        let (cache, limit, preparations) = (
+            self.prepared.clone(),
+            self.limit.clone(),
+            self.preparations.clone(),
+        );
+        async move {
+            let prepared = match log::resolve_id(&db, None).await {
+                Ok(Some(id)) => prepare_once(&db, id, &cache, &limit, &preparations)
+                    .await
+                    .map(|_| ()),
+                Ok(None) => Ok(()),
+                Err(err) => Err(err.into()),
+            };
+            if let Err(err) = prepared {
+                tracing::warn!(error = %err, "preparing the latest run's dashboard ahead");
+            }
+        }
     }
 
     /// Run `id`'s raked × equity shares by `variable`, small cells suppressed; `Ok(None)` when
@@ -139,53 +250,107 @@ async fn run_choices(db: &DatabaseConnection) -> Result<Vec<RunChoice>, AppError
         .collect())
 }
 
-/// Builds the dashboard of `row` under `filter`, with staff curation applied: reads the row, what
-/// the run could have read and the decisions once, regroups and re-weights on the blocking pool
-/// when staff merged or split themes, then names the themes from a sample of their answers.
+/// Builds the dashboard of `row` under `filter`, with staff curation applied: [`Prepared::new`]
+/// then [`Prepared::view`], with nothing kept.
 pub async fn build(
     db: &DatabaseConnection,
     row: analysis_run::Model,
     filter: DashboardFilter,
 ) -> anyhow::Result<DashboardData> {
-    let sources = RunSources::load(
-        db,
-        row.last_response_id,
-        row.last_report_id,
-        row.last_passage_id,
-    )
-    .await?;
-    let curation = app::store::curation::load(db).await?;
-    let previous = match row.previous_run_id {
-        Some(id) => log::weighting_of(db, id)
-            .await?
-            .and_then(|w| serde_json::from_value::<analysis::weighting::WeightingRun>(w).ok())
-            .map(|w| panels::previous_ranks(&w, &curation))
-            .unwrap_or_default(),
-        None => BTreeMap::new(),
-    };
-    let (run, merged, regrouped, sources, curation) = tokio::task::spawn_blocking(move || {
-        let run = LoggedRun::read(row)?;
-        let merged = merged_themes(&run, &curation);
-        let (run, regrouped) = curate::apply(run, &curation, &sources)?;
-        Ok::<_, anyhow::Error>((run, merged, regrouped, sources, curation))
-    })
-    .await??;
-    let texts = names::sampled_texts(db, &run).await?;
-    tokio::task::spawn_blocking(move || {
-        let names = names::names(&run, &sources, &texts);
+    let prepared = Prepared::new(db, row).await?;
+    tokio::task::spawn_blocking(move || prepared.view(filter)).await?
+}
+
+/// Everything a run's dashboard needs whatever the filter: the run with staff merges and splits
+/// applied (re-weighted when they regroup it), what it could have read, the decisions, the
+/// themes' names and ranks in the previous run, and where each unit came from.
+pub struct Prepared {
+    run: LoggedRun,
+    sources: RunSources,
+    curation: Curation,
+    names: BTreeMap<String, String>,
+    previous: BTreeMap<String, usize>,
+    merged: BTreeMap<String, Vec<(String, String)>>,
+    regrouped: bool,
+    members: Members,
+}
+
+impl Prepared {
+    /// Reads the row, what the run could have read and the decisions once, regroups and
+    /// re-weights on the blocking pool when staff merged or split themes, names the themes from
+    /// a sample of their answers and finds every unit's origin.
+    pub async fn new(db: &DatabaseConnection, row: analysis_run::Model) -> anyhow::Result<Self> {
+        let started = Instant::now();
+        let id = row.id;
+        let sources = RunSources::load(
+            db,
+            row.last_response_id,
+            row.last_report_id,
+            row.last_passage_id,
+        )
+        .await?;
+        let curation = app::store::curation::load(db).await?;
+        let previous = match row.previous_run_id {
+            Some(id) => log::weighting_of(db, id)
+                .await?
+                .and_then(|w| serde_json::from_value::<analysis::weighting::WeightingRun>(w).ok())
+                .map(|w| panels::previous_ranks(&w, &curation))
+                .unwrap_or_default(),
+            None => BTreeMap::new(),
+        };
+        let read = started.elapsed();
+        let (run, merged, regrouped, sources, curation) = tokio::task::spawn_blocking(move || {
+            let run = LoggedRun::read(row)?;
+            let merged = merged_themes(&run, &curation);
+            let (run, regrouped) = curate::apply(run, &curation, &sources)?;
+            Ok::<_, anyhow::Error>((run, merged, regrouped, sources, curation))
+        })
+        .await??;
+        let texts = names::sampled_texts(db, &run).await?;
+        let prepared = tokio::task::spawn_blocking(move || {
+            let names = names::names(&run, &sources, &texts);
+            let members = Members::new(&run, &sources);
+            Prepared {
+                run,
+                sources,
+                curation,
+                names,
+                previous,
+                merged,
+                regrouped,
+                members,
+            }
+        })
+        .await?;
+        tracing::debug!(
+            run = id,
+            read_ms = read.as_millis(),
+            total_ms = started.elapsed().as_millis(),
+            "prepared a run's dashboard"
+        );
+        Ok(prepared)
+    }
+
+    /// The dashboard under `filter` (CPU-bound: counts the prepared origins).
+    pub fn view(&self, filter: DashboardFilter) -> anyhow::Result<DashboardData> {
+        let started = Instant::now();
         let cx = panels::CardContext {
             filter: &filter,
-            curation: &curation,
-            names: &names,
-            previous: &previous,
-            merged: &merged,
+            curation: &self.curation,
+            names: &self.names,
+            previous: &self.previous,
+            merged: &self.merged,
         };
-        let mut data = assemble(&run, &sources, &cx)?;
-        data.regrouped = regrouped;
+        let mut data = assemble(&self.run, &self.sources, &self.members, &cx)?;
+        data.regrouped = self.regrouped;
         data.filter = filter;
+        tracing::debug!(
+            run = data.run_id,
+            ms = started.elapsed().as_millis(),
+            "viewed a prepared run"
+        );
         Ok(data)
-    })
-    .await?
+    }
 }
 
 /// Run `row` with staff merges and splits applied (re-weighted when they regroup it), with what it
@@ -232,12 +397,12 @@ fn merged_themes(run: &LoggedRun, curation: &Curation) -> BTreeMap<String, Vec<(
 fn assemble(
     run: &LoggedRun,
     sources: &RunSources,
+    members: &Members,
     cx: &panels::CardContext<'_>,
 ) -> anyhow::Result<DashboardData> {
     let filter = cx.filter;
-    let members = Members::new(run, sources);
     let report = &run.report;
-    let mut themes = panels::theme_cards(run, &members, cx);
+    let mut themes = panels::theme_cards(run, members, cx);
     themes.retain(|t| framed(t, filter, cx.curation));
     let shown: BTreeMap<&str, &str> = themes
         .iter()
@@ -247,7 +412,7 @@ fn assemble(
         .iter()
         .map(|t| (t.id.clone(), t.name.clone()))
         .collect();
-    let closed = closed::results(run, sources, &ordered, &members, filter).unwrap_or_else(|err| {
+    let closed = closed::results(run, sources, &ordered, members, filter).unwrap_or_else(|err| {
         tracing::warn!(error = %format!("{err:#}"), "no closed-question results");
         ClosedResults::default()
     });

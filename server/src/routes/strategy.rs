@@ -127,7 +127,11 @@ async fn handle(
 ) -> Result<Response, Response> {
     let form = posted.check(ADMINS).await?;
     let outcome = match change(&form).await {
-        Ok(message) => Ok(form.redirect(PAGE, Flash::notice(message)).await),
+        Ok(message) => {
+            // Dashboards show goals' and departments' names: build them again.
+            form.state.dashboards.invalidate();
+            Ok(form.redirect(PAGE, Flash::notice(message)).await)
+        }
         Err(refusal) => Err(refusal),
     };
     Ok(form.answer(PAGE, &KEPT, outcome).await)
