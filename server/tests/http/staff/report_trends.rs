@@ -313,3 +313,53 @@ both_backends!(
         assert_eq!(get(&app, &admin, PAGE).await.0, StatusCode::OK);
     }
 );
+
+/// The trends of 100,000 reports (two years, 10 districts, 30 ZIP codes, 25 categories) are read
+/// and counted in a few seconds in the unoptimised test build (2.7 s on SQLite when measured, the
+/// dashboard's rising categories 0.3 s). Ignored in the suite (seeding takes a while); run with
+/// `--run-ignored only trends_of_100k --no-capture`.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "timing, run by hand"]
+async fn trends_of_100k_reports_take_seconds_at_most() {
+    for backend in [Backend::Sqlite, Backend::Postgres] {
+        let Some(app) = TestApp::spawn(backend).await else {
+            continue;
+        };
+        let start = FIRST - Duration::weeks(83);
+        let mut batch = Vec::with_capacity(2_000);
+        for i in 0..100_000usize {
+            let day = start + Duration::days((i * 7919 % 728) as i64);
+            let district = (i % 10 + 1).to_string();
+            let zip = format!("951{:02}", i % 30);
+            let category = format!("Category {}", i * 31 % 25);
+            batch.push(NewReport {
+                external_id: format!("B{i}"),
+                text: format!("report {i}"),
+                category: Some(category),
+                requested_at: Some(day.with_hms(9, 0, 0).expect("time").assume_utc()),
+                district: Some(district),
+                zip: Some(zip),
+            });
+            if batch.len() == 2_000 {
+                reports::insert_batch(&app.db, "bench", std::mem::take(&mut batch))
+                    .await
+                    .expect("stored");
+            }
+        }
+        let began = std::time::Instant::now();
+        let all = app::store::report_trends::trends(&app.db, Default::default())
+            .await
+            .expect("trends");
+        let elapsed = began.elapsed();
+        assert_eq!(all.counted.reports, 100_000);
+        let began = std::time::Instant::now();
+        app::store::report_trends::rising_categories(&app.db)
+            .await
+            .expect("rising");
+        let rising = began.elapsed();
+        println!(
+            "{backend:?}: trends of 100,000 reports in {elapsed:?}; dashboard's rising categories in {rising:?}"
+        );
+        assert!(elapsed.as_secs_f64() < 10.0, "{elapsed:?}");
+    }
+}
