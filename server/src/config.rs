@@ -58,6 +58,10 @@ pub struct Settings {
     /// Run queued analysis jobs in this process. Turn off on extra web-only processes so that one
     /// worker process does the analysis.
     pub run_jobs: bool,
+    /// How long a process holds an analysis job without renewing its lease (it renews every
+    /// third of this while it runs). When a process dies, another one resumes its job this long
+    /// after the last renewal (PostgreSQL with several processes).
+    pub job_lease_seconds: u64,
     /// Largest interview-notes file a partner may upload, in megabytes.
     pub notes_max_megabytes: u64,
     /// Most interview-notes documents one account may hold.
@@ -92,6 +96,7 @@ impl Default for Settings {
             login_attempts_per_minute: 5,
             login_attempts_per_account_per_hour: 100,
             run_jobs: true,
+            job_lease_seconds: 60,
             notes_max_megabytes: 10,
             notes_max_documents: 200,
             notes_parse_workers: 2,
@@ -102,7 +107,7 @@ impl Default for Settings {
 }
 
 /// Every setting, as environment variables spell them after `NEEDSCOPE_`.
-const KEYS: [&str; 22] = [
+const KEYS: [&str; 23] = [
     "listen",
     "data_dir",
     "database_url",
@@ -120,6 +125,7 @@ const KEYS: [&str; 22] = [
     "login_attempts_per_minute",
     "login_attempts_per_account_per_hour",
     "run_jobs",
+    "job_lease_seconds",
     "notes_max_megabytes",
     "notes_max_documents",
     "notes_parse_workers",

@@ -1,7 +1,9 @@
 //! The background worker that executes analysis runs started from the browser. One job at a time
-//! (the machine's cores go to the analysis); progress is written to the job row twice a second;
-//! cancellation is an in-memory flag (set by the cancel form, or read from the row for requests
-//! made through another server process); sentence embeddings are cached between runs.
+//! per process (the machine's cores go to the analysis); progress is written to the job row twice a
+//! second; cancellation is an in-memory flag (set by the cancel form, or read from the row for
+//! requests made through another server process); sentence embeddings are cached between runs.
+//! Jobs are claimed under a lease (see [`app::store::jobs`]), so on PostgreSQL any number of
+//! processes can share the queue and a job whose process died resumes on another.
 
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -12,8 +14,9 @@ use std::time::Duration;
 use analysis::{EmbeddingCache, FitError};
 use app::models::jobs::{JobOptions, JobStatus, Representation};
 use app::store::entities::analysis_job;
+use app::store::jobs::{Abandoned, Lease};
 use app::store::{audit, jobs};
-use sea_orm::DatabaseConnection;
+use sea_orm::{DatabaseConnection, DbBackend};
 use serde_json::json;
 use tokio::sync::Notify;
 
@@ -74,21 +77,54 @@ impl JobQueue {
     }
 }
 
-/// The worker: requeues interrupted jobs, then runs queued jobs one by one until the task is
-/// aborted.
+/// The worker's lease on the jobs it claims: this process's owner id, and how long a claim
+/// holds without renewal (`job_lease_seconds`).
+pub fn lease(seconds: u64) -> Lease {
+    let host = std::fs::read_to_string("/etc/hostname")
+        .ok()
+        .map(|h| h.trim().to_owned())
+        .filter(|h| !h.is_empty())
+        .unwrap_or_else(|| "localhost".into());
+    let random = uuid::Uuid::new_v4().simple().to_string();
+    Lease {
+        owner: format!("{host}:{}:{}", std::process::id(), &random[..8]),
+        seconds: i64::try_from(seconds).unwrap_or(i64::MAX),
+    }
+}
+
+/// Takes back jobs whose process stopped (all running jobs at start on a single-process
+/// SQLite installation; on PostgreSQL only those whose lease ran out), logging what it did.
+async fn take_back(db: &DatabaseConnection, which: Abandoned) {
+    match jobs::recover(db, which).await {
+        Ok((0, 0)) => {}
+        Ok((requeued, failed)) => {
+            tracing::warn!(requeued, failed, "analysis jobs whose process stopped")
+        }
+        Err(err) => tracing::error!(error = %err, "taking back abandoned analysis jobs"),
+    }
+}
+
+/// The worker: takes back interrupted jobs, then runs queued jobs one by one until the task is
+/// aborted. On PostgreSQL several processes may run workers on one queue: each claims under
+/// `lease` and takes back jobs whose lease ran out.
 pub async fn work(
     db: DatabaseConnection,
     model_dir: Option<PathBuf>,
     queue: JobQueue,
     cache_file: PathBuf,
+    lease: Lease,
 ) {
-    match jobs::recover(&db).await {
-        Ok((0, 0)) => {}
-        Ok((requeued, failed)) => {
-            tracing::warn!(requeued, failed, "analysis jobs interrupted by a restart")
-        }
-        Err(err) => tracing::error!(error = %err, "recovering analysis jobs"),
-    }
+    let shared_queue = db.get_database_backend() == DbBackend::Postgres;
+    let expired = Abandoned::LeaseExpired;
+    take_back(
+        &db,
+        if shared_queue {
+            expired
+        } else {
+            Abandoned::All
+        },
+    )
+    .await;
     let loaded = {
         let file = cache_file.clone();
         tokio::task::spawn_blocking(move || embedding_store::load(&file))
@@ -97,10 +133,13 @@ pub async fn work(
     };
     let cache = Arc::new(Mutex::new(loaded));
     loop {
-        match jobs::claim_next(&db).await {
+        if shared_queue {
+            take_back(&db, expired).await;
+        }
+        match jobs::claim_next(&db, &lease).await {
             Ok(Some(job)) => {
                 let store = (cache.clone(), cache_file.clone());
-                execute(&db, model_dir.clone(), &queue, store, job).await
+                execute(&db, model_dir.clone(), &queue, store, &lease, job).await
             }
             Ok(None) => {
                 let _ = tokio::time::timeout(Duration::from_secs(5), queue.notify.notified()).await;
@@ -139,6 +178,7 @@ async fn execute(
     model_dir: Option<PathBuf>,
     queue: &JobQueue,
     (cache, cache_file): (Arc<Mutex<EmbeddingCache>>, PathBuf),
+    lease: &Lease,
     job: analysis_job::Model,
 ) {
     let id = job.id;
@@ -146,11 +186,13 @@ async fn execute(
     tracing::info!(job = id, "analysis job started");
     let cancel = queue.register(id);
     let shared: Shared = Arc::new(Mutex::new(None));
+    let lost = Arc::new(AtomicBool::new(false));
     let writer = tokio::spawn(write_progress(
         db.clone(),
-        id,
+        (job.clone(), lease.clone()),
         shared.clone(),
         cancel.clone(),
+        lost.clone(),
     ));
     let result = run(
         db,
@@ -183,8 +225,22 @@ async fn execute(
         Err(err) => (JobStatus::Failed, Some(format!("{err:#}")), None),
     };
     tracing::info!(job = id, status = status.as_str(), "analysis job ended");
-    if let Err(err) = jobs::finish(db, id, status, error.clone(), run_id).await {
-        tracing::error!(job = id, error = %err, "recording the end of an analysis job");
+    match jobs::finish(db, &job, lease, status, error.clone(), run_id).await {
+        Ok(true) => {}
+        Ok(false) => {
+            // Another process took the job over when this one's lease ran out: its result
+            // stands (a run this process logged stays in the log as any other run).
+            tracing::warn!(
+                job = id,
+                lost = lost.load(Ordering::Relaxed),
+                "this process no longer held the analysis job"
+            );
+            queue.unregister(id);
+            return;
+        }
+        Err(err) => {
+            tracing::error!(job = id, error = %err, "recording the end of an analysis job");
+        }
     }
     let after_run = queue
         .after_run
@@ -244,13 +300,40 @@ async fn run(
     runs::new_run_with(db, request, hooks).await
 }
 
-/// Writes the latest progress to the job row twice a second, and picks up cancellation
-/// requested through the database.
-async fn write_progress(db: DatabaseConnection, id: i32, shared: Shared, cancel: Arc<AtomicBool>) {
+/// Writes the latest progress to the job row twice a second, picks up cancellation requested
+/// through the database (from any process), and renews the lease a third of the way through
+/// it; a renewal refused means another process has the job, so this one stops (`lost`).
+async fn write_progress(
+    db: DatabaseConnection,
+    (job, lease): (analysis_job::Model, Lease),
+    shared: Shared,
+    cancel: Arc<AtomicBool>,
+    lost: Arc<AtomicBool>,
+) {
+    let id = job.id;
     let mut last = None;
     let mut tick = tokio::time::interval(Duration::from_millis(500));
+    let renew_every = Duration::from_secs(u64::try_from(lease.seconds / 3).unwrap_or(1).max(1));
+    let mut renewed = tokio::time::Instant::now();
     loop {
         tick.tick().await;
+        if renewed.elapsed() >= renew_every {
+            match jobs::renew(&db, &job, &lease).await {
+                Ok(true) => renewed = tokio::time::Instant::now(),
+                Ok(false) => {
+                    tracing::warn!(
+                        job = id,
+                        "the analysis job's lease was lost; stopping it here"
+                    );
+                    lost.store(true, Ordering::Relaxed);
+                    cancel.store(true, Ordering::Relaxed);
+                    return;
+                }
+                Err(err) => {
+                    tracing::warn!(job = id, error = %err, "renewing an analysis job's lease")
+                }
+            }
+        }
         let now = shared
             .lock()
             .unwrap_or_else(PoisonError::into_inner)

@@ -51,6 +51,8 @@ pub struct Application {
     /// Where the sentence-embedding cache is kept between runs and restarts.
     embeddings: std::path::PathBuf,
     run_jobs: bool,
+    /// The lease this process claims analysis jobs under.
+    job_lease: app::store::jobs::Lease,
     grace: Duration,
 }
 
@@ -73,13 +75,12 @@ impl Application {
         let listener = TcpListener::bind(leptos_options.site_addr)
             .await
             .with_context(|| format!("listening on {}", leptos_options.site_addr))?;
-        let guard =
-            submit::SubmitGuard::new(
-                settings.submissions_per_minute,
-                settings.client_keys(),
-                db.clone(),
-            )
-                .with_own_origin(OwnOrigin::new(settings.public_url.as_deref())?);
+        let guard = submit::SubmitGuard::new(
+            settings.submissions_per_minute,
+            settings.client_keys(),
+            db.clone(),
+        )
+        .with_own_origin(OwnOrigin::new(settings.public_url.as_deref())?);
         // Dashboards and breakdown exports share one cache and one limit on builds.
         let dashboards = Arc::new(Dashboards::default());
         // The latest run is prepared now, so its first view under any filter only counts.
@@ -93,13 +94,13 @@ impl Application {
                 max_megabytes: settings.notes_max_megabytes,
                 max_documents: settings.notes_max_documents,
             },
+            sentence_model: settings.sentence_model(),
         };
         let limiter = LoginLimiter::new(
             settings.login_attempts_per_minute,
             settings.login_attempts_per_account_per_hour,
             settings.client_keys(),
         );
-            sentence_model: settings.sentence_model(),
         // The dummy password hash, made now rather than in the first sign-in it would slow down.
         tokio::task::spawn_blocking(auth::password::warm_up);
         let sessions = DbSessionStore::new(db.clone());
@@ -141,6 +142,7 @@ impl Application {
             model_dir: settings.model_dir.clone(),
             embeddings: crate::embedding_store::path(&settings.data_dir),
             run_jobs: settings.run_jobs,
+            job_lease: jobs::lease(settings.job_lease_seconds),
             grace: Duration::from_secs(settings.shutdown_grace_seconds),
         })
     }
@@ -170,6 +172,7 @@ impl Application {
             model_dir,
             embeddings,
             run_jobs,
+            job_lease,
             grace,
         } = self;
         tracing::info!(address = %listener.local_addr()?, "Needscope is listening");
@@ -191,9 +194,19 @@ impl Application {
                 }
             }
         });
-        // An interrupted job goes back to the queue at the next start (jobs::recover).
-        let worker =
-            run_jobs.then(|| tokio::spawn(jobs::work(db.clone(), model_dir, queue, embeddings)));
+        // An interrupted job goes back to the queue at the next start (SQLite) or when its lease
+        // runs out (PostgreSQL: any process may resume it).
+        let worker = run_jobs.then(|| {
+            tokio::spawn(jobs::work(
+                db.clone(),
+                model_dir,
+                queue,
+                embeddings,
+                job_lease,
+            ))
+        });
+        // Open311 feeds are pulled on their schedule (one process: see `open311_feed`).
+        let feeds = run_jobs.then(|| tokio::spawn(crate::open311_feed::schedule::run(db.clone())));
         let (stopping_tx, stopping_rx) = tokio::sync::oneshot::channel::<()>();
         let server = axum::serve(
             listener,
@@ -206,8 +219,6 @@ impl Application {
         });
         let drain_limit = async move {
             if stopping_rx.await.is_ok() {
-        // Open311 feeds are pulled on their schedule (one process: see `open311_feed`).
-        let feeds = run_jobs.then(|| tokio::spawn(crate::open311_feed::schedule::run(db.clone())));
                 tokio::time::sleep(grace).await;
             } else {
                 std::future::pending::<()>().await;
@@ -221,6 +232,9 @@ impl Application {
         if let Some(worker) = worker {
             worker.abort();
         }
+        if let Some(feeds) = feeds {
+            feeds.abort();
+        }
         db.close().await.context("closing the database")?;
         tracing::info!("stopped");
         Ok(())
@@ -233,9 +247,6 @@ impl Application {
 }
 
 /// Everything the router's layers carry.
-        if let Some(feeds) = feeds {
-            feeds.abort();
-        }
 struct Layers {
     guard: submit::SubmitGuard,
     limiter: LoginLimiter,
@@ -345,6 +356,7 @@ fn router(state: AppState, layers: Layers, upload_limit: u64) -> Router {
         .merge(crate::routes::curation::router())
         .merge(crate::routes::publications::router())
         .merge(crate::routes::categories::router())
+        .merge(crate::routes::report_feed::router())
         .merge(crate::routes::translation_files::router())
         .merge(openapi::router())
         .merge(crate::routes::public_results::router(layers.public))
@@ -357,7 +369,6 @@ fn router(state: AppState, layers: Layers, upload_limit: u64) -> Router {
         )
         .fallback(leptos_axum::file_and_error_handler_with_context::<
             AppState,
-        .merge(crate::routes::report_feed::router())
             _,
         >(
             move || provide_context(fallback_state.clone()), shell

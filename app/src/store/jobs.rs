@@ -1,12 +1,15 @@
-//! The analysis job table: analysts enqueue, the server's worker claims, reports progress and
-//! finishes; a restart puts interrupted jobs back in the queue (or fails them after two tries).
+//! The analysis job table: analysts enqueue; a server process claims a job under a lease, renews
+//! the lease while it reports progress, and finishes it; a job whose process stopped goes back to
+//! the queue when its lease runs out (or at once on a single-process SQLite installation), and
+//! fails after two tries. Cancellation is a flag on the row, so any process can ask for it.
 
 use std::collections::BTreeMap;
 
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseConnection, DbErr, EntityTrait,
-    QueryFilter, QueryOrder, QuerySelect,
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait,
+    DatabaseConnection, DbBackend, DbErr, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
+    Statement,
 };
 use time::OffsetDateTime;
 
@@ -108,38 +111,82 @@ pub async fn request_cancel(db: &DatabaseConnection, id: i32) -> Result<bool, Db
     Ok(running.rows_affected > 0)
 }
 
-/// Claims the oldest queued job for this worker, marking it running.
-pub async fn claim_next(db: &DatabaseConnection) -> Result<Option<analysis_job::Model>, DbErr> {
-    loop {
-        let Some(next) = analysis_job::Entity::find()
-            .filter(analysis_job::Column::Status.eq(JobStatus::Queued.as_str()))
-            .order_by_asc(analysis_job::Column::Id)
-            .one(db)
-            .await?
-        else {
-            return Ok(None);
-        };
-        let claimed = analysis_job::Entity::update_many()
-            .col_expr(
-                analysis_job::Column::Status,
-                Expr::value(JobStatus::Running.as_str()),
-            )
-            .col_expr(
-                analysis_job::Column::Attempts,
-                Expr::value(next.attempts + 1),
-            )
-            .col_expr(
-                analysis_job::Column::StartedAt,
-                Expr::value(OffsetDateTime::now_utc()),
-            )
-            .filter(analysis_job::Column::Id.eq(next.id))
-            .filter(analysis_job::Column::Status.eq(JobStatus::Queued.as_str()))
-            .exec(db)
-            .await?;
-        if claimed.rows_affected == 1 {
-            return get(db, next.id).await;
-        }
+/// Who holds a running job, and for how long at a time.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Lease {
+    /// This process: `host:pid:random`, unique across restarts.
+    pub owner: String,
+    /// A claim or renewal holds the job this long; a process that stops renewing loses it.
+    pub seconds: i64,
+}
+
+impl Lease {
+    fn until(&self) -> OffsetDateTime {
+        OffsetDateTime::now_utc() + time::Duration::seconds(self.seconds)
     }
+}
+
+/// Claims the oldest queued job for the process holding `lease`, marking it running. On
+/// PostgreSQL the candidate row is locked with `FOR UPDATE SKIP LOCKED`, so processes claiming at
+/// the same moment take different jobs instead of queueing on one; on SQLite writes are serial.
+pub async fn claim_next(
+    db: &DatabaseConnection,
+    lease: &Lease,
+) -> Result<Option<analysis_job::Model>, DbErr> {
+    let backend = db.get_database_backend();
+    let sql = match backend {
+        DbBackend::Postgres => {
+            "UPDATE analysis_job SET status = 'running', attempts = attempts + 1, \
+             started_at = $1, lease_owner = $2, lease_until = $3 \
+             WHERE id = (SELECT id FROM analysis_job WHERE status = 'queued' \
+             ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED) \
+             RETURNING CAST(id AS BIGINT) AS id"
+        }
+        _ => {
+            "UPDATE analysis_job SET status = 'running', attempts = attempts + 1, \
+             started_at = ?, lease_owner = ?, lease_until = ? \
+             WHERE id = (SELECT id FROM analysis_job WHERE status = 'queued' \
+             ORDER BY id LIMIT 1) \
+             RETURNING CAST(id AS BIGINT) AS id"
+        }
+    };
+    let claimed = db
+        .query_one_raw(Statement::from_sql_and_values(
+            backend,
+            sql,
+            [
+                OffsetDateTime::now_utc().into(),
+                lease.owner.clone().into(),
+                lease.until().into(),
+            ],
+        ))
+        .await?;
+    match claimed {
+        Some(row) => {
+            let id: i64 = row.try_get("", "id")?;
+            get(db, id as i32).await
+        }
+        None => Ok(None),
+    }
+}
+
+/// Extends the lease on `job` (as claimed). False when this process no longer holds it (the
+/// lease ran out and the job went back to the queue or to another process, or it ended): the
+/// caller must stop working on it.
+pub async fn renew(
+    db: &DatabaseConnection,
+    job: &analysis_job::Model,
+    lease: &Lease,
+) -> Result<bool, DbErr> {
+    let renewed = analysis_job::Entity::update_many()
+        .col_expr(analysis_job::Column::LeaseUntil, Expr::value(lease.until()))
+        .filter(analysis_job::Column::Id.eq(job.id))
+        .filter(analysis_job::Column::Attempts.eq(job.attempts))
+        .filter(analysis_job::Column::Status.eq(JobStatus::Running.as_str()))
+        .filter(analysis_job::Column::LeaseOwner.eq(lease.owner.as_str()))
+        .exec(db)
+        .await?;
+    Ok(renewed.rows_affected == 1)
 }
 
 /// Records progress: `stage` (a human name), `done` of `total` within it.
@@ -165,15 +212,17 @@ pub async fn cancel_requested(db: &DatabaseConnection, id: i32) -> Result<bool, 
     Ok(get(db, id).await?.is_some_and(|j| j.cancel_requested))
 }
 
-/// Ends a job.
+/// Ends `job` (as claimed), if this process still holds it. False when it no longer did (the
+/// lease ran out and another process took it over), in which case nothing changes.
 pub async fn finish(
     db: &DatabaseConnection,
-    id: i32,
+    job: &analysis_job::Model,
+    lease: &Lease,
     status: JobStatus,
     error: Option<String>,
     run_id: Option<i32>,
-) -> Result<(), DbErr> {
-    analysis_job::Entity::update_many()
+) -> Result<bool, DbErr> {
+    let ended = analysis_job::Entity::update_many()
         .col_expr(analysis_job::Column::Status, Expr::value(status.as_str()))
         .col_expr(analysis_job::Column::Error, Expr::value(error))
         .col_expr(analysis_job::Column::RunId, Expr::value(run_id))
@@ -181,15 +230,37 @@ pub async fn finish(
             analysis_job::Column::FinishedAt,
             Expr::value(OffsetDateTime::now_utc()),
         )
-        .filter(analysis_job::Column::Id.eq(id))
+        .col_expr(
+            analysis_job::Column::LeaseUntil,
+            Expr::value(Option::<OffsetDateTime>::None),
+        )
+        .filter(analysis_job::Column::Id.eq(job.id))
+        .filter(analysis_job::Column::Attempts.eq(job.attempts))
+        .filter(analysis_job::Column::LeaseOwner.eq(lease.owner.as_str()))
+        .filter(analysis_job::Column::Status.eq(JobStatus::Running.as_str()))
         .exec(db)
         .await?;
-    Ok(())
+    Ok(ended.rows_affected == 1)
 }
 
-/// At start-up: jobs left running by a stopped server go back to the queue, or fail after
-/// [`MAX_ATTEMPTS`]. Returns (requeued, failed).
-pub async fn recover(db: &DatabaseConnection) -> Result<(u64, u64), DbErr> {
+/// Which running jobs [`recover`] takes back.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Abandoned {
+    /// Every running job: the only process that runs jobs has just started (SQLite).
+    All,
+    /// Jobs whose lease ran out: their process stopped renewing it (several processes).
+    LeaseExpired,
+}
+
+/// Jobs left running by a stopped process go back to the queue, or fail after
+/// [`MAX_ATTEMPTS`]; those whose cancellation was asked are cancelled. Returns (requeued, failed).
+pub async fn recover(db: &DatabaseConnection, which: Abandoned) -> Result<(u64, u64), DbErr> {
+    let abandoned = match which {
+        Abandoned::All => Condition::all(),
+        Abandoned::LeaseExpired => Condition::any()
+            .add(analysis_job::Column::LeaseUntil.is_null())
+            .add(analysis_job::Column::LeaseUntil.lt(OffsetDateTime::now_utc())),
+    };
     let failed = analysis_job::Entity::update_many()
         .col_expr(
             analysis_job::Column::Status,
@@ -206,6 +277,7 @@ pub async fn recover(db: &DatabaseConnection) -> Result<(u64, u64), DbErr> {
             Expr::value(OffsetDateTime::now_utc()),
         )
         .filter(analysis_job::Column::Status.eq(JobStatus::Running.as_str()))
+        .filter(abandoned.clone())
         .filter(analysis_job::Column::Attempts.gte(MAX_ATTEMPTS))
         .exec(db)
         .await?;
@@ -215,6 +287,7 @@ pub async fn recover(db: &DatabaseConnection) -> Result<(u64, u64), DbErr> {
             Expr::value(JobStatus::Cancelled.as_str()),
         )
         .filter(analysis_job::Column::Status.eq(JobStatus::Running.as_str()))
+        .filter(abandoned.clone())
         .filter(analysis_job::Column::CancelRequested.eq(true))
         .exec(db)
         .await?;
@@ -230,6 +303,7 @@ pub async fn recover(db: &DatabaseConnection) -> Result<(u64, u64), DbErr> {
         .col_expr(analysis_job::Column::Done, Expr::value(0i64))
         .col_expr(analysis_job::Column::Total, Expr::value(0i64))
         .filter(analysis_job::Column::Status.eq(JobStatus::Running.as_str()))
+        .filter(abandoned.clone())
         .exec(db)
         .await?;
     Ok((requeued.rows_affected, failed.rows_affected))

@@ -24,6 +24,10 @@ pub mod analysis_job {
         pub run_id: Option<i32>,
         pub started_at: Option<TimeDateTimeWithTimeZone>,
         pub finished_at: Option<TimeDateTimeWithTimeZone>,
+        /// The process running the job (`host:pid:random`), while it runs.
+        pub lease_owner: Option<String>,
+        /// Until when that process holds the job; it renews the lease while it works.
+        pub lease_until: Option<TimeDateTimeWithTimeZone>,
     }
 
     #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

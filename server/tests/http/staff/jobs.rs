@@ -211,6 +211,7 @@ both_backends_with!(
             None,
             server::jobs::JobQueue::default(),
             cache.path().join("embeddings.cache"),
+            server::jobs::lease(60),
         ));
         let job = settled(&app, once).await;
         let failed = jobs::get(&app.db, twice).await.expect("read").expect("job");
@@ -252,6 +253,7 @@ both_backends_with!(
                 Some(model),
                 server::jobs::JobQueue::default(),
                 file,
+                server::jobs::lease(60),
             ))
         };
         let first = jobs::enqueue(&app.db, &semantic, None)

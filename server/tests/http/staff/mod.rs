@@ -11,6 +11,7 @@ mod csv_injection;
 mod curation;
 mod dashboard;
 pub mod helpers;
+mod job_leases;
 mod jobs;
 mod openapi;
 mod publications;
