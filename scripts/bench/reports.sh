@@ -27,6 +27,7 @@ else
   trap 'rm -rf "$DIR"' EXIT
 fi
 export NEEDSCOPE_DATA_DIR=$DIR RUST_LOG=warn
+unset NEEDSCOPE_MODEL_DIR  # TF-IDF features: no sentence model
 [ -x "$BIN" ] || { echo "no release binary at $BIN: cargo build --release -p server --bin needscope" >&2; exit 1; }
 for f in disaster_needs_en.csv polis_topics_en.csv; do
   [ -f "$DATA/$f" ] || { echo "$DATA/$f is missing (set DATA= to the labelled civic texts)" >&2; exit 1; }
