@@ -18,7 +18,7 @@ use app::models::staff::{ADMINS, Flash, STAFF, Viewer};
 use app::store::report_feeds::{self, FeedSettings};
 use app::store::{AppState, audit, response_times};
 
-use super::exports::{ApiError, staff_only, unavailable};
+use super::exports::{staff_only, unavailable};
 use crate::auth::viewer_in;
 use crate::open311_feed::{PullError, pull};
 use crate::routes::forms::{Posted, Refusal, StaffForm};
@@ -244,7 +244,6 @@ async fn pull_checked(form: &StaffForm) -> Result<Response, Refusal> {
     path = "/api/v1/reports/response-times",
     responses(
         (status = 200, description = "Response times", body = ResponseTimes),
-        (status = 403, description = "Strategy staff only", body = ApiError),
     ),
 )]
 pub async fn response_times_json(

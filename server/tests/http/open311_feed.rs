@@ -93,7 +93,7 @@ async fn open311_server(mock: Arc<Mock>) -> String {
 fn request(i: usize, status: &str, updated: &str) -> Value {
     json!({
         "service_request_id": format!("SR{i}"),
-        "service_name": if i % 2 == 0 { "Pothole" } else { "Graffiti" },
+        "service_name": if i.is_multiple_of(2) { "Pothole" } else { "Graffiti" },
         "description": format!("Report number {i}"),
         "status": status,
         "requested_datetime": "2026-01-01T08:00:00Z",
