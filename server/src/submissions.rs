@@ -121,7 +121,7 @@ async fn write(db: DatabaseConnection, mut queue: mpsc::Receiver<Job>) {
         let db = db.clone();
         let group = tokio::spawn(async move {
             let outcomes = responses::store_group(&db, &batch).await;
-            tracing::debug!(submissions = batch.len(), "group committed");
+            tracing::debug!(submissions = batch.len(), "group of submissions done");
             for (done, outcome) in done.into_iter().zip(outcomes) {
                 // The resident may have gone; what was stored stays stored.
                 let _ = done.send(outcome);
