@@ -48,7 +48,8 @@ impl FeedLock {
     /// The slot, unless feed `id` is being pulled in this process.
     pub fn take(id: i32) -> Option<FeedLock> {
         let mut pulling = PULLING.lock().unwrap_or_else(|e| e.into_inner());
-        pulling.insert(id).then_some(FeedLock(id))
+        // Lazily: a `FeedLock` made and dropped here would lock `PULLING` again.
+        pulling.insert(id).then(|| FeedLock(id))
     }
 }
 
