@@ -53,7 +53,7 @@ async fn train(posted: Posted) -> Result<Response, Response> {
     let model = form.state.sentence_model.clone();
     let viewer = form.viewer.clone();
     tokio::spawn(async move {
-        match assistant::train(&db, Some(viewer.id), &slot).await {
+        match assistant::train(&db, Some(viewer.id), model.as_ref(), &slot).await {
             Ok(t) => {
                 let detail = json!({
                     "classifier": t.id, "reports": t.reports, "labelled": t.labelled,
