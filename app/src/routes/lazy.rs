@@ -6,6 +6,7 @@
 use leptos::prelude::*;
 use leptos_router::{LazyRoute, lazy_route};
 
+use crate::routes::staff::ReportTrendsPage;
 use crate::routes::staff::ThemePage;
 use crate::routes::staff::WeightingPage;
 use crate::routes::staff::{
@@ -15,7 +16,6 @@ use crate::routes::staff::{
 };
 use crate::routes::staff::{ActionsPage, StrategyPage};
 use crate::routes::staff::{CategoriesPage, ComparePage, PublicationsPage, RunReportPage};
-use crate::routes::staff::ReportTrendsPage;
 use crate::routes::staff::{ReportFeedPage, ResponseTimesPage};
 use crate::routes::{NotePage, NotesPage};
 
