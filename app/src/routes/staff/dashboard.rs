@@ -56,6 +56,9 @@ pub fn DashboardPage() -> impl IntoView {
             {move || {
                 let l = i18n.staff_locale();
                 Suspend::new(async move {
+                // Read with the figures, in the same suspense, so hydration finds what the
+                // server drew.
+                let categories = categories.await.ok();
                 match data.await {
                     Ok((ctx, page)) => view! {
                         <StaffNav viewer=ctx.viewer.clone() csrf=ctx.csrf.clone() />
@@ -83,7 +86,7 @@ pub fn DashboardPage() -> impl IntoView {
 fn Dashboard(
     data: DashboardData,
     viewer: Option<Viewer>,
-    categories: Resource<Result<TrendsReport, crate::models::AppError>>,
+    categories: Option<TrendsReport>,
 ) -> impl IntoView {
     let l = use_i18n().staff_locale();
     let run = data.run_id;
@@ -168,11 +171,7 @@ fn Dashboard(
                         }.into_any()
                     }}
                 </section>
-                <Suspense fallback=|| ()>
-                    {move || Suspend::new(async move {
-                        categories.await.ok().map(|report| view! { <RisingCategories report /> })
-                    })}
-                </Suspense>
+                {categories.map(|report| view! { <RisingCategories report /> })}
                 {(!set_aside.is_empty()).then(|| view! {
                     <section aria-labelledby="aside-heading">
                         <h2 id="aside-heading">{l.tr("staff-dashboard-set-aside")}</h2>
