@@ -12,6 +12,7 @@ use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use time::OffsetDateTime;
 
+use super::jobs::without_worker;
 use crate::both_backends_with;
 use crate::helpers::{Backend, TestApp};
 use crate::runs::seed_responses;
@@ -21,10 +22,6 @@ fn lease(owner: &str, seconds: i64) -> Lease {
         owner: owner.to_owned(),
         seconds,
     }
-}
-
-fn without_worker(settings: &mut server::config::Settings) {
-    settings.run_jobs = false;
 }
 
 both_backends_with!(

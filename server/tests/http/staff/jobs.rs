@@ -113,7 +113,7 @@ both_backends!(
 );
 
 /// No worker in the server: these tests decide when jobs run.
-fn without_worker(settings: &mut server::config::Settings) {
+pub(super) fn without_worker(settings: &mut server::config::Settings) {
     settings.run_jobs = false;
 }
 
