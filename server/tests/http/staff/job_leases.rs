@@ -2,17 +2,15 @@
 //! locked), a lease that runs out hands the job to another process, the old holder can neither renew
 //! nor finish it, and a worker resumes a job whose process died once its lease ends.
 
-use std::collections::BTreeMap;
-use std::time::Duration;
-
 use app::models::jobs::{JobOptions, JobStatus};
 use app::store::entities::analysis_job;
 use app::store::jobs::{self, Abandoned, Lease};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+use std::collections::BTreeMap;
 use time::OffsetDateTime;
 
-use super::jobs::without_worker;
+use super::jobs::{settled, without_worker};
 use crate::both_backends_with;
 use crate::helpers::{Backend, TestApp};
 use crate::runs::seed_responses;
@@ -158,14 +156,7 @@ both_backends_with!(
             cache.path().join("embeddings.cache"),
             server::jobs::lease(60),
         ));
-        let mut job = jobs::get(&app.db, id).await.expect("read").expect("job");
-        for _ in 0..600 {
-            if job.status == "succeeded" || job.status == "failed" {
-                break;
-            }
-            tokio::time::sleep(Duration::from_millis(100)).await;
-            job = jobs::get(&app.db, id).await.expect("read").expect("job");
-        }
+        let job = settled(&app, id).await;
         worker.abort();
         assert_eq!(job.status, "succeeded", "{:?}", job.error);
         assert_eq!(job.attempts, 2);

@@ -18,7 +18,7 @@ use crate::runs::{seed_responses, store_weighting};
 use crate::{both_backends, both_backends_with};
 
 /// Waits (up to a minute) until job `id` is no longer queued or running.
-async fn settled(app: &TestApp, id: i32) -> app::store::entities::analysis_job::Model {
+pub(super) async fn settled(app: &TestApp, id: i32) -> app::store::entities::analysis_job::Model {
     for _ in 0..600 {
         let job = jobs::get(&app.db, id).await.expect("read").expect("job");
         if !JobStatus::parse(&job.status).expect("status").is_active() {
