@@ -87,6 +87,8 @@ test('staff: invite, run an analysis, read the dashboard, export; partners stay 
   await analyst.goto(dashboard);
 
   // Once hydrated, a filter applies in place: no reload, the address follows, focus stays.
+  // (Before hydration a change waits for Apply, so wait until the form's handlers are attached.)
+  await expect(analyst.locator('form.filter-form[data-live="true"]')).toBeAttached();
   await analyst.evaluate(() => ((window as unknown as { stayed: boolean }).stayed = true));
   await analyst.getByLabel('Stream', { exact: true }).selectOption('reports');
   await expect(analyst).toHaveURL(/stream=reports/);

@@ -165,8 +165,13 @@ pub fn FilterForm(data: DashboardData) -> impl IntoView {
         ev.prevent_default();
         apply();
     };
+    // Set once the form's handlers are attached in the browser, so that tests (and scripts) can
+    // tell a live form from the server-drawn one, where a change does nothing until Apply.
+    let live = RwSignal::new(false);
+    Effect::new(move |_| live.set(true));
     view! {
-        <form method="get" action="/staff/dashboard" class="filter-form" node_ref=form_ref on:change=on_change on:submit=on_submit>
+        <form method="get" action="/staff/dashboard" class="filter-form" node_ref=form_ref on:change=on_change on:submit=on_submit
+            data-live=move || live.get().then_some("true")>
             {f.q.clone().map(|q| view! { <input type="hidden" name="q" value=q /> })}
             {f.against.clone().map(|a| view! { <input type="hidden" name="against" value=a /> })}
             <div class="field">
