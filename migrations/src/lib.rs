@@ -23,6 +23,7 @@ mod m20261130_000017_translation_imports;
 mod m20261130_000018_report_categories;
 mod m20261201_000019_report_status;
 mod m20261201_000022_job_leases;
+mod m20261202_000023_shared_state;
 
 /// The seeded instruments, as JSON survey definitions (`slug`, `audience`, `title`, `intro`, `questions`).
 pub const SEED_INSTRUMENTS: [&str; 3] = [
@@ -78,6 +79,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261130_000018_report_categories::Migration),
             Box::new(m20261201_000019_report_status::Migration),
             Box::new(m20261201_000022_job_leases::Migration),
+            Box::new(m20261202_000023_shared_state::Migration),
         ]
     }
 }

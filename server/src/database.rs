@@ -45,11 +45,38 @@ pub async fn connect(settings: &Settings) -> anyhow::Result<DatabaseConnection> 
         .with_context(|| format!("connecting to {}", settings.database_url_redacted()))
 }
 
-/// Applies pending migrations (schema and seeded instruments).
+/// The PostgreSQL advisory lock that one migrating process holds at a time.
+const MIGRATION_LOCK: i64 = 0x6e65_6564_7363_6f70; // "needscop"
+
+/// Applies pending migrations (schema and seeded instruments). On PostgreSQL, several processes
+/// starting at once take turns under an advisory lock, held on a connection of its own: the first
+/// migrates, the others then find nothing pending.
 pub async fn migrate(db: &DatabaseConnection) -> anyhow::Result<()> {
-    migrations::Migrator::up(db, None)
+    use sea_orm::sqlx::{Connection, PgConnection};
+
+    let mut lock = match db.get_database_backend() {
+        sea_orm::DbBackend::Postgres => {
+            let options = db.get_postgres_connection_pool().connect_options();
+            let mut conn = PgConnection::connect_with(&options)
+                .await
+                .context("connecting to take the migration lock")?;
+            sea_orm::sqlx::query("SELECT pg_advisory_lock($1)")
+                .bind(MIGRATION_LOCK)
+                .execute(&mut conn)
+                .await
+                .context("waiting for the migration lock")?;
+            Some(conn)
+        }
+        _ => None,
+    };
+    let migrated = migrations::Migrator::up(db, None)
         .await
-        .context("running database migrations")
+        .context("running database migrations");
+    if let Some(conn) = lock.take() {
+        // Closing the connection gives the lock back.
+        let _ = conn.close().await;
+    }
+    migrated
 }
 
 #[cfg(test)]

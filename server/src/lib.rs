@@ -2,6 +2,7 @@
 //! Leptos app, and the command-line interface. Integration tests drive [`startup::Application`].
 
 pub mod admin;
+pub mod allowance;
 pub mod analyze;
 pub mod auth;
 pub mod backup;

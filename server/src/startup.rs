@@ -23,6 +23,7 @@ use app::{App, shell};
 use tower_sessions::cookie::SameSite;
 use tower_sessions::{Expiry, SessionManagerLayer};
 
+use crate::allowance::{self, Keeping};
 use crate::auth::store::DbSessionStore;
 use crate::auth::{self, LoginLimiter, handlers as sign_in};
 use crate::config::Settings;
@@ -75,10 +76,13 @@ impl Application {
         let listener = TcpListener::bind(leptos_options.site_addr)
             .await
             .with_context(|| format!("listening on {}", leptos_options.site_addr))?;
+        // Rate limits: in memory on SQLite, shared by every process on PostgreSQL.
+        let keeping = Keeping::for_database(&db);
         let guard = submit::SubmitGuard::new(
             settings.submissions_per_minute,
             settings.client_keys(),
             db.clone(),
+            &keeping,
         )
         .with_own_origin(OwnOrigin::new(settings.public_url.as_deref())?);
         // Dashboards and breakdown exports share one cache and one limit on builds.
@@ -100,6 +104,7 @@ impl Application {
             settings.login_attempts_per_minute,
             settings.login_attempts_per_account_per_hour,
             settings.client_keys(),
+            &keeping,
         );
         // The dummy password hash, made now rather than in the first sign-in it would slow down.
         tokio::task::spawn_blocking(auth::password::warm_up);
@@ -183,6 +188,7 @@ impl Application {
                 tick.tick().await;
                 guard.forget_idle_clients();
                 limiter.forget_idle();
+                allowance::forget_full(&Keeping::for_database(&janitor_db)).await;
                 if let Err(err) = sessions.delete_expired().await {
                     tracing::warn!(error = %err, "deleting expired sessions");
                 }

@@ -20,6 +20,7 @@ pub mod response_times;
 pub mod responses;
 pub mod run_sources;
 pub mod runs;
+pub mod shared_state;
 pub mod staff;
 pub mod state;
 pub mod stats;

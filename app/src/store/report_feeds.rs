@@ -1,7 +1,9 @@
 //! Open311 feeds: their settings (kept by administrators) and the state each pull leaves.
 
+use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, DatabaseConnection, DbErr, EntityTrait, QueryOrder,
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, Condition, DatabaseConnection, DbErr,
+    EntityTrait, QueryFilter, QueryOrder,
 };
 use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
@@ -33,6 +35,43 @@ pub struct PullRecord {
     pub refused: i64,
     /// The new cursor (`None`: keep the old one).
     pub cursor: Option<OffsetDateTime>,
+}
+
+/// Takes (or renews) feed `id`'s pull lease for `owner` until `until`, unless another process
+/// holds a lease that has not run out. `true` if `owner` holds it now.
+pub async fn take_lease(
+    db: &DatabaseConnection,
+    id: i32,
+    owner: &str,
+    until: OffsetDateTime,
+) -> Result<bool, DbErr> {
+    let free = Condition::any()
+        .add(report_feed::Column::LeaseUntil.is_null())
+        .add(report_feed::Column::LeaseUntil.lt(OffsetDateTime::now_utc()))
+        .add(report_feed::Column::LeaseOwner.eq(owner));
+    let taken = report_feed::Entity::update_many()
+        .col_expr(report_feed::Column::LeaseOwner, Expr::value(owner))
+        .col_expr(report_feed::Column::LeaseUntil, Expr::value(until))
+        .filter(report_feed::Column::Id.eq(id))
+        .filter(free)
+        .exec(db)
+        .await?;
+    Ok(taken.rows_affected == 1)
+}
+
+/// Gives feed `id`'s pull lease back, if `owner` still holds it.
+pub async fn release_lease(db: &DatabaseConnection, id: i32, owner: &str) -> Result<(), DbErr> {
+    report_feed::Entity::update_many()
+        .col_expr(report_feed::Column::LeaseOwner, Expr::value(None::<String>))
+        .col_expr(
+            report_feed::Column::LeaseUntil,
+            Expr::value(None::<OffsetDateTime>),
+        )
+        .filter(report_feed::Column::Id.eq(id))
+        .filter(report_feed::Column::LeaseOwner.eq(owner))
+        .exec(db)
+        .await?;
+    Ok(())
 }
 
 /// Every feed, oldest first.

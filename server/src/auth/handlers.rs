@@ -137,7 +137,7 @@ pub async fn login(
         }
     };
     let client = limiter.clients.key(peer, &headers);
-    if let Err(limit) = limiter.check(&email, client) {
+    if let Err(limit) = limiter.check(&email, client).await {
         audit::note_attempt(
             &state.db,
             "sign_in_limited",

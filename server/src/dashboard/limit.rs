@@ -78,11 +78,12 @@ impl<K: PartialEq, V> Recent<K, V> {
         slot
     }
 
-    pub fn clear(&self) {
+    /// Keeps only the entries whose key `keep` says to.
+    pub fn retain(&self, keep: impl Fn(&K) -> bool) {
         self.slots
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
-            .clear();
+            .retain(|(k, _)| keep(k));
     }
 }
 
@@ -100,8 +101,11 @@ mod tests {
             recent.slot(i);
         }
         assert!(recent.slot(0).get().is_none(), "the oldest fell out");
-        recent.clear();
-        assert!(recent.slot(CACHED).get().is_none());
+        assert!(recent.slot(CACHED).set(Arc::new(1)).is_ok());
+        assert!(recent.slot(1).set(Arc::new(2)).is_ok());
+        recent.retain(|k| *k != CACHED);
+        assert!(recent.slot(CACHED).get().is_none(), "dropped");
+        assert_eq!(recent.slot(1).get().map(|v| **v), Some(2), "kept");
     }
 
     #[tokio::test]

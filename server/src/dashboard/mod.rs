@@ -4,6 +4,13 @@
 //! never change, so a built dashboard is kept in memory per run and filter, and builds are
 //! bounded ([`limit`]).
 //!
+//! What a dashboard shows can change after its run was logged (staff curation, goals and
+//! departments, interview notes deleted): the database moves a generation with every such
+//! change, made through any server process or by hand (`app::store::shared_state`), and every
+//! cached dashboard and preparation is kept under the generation it was built at. Each view
+//! reads the generation first, so a change made through another process is seen at the next
+//! request.
+//!
 //! Most of a build does not depend on the filter: reading the run's row and parsing its model,
 //! reading every response, report and passage it could have read, applying staff curation,
 //! naming the themes and finding every unit's origin. That is done once per run ([`Prepared`],
@@ -22,7 +29,7 @@ mod panels;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicI64, AtomicUsize, Ordering};
 use std::sync::{Mutex, PoisonError};
 use std::time::Instant;
 
@@ -35,6 +42,7 @@ use app::store::dashboards::{BoxFuture, DashboardSource};
 use app::store::entities::analysis_run;
 use app::store::run_sources::RunSources;
 use app::store::runs::{self as log, minute};
+use app::store::shared_state;
 use sea_orm::DatabaseConnection;
 
 use crate::runs::{LoggedRun, input::DISTRICT};
@@ -47,9 +55,13 @@ pub const PREPARED: usize = 2;
 /// The server's [`DashboardSource`]: dashboards and breakdowns built under one [`BuildLimit`]
 /// and kept in memory, from runs prepared once.
 pub struct Dashboards {
-    dashboards: Arc<Recent<DashboardFilter, DashboardData>>,
+    /// By generation and filter.
+    dashboards: Arc<Recent<(i64, DashboardFilter), DashboardData>>,
     breakdowns: Arc<Recent<(i32, String), Breakdown>>,
-    prepared: Arc<Recent<i32, Prepared>>,
+    /// By generation and run.
+    prepared: Arc<Recent<(i64, i32), Prepared>>,
+    /// The latest generation seen: older entries are dropped when a newer one is seen.
+    seen: Arc<AtomicI64>,
     limit: BuildLimit,
     /// Dashboards and breakdowns built so far (not served from the cache).
     built: Arc<AtomicUsize>,
@@ -66,6 +78,7 @@ impl Default for Dashboards {
             dashboards: Arc::default(),
             breakdowns: Arc::default(),
             prepared: Arc::new(Recent::keeping(PREPARED)),
+            seen: Arc::new(AtomicI64::new(i64::MIN)),
             limit: BuildLimit::default(),
             built: Arc::default(),
             preparations: Arc::default(),
@@ -75,10 +88,9 @@ impl Default for Dashboards {
 }
 
 impl DashboardSource for Dashboards {
+    /// The change already moved the generation (in its own transaction): prepare the latest run
+    /// again ahead, at the new generation.
     fn invalidate(&self) {
-        self.dashboards.clear();
-        self.breakdowns.clear();
-        self.prepared.clear();
         let db = self
             .db
             .lock()
@@ -100,23 +112,25 @@ impl DashboardSource for Dashboards {
             self.built.clone(),
         );
         let (prepared, preparations) = (self.prepared.clone(), self.preparations.clone());
+        let generations = self.generations();
         Box::pin(async move {
             // The run's id first: a cached dashboard needs nothing else (a run row is large).
             let Some(id) = log::resolve_id(&db, filter.run).await? else {
                 return Ok(None);
             };
+            let generation = generations.current(&db).await?;
             let key = DashboardFilter {
                 run: Some(id),
                 ..filter
             };
-            let slot = cache.slot(key.clone());
+            let slot = cache.slot((generation, key.clone()));
             let data = slot
                 .get_or_try_init(|| async {
                     let failed = |err: anyhow::Error| {
                         tracing::error!(error = %format!("{err:#}"), "building a dashboard");
                         AppError::Unavailable
                     };
-                    let run = prepare_once(&db, id, &prepared, &limit, &preparations)
+                    let run = prepare_once(&db, (generation, id), &prepared, &limit, &preparations)
                         .await?
                         .ok_or(AppError::NotFound)?;
                     let _turn = limit.turn().await;
@@ -140,12 +154,12 @@ impl DashboardSource for Dashboards {
 /// such run.
 async fn prepare_once(
     db: &DatabaseConnection,
-    id: i32,
-    cache: &Recent<i32, Prepared>,
+    (generation, id): (i64, i32),
+    cache: &Recent<(i64, i32), Prepared>,
     limit: &BuildLimit,
     preparations: &AtomicUsize,
 ) -> Result<Option<Arc<Prepared>>, AppError> {
-    let slot = cache.slot(id);
+    let slot = cache.slot((generation, id));
     let prepared = slot
         .get_or_try_init(|| async {
             let _turn = limit.turn().await;
@@ -168,6 +182,14 @@ async fn prepare_once(
 }
 
 impl Dashboards {
+    fn generations(&self) -> Generations {
+        Generations {
+            seen: self.seen.clone(),
+            dashboards: self.dashboards.clone(),
+            prepared: self.prepared.clone(),
+        }
+    }
+
     /// How many dashboards and breakdowns were built rather than served from the cache.
     pub fn builds(&self) -> usize {
         self.built.load(Ordering::Relaxed)
@@ -192,13 +214,20 @@ impl Dashboards {
             self.limit.clone(),
             self.preparations.clone(),
         );
+        let generations = self.generations();
         async move {
-            let prepared = match log::resolve_id(&db, None).await {
-                Ok(Some(id)) => prepare_once(&db, id, &cache, &limit, &preparations)
-                    .await
-                    .map(|_| ()),
-                Ok(None) => Ok(()),
-                Err(err) => Err(err.into()),
+            let latest = async {
+                let id = log::resolve_id(&db, None).await?;
+                Ok::<_, AppError>((generations.current(&db).await?, id))
+            };
+            let prepared = match latest.await {
+                Ok((generation, Some(id))) => {
+                    prepare_once(&db, (generation, id), &cache, &limit, &preparations)
+                        .await
+                        .map(|_| ())
+                }
+                Ok((_, None)) => Ok(()),
+                Err(err) => Err(err),
             };
             if let Err(err) = prepared {
                 tracing::warn!(error = %err, "preparing the latest run's dashboard ahead");
@@ -236,6 +265,26 @@ impl Dashboards {
             .await?
             .clone();
         Ok(Some(breakdown))
+    }
+}
+
+/// Reads the dashboards' generation and drops what older generations built.
+struct Generations {
+    seen: Arc<AtomicI64>,
+    dashboards: Arc<Recent<(i64, DashboardFilter), DashboardData>>,
+    prepared: Arc<Recent<(i64, i32), Prepared>>,
+}
+
+impl Generations {
+    /// The generation now. The first request to see a newer one drops the older entries (they
+    /// could no longer be found under the new generation, but they hold memory).
+    async fn current(&self, db: &DatabaseConnection) -> Result<i64, AppError> {
+        let generation = shared_state::dashboards_generation(db).await?;
+        if self.seen.fetch_max(generation, Ordering::AcqRel) < generation {
+            self.dashboards.retain(|(g, _)| *g >= generation);
+            self.prepared.retain(|(g, _)| *g >= generation);
+        }
+        Ok(generation)
     }
 }
 

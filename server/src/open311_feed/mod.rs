@@ -21,22 +21,22 @@
 //! first record seen closed (see `app::store::report_status`).
 //!
 //! **Schedule.** `serve` checks every minute for enabled feeds whose interval has passed since
-//! their last pull ([`schedule`]). One pull at a time per feed in a process ([`FeedLock`]): the
-//! staff page's "Pull now", the schedule and `needscope reports pull` wait their turn or say a
-//! pull is running. Several server processes on one database would need a lease in the database
-//! (a `locked_until` column taken with a conditional UPDATE); one process is what is supported.
+//! their last pull ([`schedule`]). One pull at a time per feed, across every process on the database
+//! ([`lease`]): the staff page's "Pull now", the schedule and `needscope reports pull` say a pull
+//! is running; the schedule pulls a feed only if it is still due once it holds it.
 //!
 //! The API key is sent as `api_key`; it is never logged, and every message a pull leaves has it
 //! replaced by `…`.
 
 mod client;
+pub mod lease;
 pub mod pull;
 pub mod schedule;
 
 use std::collections::HashSet;
 use std::sync::{LazyLock, Mutex};
 
-pub use pull::{PullError, PullOutcome, pull};
+pub use pull::{PullError, PullOutcome, pull, pull_if_due};
 
 /// Feeds being pulled in this process.
 static PULLING: LazyLock<Mutex<HashSet<i32>>> = LazyLock::new(|| Mutex::new(HashSet::new()));

@@ -7,7 +7,8 @@ use sea_orm::{DatabaseConnection, DbErr};
 use time::OffsetDateTime;
 
 use super::client::{Endpoint, http_client};
-use super::{FeedLock, redact};
+use super::lease::Held;
+use super::redact;
 use crate::import::open311;
 
 /// Requests asked for per page.
@@ -71,6 +72,10 @@ pub enum PullError {
     NoFeed(i32),
     #[error("a pull of this feed is already running")]
     Busy,
+    /// The lease ran out in the middle of the pull (the database or the endpoint stalled for
+    /// minutes) and another process took the pull over. What was stored is kept.
+    #[error("another process took this pull over")]
+    Taken,
     /// The endpoint could not be reached or read (the message never holds the API key). What
     /// earlier pages stored is kept.
     #[error("{message}")]
@@ -83,16 +88,51 @@ pub enum PullError {
 }
 
 /// Pulls feed `id` now and remembers the outcome with the feed (also when it fails).
-#[tracing::instrument(skip(db))]
 pub async fn pull(db: &DatabaseConnection, id: i32) -> Result<PullOutcome, PullError> {
-    let lock = FeedLock::take(id).ok_or(PullError::Busy)?;
-    let feed = report_feeds::get(db, id)
+    pull_unless(db, id, |_| false)
         .await?
-        .ok_or(PullError::NoFeed(id))?;
+        .ok_or(PullError::NoFeed(id))
+}
+
+/// Pulls feed `id` if it is still due once this process holds it (another process may have
+/// pulled it since the schedule looked): `Ok(None)` if it no longer is.
+pub async fn pull_if_due(
+    db: &DatabaseConnection,
+    id: i32,
+) -> Result<Option<PullOutcome>, PullError> {
+    pull_unless(db, id, |feed| {
+        !report_feeds::due(feed, OffsetDateTime::now_utc())
+    })
+    .await
+}
+
+/// Takes the feed's pull, reads the feed, and pulls it unless `skip` says not to.
+#[tracing::instrument(skip(db, skip))]
+async fn pull_unless(
+    db: &DatabaseConnection,
+    id: i32,
+    skip: impl FnOnce(&app::store::entities::report_feed::Model) -> bool,
+) -> Result<Option<PullOutcome>, PullError> {
+    let held = Held::take(db, id).await?;
+    let feed = match report_feeds::get(db, id).await {
+        Ok(Some(feed)) if !skip(&feed) => feed,
+        Ok(Some(_)) => {
+            held.release(db).await;
+            return Ok(None);
+        }
+        Ok(None) => {
+            held.release(db).await;
+            return Err(PullError::NoFeed(id));
+        }
+        Err(err) => {
+            held.release(db).await;
+            return Err(err.into());
+        }
+    };
     let started = OffsetDateTime::now_utc();
     let key = feed.api_key.as_deref();
-    let result = read_pages(db, &feed).await;
-    drop(lock);
+    let result = read_pages(db, &feed, &held).await;
+    held.release(db).await;
     let record = match &result {
         Ok(outcome) => PullRecord {
             at: started,
@@ -117,7 +157,7 @@ pub async fn pull(db: &DatabaseConnection, id: i32) -> Result<PullOutcome, PullE
             refused: partial.refused_total as i64,
             cursor: None,
         },
-        Err(_) => return result,
+        Err(_) => return result.map(Some),
     };
     report_feeds::record_pull(db, id, record).await?;
     match result {
@@ -130,7 +170,7 @@ pub async fn pull(db: &DatabaseConnection, id: i32) -> Result<PullOutcome, PullE
                 refused = outcome.refused_total,
                 "Open311 feed pulled"
             );
-            Ok(outcome)
+            Ok(Some(outcome))
         }
         Err(PullError::Endpoint { message, partial }) => {
             let message = redact(&message, key);
@@ -144,6 +184,7 @@ pub async fn pull(db: &DatabaseConnection, id: i32) -> Result<PullOutcome, PullE
 async fn read_pages(
     db: &DatabaseConnection,
     feed: &app::store::entities::report_feed::Model,
+    held: &Held,
 ) -> Result<PullOutcome, PullError> {
     let mut outcome = PullOutcome {
         cursor: feed.cursor,
@@ -195,6 +236,7 @@ async fn read_pages(
             }
         }
         outcome.counts += report_status::upsert_batch(db, &feed.source, good).await?;
+        held.renew(db).await?;
         previous_ids = ids;
         if !full {
             outcome.cursor = latest;

@@ -6,7 +6,7 @@ use std::time::Duration;
 use app::store::report_feeds;
 use sea_orm::DatabaseConnection;
 
-use super::{PullError, pull};
+use super::{PullError, pull_if_due};
 
 /// How often feeds are checked.
 const CHECK_EVERY: Duration = Duration::from_secs(60);
@@ -26,9 +26,9 @@ pub async fn run(db: DatabaseConnection) {
         };
         let now = time::OffsetDateTime::now_utc();
         for feed in feeds.into_iter().filter(|f| report_feeds::due(f, now)) {
-            match pull(&db, feed.id).await {
+            match pull_if_due(&db, feed.id).await {
                 // Logged by `pull`, and remembered with the feed.
-                Ok(_) | Err(PullError::Endpoint { .. }) | Err(PullError::Busy) => {}
+                Ok(_) | Err(PullError::Endpoint { .. } | PullError::Busy | PullError::Taken) => {}
                 Err(err) => tracing::warn!(feed = feed.id, error = %err, "pulling an Open311 feed"),
             }
         }

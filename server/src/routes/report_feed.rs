@@ -221,7 +221,11 @@ async fn pull_checked(form: &StaffForm) -> Result<Response, Refusal> {
             )))
         }
         Err(PullError::Busy) => Err(Refusal::Form(
-            "A pull of this feed is already running: reload this page in a minute to see its outcome."
+            "A pull of this feed is already running (here or on another server): reload this page in a minute to see its outcome."
+                .into(),
+        )),
+        Err(PullError::Taken) => Err(Refusal::Form(
+            "The pull stalled for minutes and another server took it over: reload this page in a minute to see its outcome. Reports stored before are kept."
                 .into(),
         )),
         Err(PullError::NoFeed(_)) => Err(Refusal::Form(

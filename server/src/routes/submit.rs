@@ -5,15 +5,13 @@
 
 use std::collections::BTreeMap;
 use std::net::{IpAddr, SocketAddr};
-use std::num::NonZeroU32;
-use std::sync::Arc;
+use std::time::Duration;
 
 use axum::body::Body;
 use axum::extract::rejection::FormRejection;
 use axum::extract::{ConnectInfo, Extension, Form, Path, State};
 use axum::http::{HeaderMap, Request, StatusCode, header};
 use axum::response::{Html, IntoResponse, Redirect, Response};
-use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 use leptos::nonce::Nonce;
 use leptos::prelude::provide_context;
 
@@ -31,15 +29,16 @@ use sea_orm::DatabaseConnection;
 
 use super::client::ClientKeys;
 use super::same_origin::OwnOrigin;
+use crate::allowance::{Allowance, Keeping};
 use crate::submissions::{SubmissionWriter, SurveyCache};
 
-/// Abuse protection for submissions (a per-client rate limit, in memory only, and answers only
-/// from our own pages), and the way to the database: survey versions kept in memory and the
+/// Abuse protection for submissions (a per-client rate limit, shared by every process on
+/// PostgreSQL, and answers only from our own pages), and the way to the database: survey versions kept in memory and the
 /// writer that stores submissions in groups ([`crate::submissions`]).
 #[derive(Clone)]
 pub struct SubmitGuard {
     /// Keyed by the client's rate-limit key (an IPv6 client's /64).
-    limiter: Arc<DefaultKeyedRateLimiter<IpAddr>>,
+    limiter: Allowance,
     clients: ClientKeys,
     own_origin: OwnOrigin,
     surveys: SurveyCache,
@@ -47,11 +46,21 @@ pub struct SubmitGuard {
 }
 
 impl SubmitGuard {
-    /// Starts the submission writer on `db`.
-    pub fn new(per_minute: u32, clients: ClientKeys, db: DatabaseConnection) -> SubmitGuard {
-        let quota = Quota::per_minute(NonZeroU32::new(per_minute).unwrap_or(NonZeroU32::MIN));
+    /// Starts the submission writer on `db`; `per_minute` submissions per client, kept as
+    /// `keeping` says.
+    pub fn new(
+        per_minute: u32,
+        clients: ClientKeys,
+        db: DatabaseConnection,
+        keeping: &Keeping,
+    ) -> SubmitGuard {
         SubmitGuard {
-            limiter: Arc::new(RateLimiter::keyed(quota)),
+            limiter: Allowance::new(
+                "submissions/client",
+                per_minute,
+                Duration::from_secs(60),
+                keeping,
+            ),
             clients,
             own_origin: OwnOrigin::RequestHost,
             surveys: SurveyCache::default(),
@@ -66,7 +75,7 @@ impl SubmitGuard {
 
     /// Forgets clients whose quota has refilled, so the table stays small.
     pub fn forget_idle_clients(&self) {
-        self.limiter.retain_recent();
+        self.limiter.forget_idle();
     }
 }
 
@@ -251,10 +260,9 @@ async fn store(
         .await
         .map_err(lookup_failed)?;
     let mut answers = checked_answers(&survey, locale, &posted.answers)?;
-    guard
-        .limiter
-        .check_key(&client)
-        .map_err(|_| FormError::RateLimited)?;
+    if !guard.limiter.take(&client.to_string()).await {
+        return Err(FormError::RateLimited.into());
+    }
     // The survey may change between the check and the commit (the writer looks): then the
     // answers are checked again against the survey as it is now. Twice is plenty; a survey
     // edited faster than that is answered "try again".

@@ -18,6 +18,8 @@ pub struct TestApp {
     pub base: String,
     pub client: reqwest::Client,
     pub db: DatabaseConnection,
+    /// `None` for SQLite (the file in the data directory).
+    database_url: Option<String>,
     stop: Option<tokio::sync::oneshot::Sender<()>>,
     handle: Option<tokio::task::JoinHandle<anyhow::Result<()>>>,
     _dir: tempfile::TempDir,
@@ -68,10 +70,28 @@ impl TestApp {
             Backend::Sqlite => None,
             Backend::Postgres => Some(fresh_postgres_database(&postgres_admin_url()?).await),
         };
+        Some(Self::start(database_url, dir, tweak).await)
+    }
+
+    /// Another server process on the same PostgreSQL database, with its own data directory.
+    pub async fn spawn_beside(&self, tweak: impl FnOnce(&mut Settings)) -> TestApp {
+        assert!(
+            self.database_url.is_some(),
+            "one SQLite file is served by one process"
+        );
+        let dir = tempfile::tempdir().expect("temp dir");
+        Self::start(self.database_url.clone(), dir, tweak).await
+    }
+
+    async fn start(
+        database_url: Option<String>,
+        dir: tempfile::TempDir,
+        tweak: impl FnOnce(&mut Settings),
+    ) -> TestApp {
         let mut settings = Settings {
             listen: Some("127.0.0.1:0".parse().expect("addr")),
             data_dir: dir.path().join("data"),
-            database_url,
+            database_url: database_url.clone(),
             // Plain HTTP in tests: a Secure cookie would never come back.
             secure_cookies: false,
             ..Settings::default()
@@ -93,14 +113,15 @@ impl TestApp {
             .cookie_store(true)
             .build()
             .expect("client");
-        Some(TestApp {
+        TestApp {
             base: format!("http://{addr}"),
             client,
             db,
+            database_url,
             stop: Some(stop),
             handle: Some(handle),
             _dir: dir,
-        })
+        }
     }
 
     /// A fresh client with its own cookie jar (another browser).

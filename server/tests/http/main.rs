@@ -13,6 +13,7 @@ mod notes;
 mod open311_feed;
 mod pages;
 mod paper_entry;
+mod processes;
 mod public_results;
 mod reports;
 mod runs;

@@ -517,3 +517,55 @@ both_backends!(
         assert!(html.contains("<td>4.0</td>"), "Pothole's median: {html}");
     }
 );
+
+both_backends!(
+    a_feed_another_process_is_pulling_is_left_to_it_until_its_lease_runs_out,
+    |app: TestApp| async move {
+        let settings = report_feeds::FeedSettings {
+            source: "sj-open311".into(),
+            base_url: "http://127.0.0.1:9/v2".into(),
+            jurisdiction_id: None,
+            api_key: None,
+            interval_minutes: 60,
+            enabled: true,
+        };
+        let id = report_feeds::save(&app.db, None, settings, None)
+            .await
+            .unwrap();
+        let now = time::OffsetDateTime::now_utc();
+        let elsewhere = "other-host:4242:abcdef01";
+        assert!(
+            report_feeds::take_lease(&app.db, id, elsewhere, now + time::Duration::minutes(5))
+                .await
+                .unwrap()
+        );
+        assert!(
+            matches!(pull(&app.db, id).await, Err(PullError::Busy)),
+            "held by another process"
+        );
+        let held = report_feeds::get(&app.db, id).await.unwrap().unwrap();
+        assert_eq!(held.lease_owner.as_deref(), Some(elsewhere), "left alone");
+        assert!(held.last_pull_at.is_none(), "nothing pulled");
+
+        // That process died: once its lease has run out, this one pulls (and gives it back).
+        assert!(
+            report_feeds::take_lease(&app.db, id, elsewhere, now - time::Duration::seconds(1))
+                .await
+                .unwrap(),
+            "its owner renews"
+        );
+        assert!(matches!(
+            pull(&app.db, id).await,
+            Err(PullError::Endpoint { .. })
+        ));
+        let pulled = report_feeds::get(&app.db, id).await.unwrap().unwrap();
+        assert!(pulled.last_pull_at.is_some());
+        assert_eq!(pulled.lease_owner, None, "given back");
+        assert!(
+            report_feeds::take_lease(&app.db, id, elsewhere, now + time::Duration::minutes(5))
+                .await
+                .unwrap(),
+            "free again"
+        );
+    }
+);

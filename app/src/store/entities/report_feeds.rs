@@ -28,6 +28,10 @@ pub mod report_feed {
         pub last_refused: i64,
         pub updated_at: TimeDateTimeWithTimeZone,
         pub updated_by: Option<i32>,
+        /// The process pulling the feed now (`host:pid:random`), so one pulls it at a time.
+        pub lease_owner: Option<String>,
+        /// Until when that process holds the pull; it renews after every page.
+        pub lease_until: Option<TimeDateTimeWithTimeZone>,
     }
 
     #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
