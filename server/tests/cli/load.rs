@@ -14,17 +14,25 @@ use sea_orm::sqlx::{self, ConnectOptions, Connection};
 use uuid::Uuid;
 
 /// The seeded resident survey.
-const SURVEY: &str = "/surveys/resident-digital-services";
+pub(crate) const SURVEY: &str = "/surveys/resident-digital-services";
 
 /// `needscope serve` on `data_dir`, listening on a free port.
 pub struct Server {
     child: Child,
     pub base: String,
+    /// What it has written to standard output (its log), line by line.
+    log: Arc<Mutex<Vec<String>>>,
 }
 
 impl Server {
     /// Starts the server (no rate limit to speak of, no job worker) and waits until it listens.
     pub fn start(data_dir: &Path) -> Server {
+        Server::start_with(data_dir, &[])
+    }
+
+    /// [`Server::start`] with more environment variables (`NEEDSCOPE_DATABASE_URL`, …), which win
+    /// over its own.
+    pub fn start_with(data_dir: &Path, env: &[(&str, &str)]) -> Server {
         let mut child = Command::new(env!("CARGO_BIN_EXE_needscope"))
             .arg("serve")
             .env("NEEDSCOPE_DATA_DIR", data_dir)
@@ -37,12 +45,15 @@ impl Server {
             .env_remove("NEEDSCOPE_CONFIG")
             .env("NO_COLOR", "1")
             .env("RUST_LOG", "info,tower_http=warn,sqlx=warn,sea_orm=warn")
+            .envs(env.iter().copied())
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit())
             .spawn()
             .expect("start needscope serve");
         let stdout = child.stdout.take().expect("server stdout");
         let (tx, rx) = std::sync::mpsc::channel();
+        let log = Arc::new(Mutex::new(Vec::new()));
+        let lines = log.clone();
         std::thread::spawn(move || {
             let mut sent = false;
             for line in BufReader::new(stdout).lines().map_while(Result::ok) {
@@ -50,6 +61,7 @@ impl Server {
                     let _ = tx.send(address);
                     sent = true;
                 }
+                lines.lock().expect("lock").push(strip_ansi(&line));
             }
         });
         let address = rx
@@ -58,11 +70,27 @@ impl Server {
         Server {
             child,
             base: format!("http://{address}"),
+            log,
         }
+    }
+
+    /// Its process id.
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
+    /// Its log so far, without terminal colours.
+    pub fn log(&self) -> Vec<String> {
+        self.log.lock().expect("lock").clone()
     }
 
     /// SIGKILL: the process ends at once, nothing flushed or closed.
     pub fn kill(mut self) {
+        self.kill_now();
+    }
+
+    /// [`Server::kill`], keeping the handle (and the log) to read.
+    pub fn kill_now(&mut self) {
         self.child.kill().expect("SIGKILL the server");
         self.child.wait().expect("reap the server");
     }
@@ -211,7 +239,7 @@ impl Load {
 }
 
 /// A valid resident submission with `token`.
-fn submission(version: &str, token: Uuid) -> Vec<(&'static str, String)> {
+pub(crate) fn submission(version: &str, token: Uuid) -> Vec<(&'static str, String)> {
     vec![
         ("_version", version.to_owned()),
         ("_token", token.to_string()),
@@ -227,7 +255,7 @@ fn submission(version: &str, token: Uuid) -> Vec<(&'static str, String)> {
     ]
 }
 
-fn hidden_value(html: &str, name: &str) -> String {
+pub(crate) fn hidden_value(html: &str, name: &str) -> String {
     let marker = format!("name=\"{name}\" value=\"");
     let start = html
         .find(&marker)

@@ -7,6 +7,7 @@ mod backup;
 mod import;
 mod kill;
 mod load;
+mod processes;
 mod weighting;
 
 use std::path::Path;
