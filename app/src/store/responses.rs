@@ -341,8 +341,14 @@ async fn store_together(
         .into_iter()
         .map(|s| (s.id, s))
         .collect();
+    // Inserted in token order: two processes storing groups that share a token (a resident's
+    // double submit reaching both) then take the unique key's locks in the same order, so one
+    // waits for the other instead of both deadlocking.
+    let mut order: Vec<usize> = (0..batch.len()).collect();
+    order.sort_unstable_by_key(|&i| batch[i].token);
     let mut out = Vec::with_capacity(batch.len());
-    for submission in batch {
+    for i in order {
+        let submission = &batch[i];
         let outcome = match surveys.get(&submission.survey_id) {
             Some(s) if SurveyStatus::parse(&s.status) == Some(SurveyStatus::Open) => {
                 if s.updated_at == submission.checked_against {
@@ -353,10 +359,11 @@ async fn store_together(
             }
             _ => Grouped::Closed,
         };
-        out.push(outcome);
+        out.push((i, outcome));
     }
     txn.commit().await?;
-    Ok(out)
+    out.sort_unstable_by_key(|(i, _)| *i);
+    Ok(out.into_iter().map(|(_, outcome)| outcome).collect())
 }
 
 /// One submission of a group, inside the group's transaction.
