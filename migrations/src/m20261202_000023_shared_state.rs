@@ -7,7 +7,8 @@
 //!   interview notes (dashboards quote their passages).
 //! * `rate_limit`: sign-in and submission allowances on PostgreSQL, one row per key (a hash),
 //!   holding the key's "theoretical arrival time" in microseconds (GCRA, the algorithm the
-//!   in-memory limits use).
+//!   in-memory limits use). Unlogged on PostgreSQL: nothing waits for the disk, and a crash
+//!   empties it, which only gives everyone a fresh allowance.
 //! * `report_feed.lease_owner` and `lease_until`: the process pulling an Open311 feed, so that
 //!   one process pulls it at a time.
 
@@ -105,6 +106,10 @@ impl MigrationTrait for Migration {
         let db = manager.get_connection();
         match manager.get_database_backend() {
             DbBackend::Postgres => {
+                // Allowances are worth nothing after a crash: no write-ahead log, so taking one
+                // does not wait for a disk flush (PostgreSQL empties the table after a crash).
+                db.execute_unprepared("ALTER TABLE rate_limit SET UNLOGGED")
+                    .await?;
                 db.execute_unprepared(&format!(
                     "CREATE FUNCTION needscope_dashboards_changed() RETURNS trigger \
                      LANGUAGE plpgsql AS $$ BEGIN {BUMP}; RETURN NULL; END $$"

@@ -13,7 +13,8 @@ function setup(thread)
 end
 
 function init(args)
-  math.randomseed(os.time() * 1000 + (seed or 0))
+  -- NS_BENCH_SEED tells apart several wrk processes started in the same second (one per server).
+  math.randomseed(os.time() * 1000 + (seed or 0) + 7919 * tonumber(os.getenv("NS_BENCH_SEED") or "0"))
   acknowledged = 0
   refused = 0
 end
@@ -27,9 +28,17 @@ local function uuid()
     t[1], t[2], t[3], t[4], t[5], t[6], t[7], t[8], t[9], t[10], t[11], t[12], t[13], t[14], t[15], t[16])
 end
 
+-- NS_BENCH_SPREAD=1: each request from another client address (10.x.y.z, through the trusted
+-- proxy at 127.0.0.1), as residents' phones are, instead of every request from one address.
+local spread = os.getenv("NS_BENCH_SPREAD") == "1"
+
 request = function()
   local body = "_version=" .. version .. "&_token=" .. uuid() .. "&_lang=en&_website=&" .. body_tail
-  return wrk.format("POST", nil, { ["Content-Type"] = "application/x-www-form-urlencoded" }, body)
+  local headers = { ["Content-Type"] = "application/x-www-form-urlencoded" }
+  if spread then
+    headers["X-Forwarded-For"] = string.format("10.%d.%d.%d", math.random(0, 255), math.random(0, 255), math.random(1, 254))
+  end
+  return wrk.format("POST", nil, headers, body)
 end
 
 response = function(status, headers, body)

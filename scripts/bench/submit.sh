@@ -9,6 +9,8 @@
 #   PROCESSES=3                           (postgres) that many servers on one database, started
 #                                         together on ports PORT, PORT+1, …; one wrk per server,
 #                                         the connections shared out; the figures are summed
+#   SPREAD=1                              every request from another client address (through a
+#                                         trusted proxy), instead of all from one
 #   CONNECTIONS=32 THREADS=2 DURATION=20s PORT=3990
 source "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
 PORT=${PORT:-3990}
@@ -30,6 +32,9 @@ case "$BACKEND" in
     export NEEDSCOPE_DATABASE_URL=$NEEDSCOPE_TEST_POSTGRES_URL ;;
   *) echo "BACKEND is sqlite or postgres, not $BACKEND"; exit 1 ;;
 esac
+if [ "${SPREAD:-0}" = 1 ]; then
+  export NS_BENCH_SPREAD=1 NEEDSCOPE_TRUSTED_PROXIES='["127.0.0.1"]'
+fi
 PIDS=()
 cleanup() {
   for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null; done
@@ -80,7 +85,7 @@ else
   # One wrk per server (a load balancer's round robin), all at once.
   WRK=()
   for i in $(seq 0 $((PROCESSES - 1))); do
-    wrk -t1 -c$((CONNECTIONS / PROCESSES)) -d${DURATION:-20s} --latency -s scripts/bench/submit.lua \
+    NS_BENCH_SEED=$i wrk -t1 -c$((CONNECTIONS / PROCESSES)) -d${DURATION:-20s} --latency -s scripts/bench/submit.lua \
       "http://127.0.0.1:$((PORT + i))/surveys/$SLUG" >"$DIR/wrk.$i" &
     WRK+=($!)
   done

@@ -22,10 +22,10 @@ pub enum Keeping {
 }
 
 impl Keeping {
-    /// Shared on PostgreSQL, in memory on SQLite.
-    pub fn for_database(db: &DatabaseConnection) -> Keeping {
+    /// Shared on PostgreSQL when `shared` (the `shared_rate_limits` setting), else in memory.
+    pub fn for_database(db: &DatabaseConnection, shared: bool) -> Keeping {
         match db.get_database_backend() {
-            DbBackend::Postgres => Keeping::Shared(db.clone()),
+            DbBackend::Postgres if shared => Keeping::Shared(db.clone()),
             _ => Keeping::Memory,
         }
     }

@@ -55,9 +55,13 @@ pub struct Settings {
     pub login_attempts_per_minute: u32,
     /// Sign-in attempts allowed per e-mail address from all client addresses together per hour.
     pub login_attempts_per_account_per_hour: u32,
-    /// Run queued analysis jobs in this process. Turn off on extra web-only processes so that one
-    /// worker process does the analysis.
+    /// Run queued analysis jobs in this process (on PostgreSQL several processes may: each job
+    /// runs in one of them). Turn off on processes that should only serve pages.
     pub run_jobs: bool,
+    /// On PostgreSQL, keep the sign-in and submission allowances in the database, so that every
+    /// server process spends the same ones. A single-process PostgreSQL installation may keep
+    /// them in memory instead (faster; ignored on SQLite, where they are always in memory).
+    pub shared_rate_limits: bool,
     /// How long a process holds an analysis job without renewing its lease (it renews every
     /// third of this while it runs). When a process dies, another one resumes its job this long
     /// after the last renewal (PostgreSQL with several processes).
@@ -96,6 +100,7 @@ impl Default for Settings {
             login_attempts_per_minute: 5,
             login_attempts_per_account_per_hour: 100,
             run_jobs: true,
+            shared_rate_limits: true,
             job_lease_seconds: 60,
             notes_max_megabytes: 10,
             notes_max_documents: 200,
@@ -107,7 +112,7 @@ impl Default for Settings {
 }
 
 /// Every setting, as environment variables spell them after `NEEDSCOPE_`.
-const KEYS: [&str; 23] = [
+const KEYS: [&str; 24] = [
     "listen",
     "data_dir",
     "database_url",
@@ -125,6 +130,7 @@ const KEYS: [&str; 23] = [
     "login_attempts_per_minute",
     "login_attempts_per_account_per_hour",
     "run_jobs",
+    "shared_rate_limits",
     "job_lease_seconds",
     "notes_max_megabytes",
     "notes_max_documents",

@@ -46,6 +46,8 @@ pub struct Application {
     db: DatabaseConnection,
     guard: submit::SubmitGuard,
     limiter: LoginLimiter,
+    /// Where the rate limits are kept (their refilled rows are forgotten every minute).
+    limits: Keeping,
     sessions: DbSessionStore,
     queue: JobQueue,
     model_dir: Option<std::path::PathBuf>,
@@ -77,7 +79,7 @@ impl Application {
             .await
             .with_context(|| format!("listening on {}", leptos_options.site_addr))?;
         // Rate limits: in memory on SQLite, shared by every process on PostgreSQL.
-        let keeping = Keeping::for_database(&db);
+        let keeping = Keeping::for_database(&db, settings.shared_rate_limits);
         let guard = submit::SubmitGuard::new(
             settings.submissions_per_minute,
             settings.client_keys(),
@@ -142,6 +144,7 @@ impl Application {
             db,
             guard,
             limiter,
+            limits: keeping,
             sessions,
             queue,
             model_dir: settings.model_dir.clone(),
@@ -172,6 +175,7 @@ impl Application {
             db,
             guard,
             limiter,
+            limits,
             sessions,
             queue,
             model_dir,
@@ -188,7 +192,7 @@ impl Application {
                 tick.tick().await;
                 guard.forget_idle_clients();
                 limiter.forget_idle();
-                allowance::forget_full(&Keeping::for_database(&janitor_db)).await;
+                allowance::forget_full(&limits).await;
                 if let Err(err) = sessions.delete_expired().await {
                     tracing::warn!(error = %err, "deleting expired sessions");
                 }

@@ -115,3 +115,23 @@ async fn a_session_and_a_curation_made_through_one_process_show_through_the_othe
     assert_eq!(status, 200);
     assert!(after.contains(name), "the other process shows the new name");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn with_shared_rate_limits_off_each_process_keeps_its_own() {
+    let Some((one, other)) = two(|s| {
+        s.submissions_per_minute = 1;
+        s.shared_rate_limits = false;
+    })
+    .await
+    else {
+        return;
+    };
+    assert_eq!(submit(&one).await, 303);
+    assert_eq!(submit(&other).await, 303, "its own allowance");
+    assert_eq!(submit(&one).await, 429);
+    assert_eq!(
+        one.count("SELECT COUNT(*) FROM rate_limit").await,
+        0,
+        "nothing kept in the database"
+    );
+}
