@@ -103,8 +103,11 @@ pub async fn train(
     let rows = categories::training_rows(db)
         .await
         .context("reading the reports")?;
-    let run = match runs::latest(db).await.context("reading the latest run")? {
-        Some(row) => Some(LoggedRun::read(row)?),
+    let run = match runs::get_with_model_text(db, None)
+        .await
+        .context("reading the latest run")?
+    {
+        Some((row, model)) => Some(LoggedRun::read_text(row, &model)?),
         None => None,
     };
     let run_id = run.as_ref().map(|r| r.row.id);

@@ -2,8 +2,10 @@
 
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{
-    ActiveValue::Set, ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, QueryOrder,
+    ActiveValue::Set, ColumnTrait, DatabaseConnection, DbErr, EntityTrait, FromQueryResult,
+    QueryFilter, QueryOrder, QuerySelect,
 };
+use time::OffsetDateTime;
 
 use super::entities::report;
 
@@ -50,16 +52,51 @@ pub async fn insert_batch(
         .await
 }
 
-/// Reports with id ≤ `up_to` (all when `None`), oldest first.
+/// What an analysis run reads of a report.
+#[derive(Debug, Clone, PartialEq, FromQueryResult)]
+pub struct ReportForAnalysis {
+    pub id: i64,
+    pub text: String,
+    pub requested_at: Option<OffsetDateTime>,
+    pub imported_at: OffsetDateTime,
+}
+
+/// Reports read per query by [`for_analysis`].
+const ANALYSIS_PAGE: u64 = 20_000;
+
+/// Reports with id ≤ `up_to` (all when `None`), oldest first: only what a run reads, a page at a
+/// time, so that a million reports are not held twice (as rows, then as values) while loading.
 pub async fn for_analysis(
     db: &DatabaseConnection,
     up_to: Option<i64>,
-) -> Result<Vec<report::Model>, DbErr> {
-    let mut query = report::Entity::find().order_by_asc(report::Column::Id);
-    if let Some(last) = up_to {
-        query = query.filter(report::Column::Id.lte(last));
+) -> Result<Vec<ReportForAnalysis>, DbErr> {
+    let mut out = Vec::new();
+    let mut after = None;
+    loop {
+        let mut query = report::Entity::find()
+            .select_only()
+            .columns([
+                report::Column::Id,
+                report::Column::Text,
+                report::Column::RequestedAt,
+                report::Column::ImportedAt,
+            ])
+            .order_by_asc(report::Column::Id)
+            .limit(ANALYSIS_PAGE);
+        if let Some(last) = up_to {
+            query = query.filter(report::Column::Id.lte(last));
+        }
+        if let Some(after) = after {
+            query = query.filter(report::Column::Id.gt(after));
+        }
+        let page = query.into_model::<ReportForAnalysis>().all(db).await?;
+        let full = page.len() as u64 == ANALYSIS_PAGE;
+        after = page.last().map(|r| r.id);
+        out.extend(page);
+        if !full {
+            return Ok(out);
+        }
     }
-    query.all(db).await
 }
 
 /// How many reports each source holds, by source name.

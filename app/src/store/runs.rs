@@ -4,8 +4,9 @@
 use std::collections::BTreeMap;
 
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, DatabaseConnection, DbErr, EntityTrait, QueryFilter,
-    QueryOrder, QuerySelect, prelude::*,
+    ActiveModelTrait, ActiveValue::Set, ConnectionTrait, DatabaseConnection, DbBackend, DbErr,
+    EntityTrait, Iterable, QueryFilter, QueryOrder, QuerySelect, Statement, TransactionTrait,
+    prelude::*,
 };
 
 use super::entities::analysis_run;
@@ -97,7 +98,9 @@ pub struct NewRun {
     pub themes: serde_json::Value,
     pub weighting: Option<serde_json::Value>,
     pub weighting_problem: Option<String>,
-    pub model: serde_json::Value,
+    /// The theme model as JSON text: written as it is, never built into a `serde_json::Value`
+    /// (for a million units that tree is gigabytes).
+    pub model: String,
     pub result_sha256: String,
     /// What was analysed (see [`crate::models::jobs::JobOptions`]); `None`: everything.
     pub scope: Option<serde_json::Value>,
@@ -105,6 +108,7 @@ pub struct NewRun {
 
 /// Appends a run and returns its id.
 pub async fn append(db: &DatabaseConnection, run: NewRun) -> Result<i32, DbErr> {
+    let txn = db.begin().await?;
     let row = analysis_run::ActiveModel {
         created_at: Set(time::OffsetDateTime::now_utc()),
         last_response_id: Set(run.last_response_id),
@@ -117,14 +121,65 @@ pub async fn append(db: &DatabaseConnection, run: NewRun) -> Result<i32, DbErr> 
         themes: Set(run.themes),
         weighting: Set(run.weighting),
         weighting_problem: Set(run.weighting_problem),
-        model: Set(run.model),
+        // The model's text follows in the same transaction.
+        model: Set(serde_json::Value::Null),
         result_sha256: Set(run.result_sha256),
         scope: Set(run.scope),
         ..Default::default()
     }
-    .insert(db)
+    .insert(&txn)
     .await?;
+    let backend = txn.get_database_backend();
+    let sql = match backend {
+        DbBackend::Postgres => "UPDATE analysis_run SET model = CAST($1 AS json) WHERE id = $2",
+        _ => "UPDATE analysis_run SET model = $1 WHERE id = $2",
+    };
+    txn.execute_raw(Statement::from_sql_and_values(
+        backend,
+        sql,
+        [run.model.into(), row.id.into()],
+    ))
+    .await?;
+    txn.commit().await?;
     Ok(row.id)
+}
+
+/// Run `id` (the latest when `None`) with its theme model apart, as JSON text: the row's `model`
+/// is left `null`. The text parses straight into the model, without the `serde_json::Value` tree
+/// the entity would build first (for a million units, gigabytes and most of the reading time).
+pub async fn get_with_model_text(
+    db: &DatabaseConnection,
+    id: Option<i32>,
+) -> Result<Option<(analysis_run::Model, String)>, DbErr> {
+    let backend = db.get_database_backend();
+    let (null_model, text_sql) = match backend {
+        DbBackend::Postgres => (
+            "CAST('null' AS json)",
+            "SELECT CAST(model AS text) FROM analysis_run WHERE id = $1",
+        ),
+        _ => ("'null'", "SELECT model FROM analysis_run WHERE id = $1"),
+    };
+    let mut query = analysis_run::Entity::find()
+        .select_only()
+        .columns(analysis_run::Column::iter().filter(|c| !matches!(c, analysis_run::Column::Model)))
+        .column_as(Expr::cust(null_model), "model")
+        .order_by_desc(analysis_run::Column::Id);
+    if let Some(id) = id {
+        query = query.filter(analysis_run::Column::Id.eq(id));
+    }
+    let Some(row) = query.into_model::<analysis_run::Model>().one(db).await? else {
+        return Ok(None);
+    };
+    let text = db
+        .query_one_raw(Statement::from_sql_and_values(
+            backend,
+            text_sql,
+            [row.id.into()],
+        ))
+        .await?
+        .ok_or_else(|| DbErr::RecordNotFound(format!("analysis run {}", row.id)))?
+        .try_get_by_index(0)?;
+    Ok(Some((row, text)))
 }
 
 /// A run by id.

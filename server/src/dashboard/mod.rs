@@ -163,10 +163,10 @@ async fn prepare_once(
     let prepared = slot
         .get_or_try_init(|| async {
             let _turn = limit.turn().await;
-            let Some(row) = log::get(db, id).await? else {
+            let Some((row, model)) = log::get_with_model_text(db, Some(id)).await? else {
                 return Err(AppError::NotFound);
             };
-            let prepared = Prepared::new(db, row).await.map_err(|err| {
+            let prepared = Prepared::new(db, row, Some(model)).await.map_err(|err| {
                 tracing::error!(error = %format!("{err:#}"), run = id, "preparing a run's dashboard");
                 AppError::Unavailable
             })?;
@@ -306,7 +306,7 @@ pub async fn build(
     row: analysis_run::Model,
     filter: DashboardFilter,
 ) -> anyhow::Result<DashboardData> {
-    let prepared = Prepared::new(db, row).await?;
+    let prepared = Prepared::new(db, row, None).await?;
     tokio::task::spawn_blocking(move || prepared.view(filter)).await?
 }
 
@@ -327,8 +327,13 @@ pub struct Prepared {
 impl Prepared {
     /// Reads the row, what the run could have read and the decisions once, regroups and
     /// re-weights on the blocking pool when staff merged or split themes, names the themes from
-    /// a sample of their answers and finds every unit's origin.
-    pub async fn new(db: &DatabaseConnection, row: analysis_run::Model) -> anyhow::Result<Self> {
+    /// a sample of their answers and finds every unit's origin. The row's theme model is read
+    /// from `model` when given (its JSON text, see `app::store::runs::get_with_model_text`).
+    pub async fn new(
+        db: &DatabaseConnection,
+        row: analysis_run::Model,
+        model: Option<String>,
+    ) -> anyhow::Result<Self> {
         let started = Instant::now();
         let id = row.id;
         let sources = RunSources::load(
@@ -349,7 +354,10 @@ impl Prepared {
         };
         let read = started.elapsed();
         let (run, merged, regrouped, sources, curation) = tokio::task::spawn_blocking(move || {
-            let run = LoggedRun::read(row)?;
+            let run = match model {
+                Some(text) => LoggedRun::read_text(row, &text)?,
+                None => LoggedRun::read(row)?,
+            };
             let merged = merged_themes(&run, &curation);
             let (run, regrouped) = curate::apply(run, &curation, &sources)?;
             Ok::<_, anyhow::Error>((run, merged, regrouped, sources, curation))

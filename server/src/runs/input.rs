@@ -7,8 +7,8 @@ use analysis::weighting::{Respondent, SourceMention, WeightingConfig};
 use analysis::{Lang, ThemeModel, Unit};
 use app::models::collection::MODE_VARIABLE;
 use app::models::{SourceRef, Stream, UnitRef};
-use app::store::entities::report;
 use app::store::notes::PassageForAnalysis;
+use app::store::reports::ReportForAnalysis;
 use app::store::runs::ResponseForAnalysis;
 
 /// The survey variable holding the council district (the equity layer's area, and the strata
@@ -141,7 +141,7 @@ fn themes_of(r: &ResponseForAnalysis, model: &ThemeModel) -> BTreeSet<String> {
 }
 
 /// One unit per imported report, in the imported-report stream; each report is its own source.
-pub fn report_units(reports: &[report::Model]) -> Vec<Unit> {
+pub fn report_units(reports: &[ReportForAnalysis]) -> Vec<Unit> {
     reports
         .iter()
         .map(|r| {

@@ -22,10 +22,21 @@ pub struct LoggedRun {
 impl LoggedRun {
     /// Parses `row` once.
     pub fn read(mut row: analysis_run::Model) -> anyhow::Result<LoggedRun> {
-        let report = serde_json::from_value(std::mem::take(&mut row.themes))
-            .context("reading the logged themes")?;
         let model = serde_json::from_value(std::mem::take(&mut row.model))
             .context("reading the logged theme model")?;
+        Self::read_with(row, model)
+    }
+
+    /// Parses `row` once, its model from `model`, its text (see
+    /// `app::store::runs::get_with_model_text`).
+    pub fn read_text(row: analysis_run::Model, model: &str) -> anyhow::Result<LoggedRun> {
+        let model = serde_json::from_str(model).context("reading the logged theme model")?;
+        Self::read_with(row, model)
+    }
+
+    fn read_with(mut row: analysis_run::Model, model: ThemeModel) -> anyhow::Result<LoggedRun> {
+        let report = serde_json::from_value(std::mem::take(&mut row.themes))
+            .context("reading the logged themes")?;
         let weighting = row
             .weighting
             .take()

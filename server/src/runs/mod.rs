@@ -20,8 +20,9 @@ use analysis::{
 };
 use anyhow::{Context, bail};
 use app::models::UnitRef;
-use app::store::entities::{analysis_run, report};
+use app::store::entities::analysis_run;
 use app::store::notes::PassageForAnalysis;
+use app::store::reports::ReportForAnalysis;
 use app::store::runs::{self as log, NewRun, ResponseForAnalysis};
 use app::store::weighting as configs;
 use linfa::ParamGuard;
@@ -154,8 +155,8 @@ pub async fn new_run_with(
         None => Representation::Classical,
     };
     let params = ThemeParams::new(representation).k(k).seed(seed).check()?;
-    let previous = match log::latest(db).await? {
-        Some(row) => serde_json::from_value::<ThemeModel>(row.model)
+    let previous = match log::get_with_model_text(db, None).await? {
+        Some((row, model)) => serde_json::from_str::<ThemeModel>(&model)
             .ok()
             .filter(|m| m.representation() == representation)
             .map(|m| (row.id, m)),
@@ -208,7 +209,7 @@ pub async fn new_run_with(
                 .map(serde_json::to_value)
                 .transpose()?,
             weighting_problem,
-            model: serde_json::to_value(&outcome.model)?,
+            model: serde_json::to_string(&outcome.model)?,
             result_sha256: outcome.result_sha256,
             scope: (scope != Scope::all())
                 .then(|| serde_json::to_value(&scope))
@@ -311,7 +312,7 @@ pub fn logged_scope(row: &analysis_run::Model) -> anyhow::Result<Scope> {
 /// What a run reads, every stream.
 struct Input {
     responses: Vec<ResponseForAnalysis>,
-    reports: Vec<report::Model>,
+    reports: Vec<ReportForAnalysis>,
     passages: Vec<PassageForAnalysis>,
 }
 

@@ -3,8 +3,8 @@
 
 use app::models::Stream;
 use app::models::jobs::JobOptions;
-use app::store::entities::report;
 use app::store::notes::PassageForAnalysis;
+use app::store::reports::ReportForAnalysis;
 use app::store::runs::ResponseForAnalysis;
 use serde::{Deserialize, Serialize};
 use time::{Date, OffsetDateTime, UtcOffset};
@@ -64,7 +64,7 @@ impl Scope {
     }
 
     /// The reports in scope (dated by the request, or by the import when the source had none).
-    pub fn reports(&self, all: Vec<report::Model>) -> Vec<report::Model> {
+    pub fn reports(&self, all: Vec<ReportForAnalysis>) -> Vec<ReportForAnalysis> {
         if !self.includes_stream(Stream::Reports) {
             return Vec::new();
         }

@@ -32,7 +32,7 @@ pub async fn logged_copy(app: &TestApp, from: i32, change: impl FnOnce(&mut Them
             themes: serde_json::to_value(&report).expect("json"),
             weighting: None,
             weighting_problem: Some("no weighting configuration yet".into()),
-            model: row.model.clone(),
+            model: row.model.to_string(),
             result_sha256: row.result_sha256.clone(),
             scope: row.scope.clone(),
         },
