@@ -54,6 +54,11 @@ for filter in "district=3" "district=3&from=2026-03-01&to=2026-05-31"; do
     "http://127.0.0.1:$PORT/staff/dashboard?$filter"
 done
 curl -fs -o /dev/null -b "$JAR" -w "GET themes.csv: %{time_total} s\n" "http://127.0.0.1:$PORT/api/v1/runs/1/themes.csv"
+# The 311 trends: weekly counts, limits, hotspots and rising needs over every report.
+for filter in "" "district=3"; do
+  curl -fs -o /dev/null -b "$JAR" -w "GET /staff/reports/trends?$filter: %{time_total} s, %{size_download} bytes\n" \
+    "http://127.0.0.1:$PORT/staff/reports/trends?$filter"
+done
 sed 's/\x1b\[[0-9;]*m//g' "$DIR/server.log" | grep -o "prepared a run's dashboard.*" | sed 's/^/server: /' || true
 sed 's/\x1b\[[0-9;]*m//g' "$DIR/server.log" | grep -v "DEBUG" | tail -5 || true
 ps -o rss= -p $PID | awk '{printf "server resident memory: %.0f MB\n", $1/1024}'
