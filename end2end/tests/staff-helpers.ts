@@ -18,7 +18,9 @@ export function needscope(args: string[], input?: string): string {
 }
 
 export async function expectNoAxeViolations(page: Page) {
-  // Checked once the page has settled: hydration briefly re-renders the head (its title).
+  // Checked once the page has settled: hydration (after its lazy chunks load) briefly re-renders
+  // the head, title included.
+  await page.waitForLoadState('networkidle');
   await expect(page).toHaveTitle(/\S/);
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)).toEqual([]);
