@@ -15,3 +15,15 @@ stage() {
   printf '\n\033[1;34m==> [%s, +%ss] %s\033[0m\n' "$(date +%H:%M:%S)" "$((now - STAGE_START))" "$*"
   STAGE_START=$now
 }
+
+# The shared target directory grows with every change compiled into it (incremental state and old
+# test binaries). When its disk has less than 15 GB free, drop the incremental state, which only
+# speeds up rebuilds; a full disk makes the linker die with "Bus error".
+make_room() {
+  mkdir -p "$CARGO_TARGET_DIR"
+  local free_kb; free_kb=$(df -Pk "$CARGO_TARGET_DIR" | awk 'NR == 2 { print $4 }')
+  if [ "$free_kb" -lt $((15 * 1024 * 1024)) ]; then
+    echo "Only $((free_kb / 1024 / 1024)) GB free beside $CARGO_TARGET_DIR: removing its incremental build state."
+    rm -rf "$CARGO_TARGET_DIR"/debug/incremental "$CARGO_TARGET_DIR"/release/incremental
+  fi
+}

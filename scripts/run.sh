@@ -7,6 +7,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 stage "tools"
 scripts/setup-tools.sh build
 stage "release build (server + wasm)"
+make_room
 cargo leptos build --release --split
 stage "starting Needscope"
 export NEEDSCOPE_LISTEN="${NEEDSCOPE_LISTEN:-127.0.0.1:3000}"

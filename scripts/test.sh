@@ -23,9 +23,11 @@ cleanup() {
 trap cleanup EXIT
 
 stage "unit and integration tests"
+make_room
 cargo nextest run --workspace --no-fail-fast
 
 stage "release build"
+make_room
 cargo leptos build --release --split
 
 stage "end-to-end tests (release server, Chromium)"
