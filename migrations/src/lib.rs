@@ -24,6 +24,7 @@ mod m20261130_000018_report_categories;
 mod m20261201_000019_report_status;
 mod m20261201_000022_job_leases;
 mod m20261202_000023_shared_state;
+mod m20261203_000024_run_report_origins;
 
 /// The seeded instruments, as JSON survey definitions (`slug`, `audience`, `title`, `intro`, `questions`).
 pub const SEED_INSTRUMENTS: [&str; 3] = [
@@ -80,6 +81,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000019_report_status::Migration),
             Box::new(m20261201_000022_job_leases::Migration),
             Box::new(m20261202_000023_shared_state::Migration),
+            Box::new(m20261203_000024_run_report_origins::Migration),
         ]
     }
 }

@@ -18,6 +18,7 @@ pub mod report_trends;
 pub mod reports;
 pub mod response_times;
 pub mod responses;
+pub mod run_origins;
 pub mod run_sources;
 pub mod runs;
 pub mod shared_state;

@@ -56,9 +56,18 @@ pub async fn insert_batch(
 #[derive(Debug, Clone, PartialEq, FromQueryResult)]
 pub struct ReportForAnalysis {
     pub id: i64,
+    pub external_id: String,
     pub text: String,
     pub requested_at: Option<OffsetDateTime>,
     pub imported_at: OffsetDateTime,
+    pub district: Option<String>,
+}
+
+impl ReportForAnalysis {
+    /// When it was requested, or imported when the source had no date.
+    pub fn at(&self) -> OffsetDateTime {
+        self.requested_at.unwrap_or(self.imported_at)
+    }
 }
 
 /// Reports read per query by [`for_analysis`].
@@ -77,9 +86,11 @@ pub async fn for_analysis(
             .select_only()
             .columns([
                 report::Column::Id,
+                report::Column::ExternalId,
                 report::Column::Text,
                 report::Column::RequestedAt,
                 report::Column::ImportedAt,
+                report::Column::District,
             ])
             .order_by_asc(report::Column::Id)
             .limit(ANALYSIS_PAGE);

@@ -10,8 +10,9 @@ use sea_orm::{
 };
 use time::OffsetDateTime;
 
-use super::entities::{answer, note_passage, report, response, survey_version};
+use super::entities::{analysis_run, answer, note_passage, report, response, survey_version};
 use super::notes::{self, PassageOrigin};
+use super::run_origins;
 use super::runs::{ResponseForAnalysis, analysis_record};
 use super::surveys::{self, LoadedSurvey};
 use crate::models::collection::CollectionMode;
@@ -61,20 +62,26 @@ pub struct RunSources {
 }
 
 impl RunSources {
-    /// Reads what a run with these last ids could have read.
+    /// Reads what run `run` could have read: its reports' origins as they were kept when it
+    /// was logged (every report up to its last for a run logged before they were kept).
     pub async fn load(
         db: &DatabaseConnection,
-        last_response: i64,
-        last_report: Option<i64>,
-        last_passage: Option<i64>,
+        run: &analysis_run::Model,
     ) -> Result<RunSources, AppError> {
-        let (responses, versions) = responses(db, Some(last_response)).await?;
+        let (responses, versions) = responses(db, Some(run.last_response_id)).await?;
+        let reports = match run.last_report_id {
+            Some(_) => match run_origins::load(db, run.id).await? {
+                Some(kept) => kept,
+                None => reports(db, run.last_report_id).await?,
+            },
+            None => HashMap::new(),
+        };
         Ok(RunSources {
             responses,
             versions,
             surveys: surveys::all(db).await?,
-            reports: reports(db, last_report).await?,
-            passages: match last_passage {
+            reports,
+            passages: match run.last_passage_id {
                 Some(last) => notes::origins(db, last).await?,
                 None => HashMap::new(),
             },

@@ -104,6 +104,8 @@ pub struct NewRun {
     pub result_sha256: String,
     /// What was analysed (see [`crate::models::jobs::JobOptions`]); `None`: everything.
     pub scope: Option<serde_json::Value>,
+    /// Where the reports it read came from, for its dashboard (kept when there are any).
+    pub report_origins: super::run_origins::ReportOrigins,
 }
 
 /// Appends a run and returns its id.
@@ -140,6 +142,9 @@ pub async fn append(db: &DatabaseConnection, run: NewRun) -> Result<i32, DbErr> 
         [run.model.into(), row.id.into()],
     ))
     .await?;
+    if !run.report_origins.is_empty() {
+        super::run_origins::save(&txn, row.id, &run.report_origins).await?;
+    }
     txn.commit().await?;
     Ok(row.id)
 }

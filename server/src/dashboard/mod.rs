@@ -336,13 +336,7 @@ impl Prepared {
     ) -> anyhow::Result<Self> {
         let started = Instant::now();
         let id = row.id;
-        let sources = RunSources::load(
-            db,
-            row.last_response_id,
-            row.last_report_id,
-            row.last_passage_id,
-        )
-        .await?;
+        let sources = RunSources::load(db, &row).await?;
         let curation = app::store::curation::load(db).await?;
         let previous = match row.previous_run_id {
             Some(id) => log::weighting_of(db, id)
@@ -363,7 +357,9 @@ impl Prepared {
             Ok::<_, anyhow::Error>((run, merged, regrouped, sources, curation))
         })
         .await??;
+        let curated = started.elapsed();
         let texts = names::sampled_texts(db, &run).await?;
+        let sampled = started.elapsed();
         let prepared = tokio::task::spawn_blocking(move || {
             let names = names::names(&run, &sources, &texts);
             let members = Members::new(&run, &sources);
@@ -382,6 +378,8 @@ impl Prepared {
         tracing::debug!(
             run = id,
             read_ms = read.as_millis(),
+            curated_ms = curated.as_millis(),
+            sampled_ms = sampled.as_millis(),
             total_ms = started.elapsed().as_millis(),
             "prepared a run's dashboard"
         );
@@ -416,13 +414,7 @@ pub async fn curated_run(
     db: &DatabaseConnection,
     row: analysis_run::Model,
 ) -> anyhow::Result<(LoggedRun, RunSources)> {
-    let sources = RunSources::load(
-        db,
-        row.last_response_id,
-        row.last_report_id,
-        row.last_passage_id,
-    )
-    .await?;
+    let sources = RunSources::load(db, &row).await?;
     let curation = app::store::curation::load(db).await?;
     tokio::task::spawn_blocking(move || {
         let (run, _) = curate::apply(LoggedRun::read(row)?, &curation, &sources)?;

@@ -23,6 +23,7 @@ use app::models::UnitRef;
 use app::store::entities::analysis_run;
 use app::store::notes::PassageForAnalysis;
 use app::store::reports::ReportForAnalysis;
+use app::store::run_origins::ReportOrigins;
 use app::store::runs::{self as log, NewRun, ResponseForAnalysis};
 use app::store::weighting as configs;
 use linfa::ParamGuard;
@@ -150,6 +151,10 @@ pub async fn new_run_with(
     let last_response_id = responses.last().map_or(0, |r| r.id);
     let last_report_id = reports.last().map(|r| r.id);
     let last_passage_id = passages.last().map(|p| p.id);
+    let mut report_origins = ReportOrigins::default();
+    for r in &reports {
+        report_origins.push(r.id, &r.external_id, r.at(), r.district.as_deref());
+    }
     let representation = match model_dir {
         Some(_) => Representation::Semantic,
         None => Representation::Classical,
@@ -214,6 +219,7 @@ pub async fn new_run_with(
             scope: (scope != Scope::all())
                 .then(|| serde_json::to_value(&scope))
                 .transpose()?,
+            report_origins,
         },
     )
     .await?;

@@ -43,13 +43,7 @@ pub async fn build(
     let Some(row) = log::get(db, id).await? else {
         return Ok(None);
     };
-    let sources = RunSources::load(
-        db,
-        row.last_response_id,
-        row.last_report_id,
-        row.last_passage_id,
-    )
-    .await?;
+    let sources = RunSources::load(db, &row).await?;
     let (run, streams) = tokio::task::spawn_blocking(move || {
         let run = LoggedRun::read(row)?;
         let streams = sources_by_stream(&run, &sources);

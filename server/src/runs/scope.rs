@@ -69,7 +69,7 @@ impl Scope {
             return Vec::new();
         }
         all.into_iter()
-            .filter(|r| self.includes_time(r.requested_at.unwrap_or(r.imported_at)))
+            .filter(|r| self.includes_time(r.at()))
             .collect()
     }
 

@@ -248,6 +248,25 @@ pub mod analysis_run {
     impl ActiveModelBehavior for ActiveModel {}
 }
 
+/// Where the reports a run read came from, written with the run (see `store::run_origins`).
+pub mod run_report_origins {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "run_report_origins")]
+    pub struct Model {
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub run_id: i32,
+        /// `ReportOrigins` as JSON text.
+        pub origins: String,
+    }
+
+    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+    pub enum Relation {}
+
+    impl ActiveModelBehavior for ActiveModel {}
+}
+
 pub mod report {
     use sea_orm::entity::prelude::*;
 

@@ -35,6 +35,7 @@ pub async fn logged_copy(app: &TestApp, from: i32, change: impl FnOnce(&mut Them
             model: row.model.to_string(),
             result_sha256: row.result_sha256.clone(),
             scope: row.scope.clone(),
+            report_origins: Default::default(),
         },
     )
     .await

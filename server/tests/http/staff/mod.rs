@@ -16,6 +16,7 @@ mod jobs;
 mod openapi;
 mod publications;
 mod report;
+mod report_origins;
 mod report_trends;
 mod sign_in;
 mod sign_in_limits;
