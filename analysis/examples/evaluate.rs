@@ -4,6 +4,7 @@
 //! cargo run --release -p analysis --example evaluate -- ../shared/data/polis_topics_en.csv \
 //!     [--repr classical|semantic|both] [--model DIR] [--k N] [--replicate N] [--cache FILE]
 //!     [--semantic-dims N|none] [--lexical-weight W] [--smoothing NEIGHBOURS,STRENGTH|none] [--seed N]
+//!     [--k-rule distortion_knee|stable_silhouette] [--lsa-dims N]
 //! ```
 //!
 //! For each representation it prints NMI, ARI and V-measure against `category` (units left
@@ -13,6 +14,7 @@
 use std::path::PathBuf;
 use std::time::Instant;
 
+use analysis::cluster::choose_k::KRule;
 use analysis::metrics::cluster_scores;
 use analysis::{
     EmbeddingCache, FitContext, Representation, SentenceEncoder, Smoothing, ThemeParams, Unit,
@@ -30,6 +32,8 @@ struct Args {
     lexical_weight: Option<f64>,
     smoothing: Option<Option<Smoothing>>,
     seed: u64,
+    k_rule: Option<KRule>,
+    lsa_dims: Option<usize>,
 }
 
 fn parse() -> Result<Args, String> {
@@ -44,6 +48,8 @@ fn parse() -> Result<Args, String> {
     let mut lexical_weight = None;
     let mut smoothing = None;
     let mut seed = 42;
+    let mut k_rule = None;
+    let mut lsa_dims = None;
     while let Some(a) = it.next() {
         let mut val = |name: &str| it.next().ok_or(format!("{name} needs a value"));
         match a.as_str() {
@@ -71,6 +77,20 @@ fn parse() -> Result<Args, String> {
             }
             "--seed" => seed = val("--seed")?.parse().map_err(|e| format!("--seed: {e}"))?,
             "--cache" => cache = Some(PathBuf::from(val("--cache")?)),
+            "--k-rule" => {
+                k_rule = Some(match val("--k-rule")?.as_str() {
+                    "distortion_knee" => KRule::DistortionKnee,
+                    "stable_silhouette" => KRule::StableSilhouette,
+                    o => return Err(format!("unknown --k-rule {o}")),
+                })
+            }
+            "--lsa-dims" => {
+                lsa_dims = Some(
+                    val("--lsa-dims")?
+                        .parse()
+                        .map_err(|e| format!("--lsa-dims: {e}"))?,
+                )
+            }
             "--semantic-dims" => {
                 semantic_dims = Some(match val("--semantic-dims")?.as_str() {
                     "none" => None,
@@ -82,7 +102,7 @@ fn parse() -> Result<Args, String> {
             o => return Err(format!("unexpected argument {o}")),
         }
     }
-    let file = file.ok_or("usage: evaluate FILE.csv [--repr classical|semantic|both] [--model DIR] [--k N] [--replicate N] [--cache FILE] [--semantic-dims N|none] [--lexical-weight W] [--smoothing NEIGHBOURS,STRENGTH|none] [--seed N]")?;
+    let file = file.ok_or("usage: evaluate FILE.csv [--repr classical|semantic|both] [--model DIR] [--k N] [--replicate N] [--cache FILE] [--semantic-dims N|none] [--lexical-weight W] [--smoothing NEIGHBOURS,STRENGTH|none] [--seed N] [--k-rule distortion_knee|stable_silhouette] [--lsa-dims N]")?;
     Ok(Args {
         file,
         reprs,
@@ -94,6 +114,8 @@ fn parse() -> Result<Args, String> {
         lexical_weight,
         smoothing,
         seed,
+        k_rule,
+        lsa_dims,
     })
 }
 
@@ -192,6 +214,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         if let Some(w) = args.lexical_weight {
             params = params.lexical_weight(w);
         }
+        if let Some(rule) = args.k_rule {
+            params = params.k_rule(rule);
+        }
+        if let Some(d) = args.lsa_dims {
+            params = params.lsa_dims(d);
+        }
         let params = params.check()?;
         let mut cache: EmbeddingCache = match &args.cache {
             Some(path) if path.exists() => serde_json::from_slice(&std::fs::read(path)?)?,
@@ -248,10 +276,19 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             let line: Vec<String> = c
                 .scores
                 .iter()
-                .map(|s| format!("{}:{:.3}/{:.2}", s.k, s.silhouette, s.stability))
+                .map(|s| match s.distortion {
+                    Some(d) => format!(
+                        "{}:{:.3}±{:.3}/{:.2}/{:.4}",
+                        s.k, s.silhouette, s.silhouette_se, s.stability, d
+                    ),
+                    None => format!(
+                        "{}:{:.3}±{:.3}/{:.2}",
+                        s.k, s.silhouette, s.silhouette_se, s.stability
+                    ),
+                })
                 .collect();
             println!(
-                "  k search (k:silhouette/stability), stable={}: {}",
+                "  k search (k:silhouette[±se]/stability[/distortion]), stable={}: {}",
                 c.stable,
                 line.join(" ")
             );

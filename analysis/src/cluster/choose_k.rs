@@ -7,9 +7,39 @@
 //! distance, computed exactly from cluster sums in O(n·k·d)) is averaged over the reference and
 //! the resamples, giving a mean and a standard error.
 //!
-//! Rule: the largest k whose stability ≥ `stability_threshold` and whose mean silhouette is
-//! within one standard error of the best silhouette; if no k qualifies, the best-silhouette k,
-//! flagged as unstable.
+//! The distortion (one minus the mean cosine of a point to its cluster's mean direction, the
+//! spherical counterpart of k-means' within-cluster sum of squares) is averaged the same way.
+//!
+//! Two rules turn these curves into one k ([`KRule`]):
+//!
+//! - [`KRule::DistortionKnee`] (the default, and the classical path's): the knee of the
+//!   distortion curve found by Kneedle (Satopää, Albrecht, Irwin and Raghavan, "Finding a
+//!   'Kneedle' in a Haystack", ICDCS workshops 2011; the rule of the `kneed` package and of
+//!   Yellowbrick's k-elbow): both axes are scaled to [0, 1], the falling distortion is read as a
+//!   rising gain, and k\* is the k where the gain lies furthest above the straight line from the
+//!   first k to the last — the elbow method made objective: past the knee each extra cluster buys
+//!   less than its share of the whole range's gain. A curve without a knee (a straight or convex
+//!   gain) gives the smallest k. The knee is relative to the range searched, as every elbow is: on a
+//!   curve shaped exactly like 1/k it lies at √(k_min·k_max), 12 for 5..=30.
+//! - [`KRule::StableSilhouette`] (the semantic path's, and that of every run logged before the
+//!   rule was recorded): the largest k whose stability ≥ `stability_threshold` and whose mean
+//!   silhouette is within one standard error of the best silhouette; if no k qualifies, the
+//!   best-silhouette k.
+//!
+//! Why two. On TF-IDF/LSA vectors of short texts the silhouette keeps rising with k (finer and
+//! finer sub-topics stay separable, and scikit-learn warns that silhouette suffers from the
+//! concentration of measure on text) while no k reaches the stability threshold, so the
+//! stable-silhouette rule fell back to the best silhouette: the top of the range (k = 27–30 of
+//! 5..=30 on both development sets, 13 and 21 categories). The distortion knee picks 14–16 on
+//! both, a null reference does not help (the gap statistic `log W*ₖ − log Wₖ` against
+//! column-permuted data rises with k as steadily as the silhouette) and Calinski–Harabasz falls
+//! with every k (it picks the bottom). On sentence embeddings the silhouette peaks inside the
+//! range and the stable-silhouette rule chose 19–24 (polis) and 15–20 (disaster); the knee
+//! chose 12–15 there and lowered NMI by 0.014 and 0.010 (five seeds), so the semantic path
+//! keeps its rule (`ThemeParams::new` sets the rule that suits the representation).
+//!
+//! Either way the choice is flagged stable when its median cluster stability reaches
+//! `stability_threshold`.
 
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
@@ -44,6 +74,33 @@ pub struct KSearch {
     pub stability_threshold: f64,
     /// Seed for subsampling and clustering.
     pub seed: u64,
+    /// How the scores choose k. Runs logged before this was recorded read as
+    /// [`KRule::StableSilhouette`], the rule they were made with, and that rule is not written
+    /// out, so their logged parameters serialise as they were logged.
+    #[serde(default = "KRule::legacy", skip_serializing_if = "KRule::is_legacy")]
+    pub rule: KRule,
+}
+
+/// How the k search turns its curves into one k (see the module docs).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum KRule {
+    /// The largest stable k whose silhouette is within one SE of the best, else the best
+    /// silhouette: the rule before [`KRule::DistortionKnee`].
+    StableSilhouette,
+    /// The knee (Kneedle) of the mean distortion curve.
+    DistortionKnee,
+}
+
+impl KRule {
+    /// The rule of runs logged before the rule was recorded.
+    pub fn legacy() -> Self {
+        KRule::StableSilhouette
+    }
+    /// Whether this is [`KRule::legacy`] (which is then not serialised).
+    pub fn is_legacy(&self) -> bool {
+        *self == KRule::legacy()
+    }
 }
 
 impl Default for KSearch {
@@ -57,6 +114,7 @@ impl Default for KSearch {
             max_points: 6000,
             stability_threshold: 0.75,
             seed: 42,
+            rule: KRule::DistortionKnee,
         }
     }
 }
@@ -72,6 +130,11 @@ pub struct KScore {
     pub silhouette_se: f64,
     /// Median over clusters of the mean best-Jaccard across resamples.
     pub stability: f64,
+    /// Mean distortion (1 − mean cosine to the cluster's mean direction) over reference and
+    /// resample clusterings; recorded by the searches whose rule reads it (searches logged
+    /// before it existed have none, and serialise as they were logged).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub distortion: Option<f64>,
 }
 
 /// The outcome of the k search.
@@ -149,9 +212,54 @@ pub fn choose_k(
             score
         })
         .collect::<Result<Vec<KScore>, ClusterError>>()?;
-    Ok(decide(scores, search.stability_threshold))
+    Ok(match search.rule {
+        KRule::StableSilhouette => decide(scores, search.stability_threshold),
+        KRule::DistortionKnee => decide_knee(scores, search.stability_threshold),
+    })
 }
 
+/// [`KRule::DistortionKnee`]: the Kneedle knee of the distortion curve.
+fn decide_knee(scores: Vec<KScore>, threshold: f64) -> KChoice {
+    let curve: Vec<(f64, f64)> = scores
+        .iter()
+        .map(|s| (s.k as f64, -s.distortion.unwrap_or(f64::NAN)))
+        .collect();
+    let k = match knee(&curve) {
+        Some(i) => scores[i].k,
+        None => scores.first().map_or(2, |s| s.k),
+    };
+    let stable = scores
+        .iter()
+        .find(|s| s.k == k)
+        .is_some_and(|s| s.stability >= threshold);
+    KChoice { k, stable, scores }
+}
+
+/// Kneedle (Satopää et al. 2011) on a rising curve of `(x, y)` points in ascending `x`: with x
+/// and y scaled to [0, 1] (by their minimum and maximum), the index of the point furthest above
+/// the diagonal `y = x` (the first of equals). `None` when no point lies above it (a straight or
+/// convex curve has no knee), or when there are fewer than three points or a non-finite value.
+pub fn knee(curve: &[(f64, f64)]) -> Option<usize> {
+    if curve.len() < 3 || curve.iter().any(|(x, y)| !x.is_finite() || !y.is_finite()) {
+        return None;
+    }
+    let (x0, x1) = (curve[0].0, curve[curve.len() - 1].0);
+    let y0 = curve.iter().map(|p| p.1).fold(f64::INFINITY, f64::min);
+    let y1 = curve.iter().map(|p| p.1).fold(f64::NEG_INFINITY, f64::max);
+    if x1 <= x0 || y1 <= y0 {
+        return None;
+    }
+    let mut best: Option<(usize, f64)> = None;
+    for (i, &(x, y)) in curve.iter().enumerate() {
+        let above = (y - y0) / (y1 - y0) - (x - x0) / (x1 - x0);
+        if above > 1e-12 && best.is_none_or(|(_, b)| above > b) {
+            best = Some((i, above));
+        }
+    }
+    best.map(|(i, _)| i)
+}
+
+/// [`KRule::StableSilhouette`].
 fn decide(scores: Vec<KScore>, threshold: f64) -> KChoice {
     let best = scores
         .iter()
@@ -208,6 +316,7 @@ fn score_k<'a>(
     let reference = fit(x, k, s.n_runs, seed)?;
     let ref_labels = reference.labels().to_vec();
     let mut sil = vec![silhouette(judged.unwrap_or(x), &ref_labels, k)];
+    let mut dist = vec![distortion(judged.unwrap_or(x), &ref_labels, k)];
     let mut stab = vec![0.0f64; k];
     for (b, idx) in subsamples.iter().enumerate() {
         let sub = x.select(Axis(0), idx);
@@ -216,6 +325,7 @@ fn score_k<'a>(
         let sub_judged = judged.map(|j| j.select(Axis(0), idx));
         let sub_judged = sub_judged.as_ref().map_or(sub.view(), Array2::view);
         sil.push(silhouette(sub_judged, &labels, k));
+        dist.push(distortion(sub_judged, &labels, k));
         // Reference clusters restricted to the subsample vs the resample's clusters.
         let mut ref_sets = vec![Vec::new(); k];
         let mut new_sets = vec![Vec::new(); k];
@@ -246,6 +356,8 @@ fn score_k<'a>(
         silhouette: mean,
         silhouette_se: (var / sil.len() as f64).sqrt(),
         stability,
+        distortion: (s.rule != KRule::StableSilhouette)
+            .then(|| dist.iter().sum::<f64>() / dist.len() as f64),
     })
 }
 
@@ -255,6 +367,18 @@ fn median(sorted: &[f64]) -> f64 {
         n if n % 2 == 1 => sorted[n / 2],
         n => 0.5 * (sorted[n / 2 - 1] + sorted[n / 2]),
     }
+}
+
+/// One minus the mean cosine of each row to its cluster's mean direction (rows L2-normalised):
+/// a cluster's summed cosines to its normalised sum are that sum's length.
+pub fn distortion(x: ArrayView2<'_, f32>, labels: &[usize], k: usize) -> f64 {
+    let mut sums = Array2::<f64>::zeros((k, x.ncols()));
+    for (i, &c) in labels.iter().enumerate() {
+        sums.row_mut(c)
+            .zip_mut_with(&x.row(i), |s, &v| *s += f64::from(v));
+    }
+    let fit: f64 = sums.outer_iter().map(|r| r.dot(&r).sqrt()).sum();
+    1.0 - fit / labels.len().max(1) as f64
 }
 
 /// Mean silhouette with cosine distance, exact, from cluster sums (rows L2-normalised).
@@ -357,6 +481,126 @@ mod tests {
         let again =
             choose_k(x.view(), None, &s, &|_, _| {}, None).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(c, again);
+    }
+
+    #[test]
+    fn both_rules_find_the_true_k_of_clear_blobs_mid_range() {
+        let x = blobs(8, 30, 0.4);
+        for rule in [KRule::DistortionKnee, KRule::StableSilhouette] {
+            let s = KSearch {
+                k_min: 2,
+                k_max: 16,
+                rule,
+                ..KSearch::default()
+            };
+            let c =
+                choose_k(x.view(), None, &s, &|_, _| {}, None).unwrap_or_else(|e| panic!("{e}"));
+            assert_eq!(c.k, 8, "{rule:?}: {:?}", c.scores);
+            assert_eq!(
+                c.scores.iter().all(|s| s.distortion.is_some()),
+                rule == KRule::DistortionKnee
+            );
+        }
+    }
+
+    #[test]
+    fn the_knee_is_where_the_gain_flattens() {
+        // Distortion that falls fast up to k = 9 and slowly after it.
+        let curve: Vec<(f64, f64)> = (5..=30)
+            .map(|k| {
+                let k = k as f64;
+                (
+                    k,
+                    -(if k <= 9.0 {
+                        1.0 - 0.1 * (k - 5.0)
+                    } else {
+                        0.6 - 0.01 * (k - 9.0)
+                    }),
+                )
+            })
+            .collect();
+        assert_eq!(knee(&curve).map(|i| curve[i].0), Some(9.0));
+        // No knee on a straight or convex curve, nor on too few or non-finite points.
+        let line: Vec<(f64, f64)> = (5..=30).map(|k| (k as f64, k as f64)).collect();
+        assert_eq!(knee(&line), None);
+        let convex: Vec<(f64, f64)> = (5..=30).map(|k| (k as f64, (k as f64).powi(2))).collect();
+        assert_eq!(knee(&convex), None);
+        assert_eq!(knee(&line[..2]), None);
+        assert_eq!(knee(&[(1.0, 0.0), (2.0, f64::NAN), (3.0, 1.0)]), None);
+    }
+
+    /// Scores whose silhouette keeps rising and whose distortion falls with diminishing returns
+    /// (as on short texts in LSA space), none stable.
+    fn rising_scores() -> Vec<KScore> {
+        (5..=30)
+            .map(|k| {
+                let kf = k as f64;
+                KScore {
+                    k,
+                    silhouette: 0.05 + 0.004 * kf,
+                    silhouette_se: 0.002,
+                    stability: 0.5,
+                    distortion: Some(0.2 + 2.5 / kf),
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_rising_curve_does_not_ride_the_top_of_the_range() {
+        let old = decide(rising_scores(), 0.75);
+        assert_eq!(old.k, 30, "the old rule rides the edge");
+        assert!(!old.stable);
+        let new = decide_knee(rising_scores(), 0.75);
+        assert!((8..=20).contains(&new.k), "knee at {}", new.k);
+        assert!(!new.stable);
+        // Without a knee the smallest k is taken, never the largest.
+        let flat: Vec<KScore> = rising_scores()
+            .into_iter()
+            .map(|s| KScore {
+                distortion: Some(1.0 - 0.01 * s.k as f64),
+                ..s
+            })
+            .collect();
+        assert_eq!(decide_knee(flat, 0.75).k, 5);
+    }
+
+    #[test]
+    fn logged_searches_keep_their_rule_and_their_bytes() {
+        let logged = r#"{"k_min":5,"k_max":30,"resamples":5,"sample_fraction":0.8,"n_runs":3,"max_points":6000,"stability_threshold":0.75,"seed":42}"#;
+        let read: KSearch = serde_json::from_str(logged).expect("read");
+        assert_eq!(read.rule, KRule::StableSilhouette);
+        assert_eq!(serde_json::to_string(&read).expect("write"), logged);
+        assert_eq!(KSearch::default().rule, KRule::DistortionKnee);
+        let new = serde_json::to_string(&KSearch::default()).expect("write");
+        assert!(new.ends_with(r#""rule":"distortion_knee"}"#), "{new}");
+        let score = r#"{"k":5,"silhouette":0.1,"silhouette_se":0.01,"stability":0.8}"#;
+        let read: KScore = serde_json::from_str(score).expect("read");
+        assert_eq!(read.distortion, None);
+        assert_eq!(serde_json::to_string(&read).expect("write"), score);
+    }
+
+    #[test]
+    fn distortion_is_one_minus_the_mean_cosine_to_the_mean_direction() {
+        let x = blobs(3, 10, 0.8);
+        let labels: Vec<usize> = (0..30).map(|i| i % 3).collect();
+        let mut dirs = Array2::<f32>::zeros((3, x.ncols()));
+        for (i, &c) in labels.iter().enumerate() {
+            dirs.row_mut(c).scaled_add(1.0, &x.row(i));
+        }
+        normalize_rows(&mut dirs);
+        let mean_cos: f64 = labels
+            .iter()
+            .enumerate()
+            .map(|(i, &c)| f64::from(x.row(i).dot(&dirs.row(c))))
+            .sum::<f64>()
+            / 30.0;
+        let d = distortion(x.view(), &labels, 3);
+        assert!(
+            (d - (1.0 - mean_cos)).abs() < 1e-5,
+            "{d} vs {}",
+            1.0 - mean_cos
+        );
     }
 
     #[test]

@@ -4,7 +4,7 @@ use linfa::ParamGuard;
 use serde::{Deserialize, Serialize};
 
 use crate::classical::vectorizer::VocabularySettings;
-use crate::cluster::choose_k::KSearch;
+use crate::cluster::choose_k::{KRule, KSearch};
 use crate::error::ParamsError;
 use crate::semantic::neighbours::Smoothing;
 use crate::text::language::Lang;
@@ -17,6 +17,19 @@ pub enum Representation {
     Classical,
     /// Sentence embeddings from a local encoder.
     Semantic,
+}
+
+impl KRule {
+    /// The k rule that suits a representation (measured on both development sets, see
+    /// `cluster::choose_k`): the distortion knee for TF-IDF/LSA vectors, whose silhouette keeps
+    /// rising to the top of any range; the stable-silhouette rule for sentence embeddings, whose
+    /// silhouette peaks inside it.
+    pub fn suited_to(representation: Representation) -> KRule {
+        match representation {
+            Representation::Classical => KRule::DistortionKnee,
+            Representation::Semantic => KRule::StableSilhouette,
+        }
+    }
 }
 
 /// Checked hyperparameters; build them with [`ThemeParams`].
@@ -125,12 +138,18 @@ macro_rules! setter {
 }
 
 impl ThemeParams {
-    /// Defaults with the given representation.
+    /// Defaults with the given representation (and the k rule that suits it, see
+    /// [`KRule::suited_to`]).
     pub fn new(representation: Representation) -> Self {
-        ThemeParams(ThemeValidParams {
-            representation,
-            ..ThemeValidParams::default()
-        })
+        ThemeParams(ThemeValidParams::default()).representation(representation)
+    }
+
+    /// Representation to cluster, and the k rule that suits it ([`KRule::suited_to`]); call
+    /// [`ThemeParams::k_rule`] after it to choose another rule.
+    pub fn representation(mut self, representation: Representation) -> Self {
+        self.0.representation = representation;
+        self.0.k_search.rule = KRule::suited_to(representation);
+        self
     }
 
     /// Fixes the number of themes (`None`: choose automatically).
@@ -154,10 +173,10 @@ impl ThemeParams {
     }
 
     setter! {
-        /// Representation to cluster.
-        representation: Representation => representation;
         /// Subsamples used for stability in the k search.
         stability_resamples: usize => k_search.resamples;
+        /// How the k search chooses k from its curves.
+        k_rule: KRule => k_search.rule;
         /// k-means restarts of the final fit.
         n_runs: Option<usize> => n_runs;
         /// LSA dimensions.
@@ -308,6 +327,25 @@ mod tests {
     #[test]
     fn defaults_are_valid() {
         assert!(ThemeParams::default().check().is_ok());
+    }
+
+    #[test]
+    fn each_representation_gets_its_k_rule_and_it_survives_the_log() {
+        for (repr, rule) in [
+            (Representation::Classical, KRule::DistortionKnee),
+            (Representation::Semantic, KRule::StableSilhouette),
+        ] {
+            let p = ThemeParams::new(repr).check().expect("valid");
+            assert_eq!(p.k_search.rule, rule, "{repr:?}");
+            let logged: ThemeValidParams =
+                serde_json::from_value(serde_json::to_value(&p).expect("write")).expect("read");
+            assert_eq!(logged, p);
+        }
+        let chosen = ThemeParams::new(Representation::Semantic)
+            .k_rule(KRule::DistortionKnee)
+            .check()
+            .expect("valid");
+        assert_eq!(chosen.k_search.rule, KRule::DistortionKnee);
     }
 
     #[test]

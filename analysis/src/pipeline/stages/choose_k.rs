@@ -1,6 +1,7 @@
-//! Stage 3, choose k: the number of clusters, as fixed in the parameters or found by the
-//! stability-and-silhouette search of `cluster::choose_k` (judged on the vectors before
-//! smoothing when there are any).
+//! Stage 3, choose k: the number of clusters, as fixed in the parameters or found by the search
+//! of `cluster::choose_k` under the run's k rule (the distortion knee on the classical path, the
+//! stable-silhouette rule on the semantic path and in runs logged before the rule was recorded),
+//! judged on the vectors before smoothing when there are any.
 
 use ndarray::{Array2, Axis};
 
