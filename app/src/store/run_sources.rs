@@ -46,6 +46,26 @@ pub struct ReportFacts {
     pub district: Option<String>,
 }
 
+/// Which run, and the last response, report and passage it could have read.
+#[derive(Debug, Clone, Copy)]
+pub struct RunBounds {
+    pub id: i32,
+    pub last_response: i64,
+    pub last_report: Option<i64>,
+    pub last_passage: Option<i64>,
+}
+
+impl From<&analysis_run::Model> for RunBounds {
+    fn from(row: &analysis_run::Model) -> Self {
+        RunBounds {
+            id: row.id,
+            last_response: row.last_response_id,
+            last_report: row.last_report_id,
+            last_passage: row.last_passage_id,
+        }
+    }
+}
+
 /// Everything a run's dashboard reads.
 #[derive(Debug, Default)]
 pub struct RunSources {
@@ -62,17 +82,14 @@ pub struct RunSources {
 }
 
 impl RunSources {
-    /// Reads what run `run` could have read: its reports' origins as they were kept when it
-    /// was logged (every report up to its last for a run logged before they were kept).
-    pub async fn load(
-        db: &DatabaseConnection,
-        run: &analysis_run::Model,
-    ) -> Result<RunSources, AppError> {
-        let (responses, versions) = responses(db, Some(run.last_response_id)).await?;
-        let reports = match run.last_report_id {
+    /// Reads what a run could have read: its reports' origins as they were kept when it was
+    /// logged (every report up to its last, for a run logged before they were kept).
+    pub async fn load(db: &DatabaseConnection, run: RunBounds) -> Result<RunSources, AppError> {
+        let (responses, versions) = responses(db, Some(run.last_response)).await?;
+        let reports = match run.last_report {
             Some(_) => match run_origins::load(db, run.id).await? {
                 Some(kept) => kept,
-                None => reports(db, run.last_report_id).await?,
+                None => reports(db, run.last_report).await?,
             },
             None => HashMap::new(),
         };
@@ -81,7 +98,7 @@ impl RunSources {
             versions,
             surveys: surveys::all(db).await?,
             reports,
-            passages: match run.last_passage_id {
+            passages: match run.last_passage {
                 Some(last) => notes::origins(db, last).await?,
                 None => HashMap::new(),
             },

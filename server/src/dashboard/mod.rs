@@ -40,7 +40,7 @@ use app::models::dashboard::{DashboardData, DashboardFilter, RunChoice, ThemeCar
 use app::models::{AppError, Stream};
 use app::store::dashboards::{BoxFuture, DashboardSource};
 use app::store::entities::analysis_run;
-use app::store::run_sources::RunSources;
+use app::store::run_sources::{RunBounds, RunSources};
 use app::store::runs::{self as log, minute};
 use app::store::shared_state;
 use sea_orm::DatabaseConnection;
@@ -314,8 +314,8 @@ pub async fn build(
 /// applied (re-weighted when they regroup it), what it could have read, the decisions, the
 /// themes' names and ranks in the previous run, and where each unit came from.
 pub struct Prepared {
-    run: LoggedRun,
-    sources: RunSources,
+    run: Arc<LoggedRun>,
+    sources: Arc<RunSources>,
     curation: Curation,
     names: BTreeMap<String, String>,
     previous: BTreeMap<String, usize>,
@@ -336,9 +336,16 @@ impl Prepared {
     ) -> anyhow::Result<Self> {
         let started = Instant::now();
         let id = row.id;
-        let sources = RunSources::load(db, &row).await?;
+        let bounds = RunBounds::from(&row);
+        let previous_run = row.previous_run_id;
+        // The model's text parses on the blocking pool while the database is read.
+        let parsing = tokio::task::spawn_blocking(move || match model {
+            Some(text) => LoggedRun::read_text(row, &text),
+            None => LoggedRun::read(row),
+        });
+        let sources = RunSources::load(db, bounds).await?;
         let curation = app::store::curation::load(db).await?;
-        let previous = match row.previous_run_id {
+        let previous = match previous_run {
             Some(id) => log::weighting_of(db, id)
                 .await?
                 .and_then(|w| serde_json::from_value::<analysis::weighting::WeightingRun>(w).ok())
@@ -347,34 +354,42 @@ impl Prepared {
             None => BTreeMap::new(),
         };
         let read = started.elapsed();
+        let run = parsing.await??;
         let (run, merged, regrouped, sources, curation) = tokio::task::spawn_blocking(move || {
-            let run = match model {
-                Some(text) => LoggedRun::read_text(row, &text)?,
-                None => LoggedRun::read(row)?,
-            };
             let merged = merged_themes(&run, &curation);
             let (run, regrouped) = curate::apply(run, &curation, &sources)?;
-            Ok::<_, anyhow::Error>((run, merged, regrouped, sources, curation))
+            Ok::<_, anyhow::Error>((
+                Arc::new(run),
+                merged,
+                regrouped,
+                Arc::new(sources),
+                curation,
+            ))
         })
         .await??;
         let curated = started.elapsed();
+        // Every unit's origin is found on one core while the names' sample is read and named.
+        let members = tokio::task::spawn_blocking({
+            let (run, sources) = (run.clone(), sources.clone());
+            move || Members::new(&run, &sources)
+        });
         let texts = names::sampled_texts(db, &run).await?;
         let sampled = started.elapsed();
-        let prepared = tokio::task::spawn_blocking(move || {
-            let names = names::names(&run, &sources, &texts);
-            let members = Members::new(&run, &sources);
-            Prepared {
-                run,
-                sources,
-                curation,
-                names,
-                previous,
-                merged,
-                regrouped,
-                members,
-            }
+        let names = tokio::task::spawn_blocking({
+            let (run, sources) = (run.clone(), sources.clone());
+            move || names::names(&run, &sources, &texts)
         })
         .await?;
+        let prepared = Prepared {
+            run,
+            sources,
+            curation,
+            names,
+            previous,
+            merged,
+            regrouped,
+            members: members.await?,
+        };
         tracing::debug!(
             run = id,
             read_ms = read.as_millis(),
@@ -414,7 +429,7 @@ pub async fn curated_run(
     db: &DatabaseConnection,
     row: analysis_run::Model,
 ) -> anyhow::Result<(LoggedRun, RunSources)> {
-    let sources = RunSources::load(db, &row).await?;
+    let sources = RunSources::load(db, (&row).into()).await?;
     let curation = app::store::curation::load(db).await?;
     tokio::task::spawn_blocking(move || {
         let (run, _) = curate::apply(LoggedRun::read(row)?, &curation, &sources)?;

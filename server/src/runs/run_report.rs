@@ -43,7 +43,7 @@ pub async fn build(
     let Some(row) = log::get(db, id).await? else {
         return Ok(None);
     };
-    let sources = RunSources::load(db, &row).await?;
+    let sources = RunSources::load(db, (&row).into()).await?;
     let (run, streams) = tokio::task::spawn_blocking(move || {
         let run = LoggedRun::read(row)?;
         let streams = sources_by_stream(&run, &sources);
