@@ -22,6 +22,8 @@ pub trait DashboardSource: Send + Sync {
         filter: DashboardFilter,
     ) -> BoxFuture<Result<Option<DashboardData>, AppError>>;
 
-    /// Forgets built dashboards: what they show changed (an interview document was deleted).
-    fn invalidate(&self);
+    /// What dashboards show changed (staff curation, goals, an interview document deleted): the
+    /// change moved the database's dashboard generation itself, so older dashboards are no longer
+    /// served; this prepares the latest run again ahead, so the next view is quick.
+    fn warm_latest(&self);
 }

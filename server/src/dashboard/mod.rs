@@ -67,7 +67,7 @@ pub struct Dashboards {
     built: Arc<AtomicUsize>,
     /// Runs prepared so far.
     preparations: Arc<AtomicUsize>,
-    /// The database to prepare the latest run from again after [`DashboardSource::invalidate`],
+    /// The database to prepare the latest run from again after [`DashboardSource::warm_latest`],
     /// once [`Dashboards::warm`] was called.
     db: Mutex<Option<DatabaseConnection>>,
 }
@@ -90,7 +90,7 @@ impl Default for Dashboards {
 impl DashboardSource for Dashboards {
     /// The change already moved the generation (in its own transaction): prepare the latest run
     /// again ahead, at the new generation.
-    fn invalidate(&self) {
+    fn warm_latest(&self) {
         let db = self
             .db
             .lock()
@@ -201,7 +201,7 @@ impl Dashboards {
     }
 
     /// Prepares the latest run now, in the background, so that its first view under any filter
-    /// only counts; and again whenever the dashboards are invalidated. A failure is logged and
+    /// only counts; and again whenever what dashboards show changed. A failure is logged and
     /// left to the first view to report.
     pub fn warm(&self, db: DatabaseConnection) -> tokio::task::JoinHandle<()> {
         *self.db.lock().unwrap_or_else(PoisonError::into_inner) = Some(db.clone());

@@ -1,6 +1,7 @@
 //! One pull of one feed: every page since the cursor, stored, and what it did remembered with
 //! the feed (see the module docs of [`crate::open311_feed`]).
 
+use app::store::entities::report_feed;
 use app::store::report_feeds::{self, PullRecord};
 use app::store::report_status::{self, Upserted};
 use sea_orm::{DatabaseConnection, DbErr};
@@ -106,33 +107,55 @@ pub async fn pull_if_due(
     .await
 }
 
+/// A pull made while this process held the feed.
+struct Pulled {
+    feed: report_feed::Model,
+    started: OffsetDateTime,
+    result: Result<PullOutcome, PullError>,
+}
+
+/// Reads feed `id` and, unless `skip` says not to, its pages, while this process holds it;
+/// `Ok(None)` when skipped.
+async fn pull_held(
+    db: &DatabaseConnection,
+    id: i32,
+    held: &Held,
+    skip: impl FnOnce(&report_feed::Model) -> bool,
+) -> Result<Option<Pulled>, PullError> {
+    let feed = report_feeds::get(db, id)
+        .await?
+        .ok_or(PullError::NoFeed(id))?;
+    if skip(&feed) {
+        return Ok(None);
+    }
+    let started = OffsetDateTime::now_utc();
+    let result = read_pages(db, &feed, held).await;
+    Ok(Some(Pulled {
+        feed,
+        started,
+        result,
+    }))
+}
+
 /// Takes the feed's pull, reads the feed, and pulls it unless `skip` says not to.
 #[tracing::instrument(skip(db, skip))]
 async fn pull_unless(
     db: &DatabaseConnection,
     id: i32,
-    skip: impl FnOnce(&app::store::entities::report_feed::Model) -> bool,
+    skip: impl FnOnce(&report_feed::Model) -> bool,
 ) -> Result<Option<PullOutcome>, PullError> {
     let held = Held::take(db, id).await?;
-    let feed = match report_feeds::get(db, id).await {
-        Ok(Some(feed)) if !skip(&feed) => feed,
-        Ok(Some(_)) => {
-            held.release(db).await;
-            return Ok(None);
-        }
-        Ok(None) => {
-            held.release(db).await;
-            return Err(PullError::NoFeed(id));
-        }
-        Err(err) => {
-            held.release(db).await;
-            return Err(err.into());
-        }
-    };
-    let started = OffsetDateTime::now_utc();
-    let key = feed.api_key.as_deref();
-    let result = read_pages(db, &feed, &held).await;
+    let pulled = pull_held(db, id, &held, skip).await;
     held.release(db).await;
+    let Some(Pulled {
+        feed,
+        started,
+        result,
+    }) = pulled?
+    else {
+        return Ok(None);
+    };
+    let key = feed.api_key.as_deref();
     let record = match &result {
         Ok(outcome) => PullRecord {
             at: started,
@@ -183,7 +206,7 @@ async fn pull_unless(
 
 async fn read_pages(
     db: &DatabaseConnection,
-    feed: &app::store::entities::report_feed::Model,
+    feed: &report_feed::Model,
     held: &Held,
 ) -> Result<PullOutcome, PullError> {
     let mut outcome = PullOutcome {

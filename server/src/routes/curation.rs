@@ -105,7 +105,7 @@ where
     let outcome = match target(&form, &id).await {
         Ok(target) => match act(&form, &target).await {
             Ok(message) => {
-                form.state.dashboards.invalidate();
+                form.state.dashboards.warm_latest();
                 // A theme merged into another has no page of its own any more: go to the other.
                 let to = match form.text("into").trim() {
                     "" => target.page(),

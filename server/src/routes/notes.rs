@@ -386,7 +386,7 @@ pub async fn delete(
     let confirmed = doc.status == store::CONFIRMED;
     if confirmed {
         // Dashboards built before quote its passages.
-        form.state.dashboards.invalidate();
+        form.state.dashboards.warm_latest();
     }
     form.audit(
         if confirmed { "note_deleted" } else { "note_discarded" },

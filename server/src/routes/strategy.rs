@@ -129,7 +129,7 @@ async fn handle(
     let outcome = match change(&form).await {
         Ok(message) => {
             // Dashboards show goals' and departments' names: build them again.
-            form.state.dashboards.invalidate();
+            form.state.dashboards.warm_latest();
             Ok(form.redirect(PAGE, Flash::notice(message)).await)
         }
         Err(refusal) => Err(refusal),
