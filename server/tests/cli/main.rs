@@ -7,6 +7,8 @@ mod backup;
 mod import;
 mod kill;
 mod load;
+#[path = "../support/postgres.rs"]
+mod postgres;
 mod processes;
 mod weighting;
 

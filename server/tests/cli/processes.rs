@@ -24,36 +24,6 @@ const REPORTS: usize = 8000;
 const ANALYST: &str = "analyst@city.example";
 const PASSWORD: &str = "a long enough password";
 
-/// The PostgreSQL server to create test databases on (the test script starts one). The test fails
-/// without it, unless `NEEDSCOPE_SKIP_POSTGRES=1` says to skip PostgreSQL on purpose.
-fn postgres_admin_url() -> Option<String> {
-    match std::env::var("NEEDSCOPE_TEST_POSTGRES_URL") {
-        Ok(url) if !url.is_empty() => Some(url),
-        _ if std::env::var("NEEDSCOPE_SKIP_POSTGRES").as_deref() == Ok("1") => None,
-        _ => panic!(
-            "NEEDSCOPE_TEST_POSTGRES_URL is not set: run the tests with scripts/test.sh (which starts \
-             PostgreSQL), or set NEEDSCOPE_SKIP_POSTGRES=1 to skip the PostgreSQL half on purpose"
-        ),
-    }
-}
-
-/// A new, empty database on the test server; its URL.
-async fn fresh_postgres_database(admin_url: &str) -> String {
-    let name = format!("needscope_test_{}", Uuid::new_v4().simple());
-    let admin = Database::connect(admin_url)
-        .await
-        .expect("connect to the PostgreSQL test server");
-    admin
-        .execute_unprepared(&format!("CREATE DATABASE {name}"))
-        .await
-        .expect("create a test database");
-    admin.close().await.expect("close admin connection");
-    let (base, _) = admin_url
-        .rsplit_once('/')
-        .expect("admin URL ends in /<database>");
-    format!("{base}/{name}")
-}
-
 /// Three server processes, each with its own data directory, on one fresh database.
 struct Cluster {
     servers: Vec<Server>,
@@ -66,7 +36,7 @@ impl Cluster {
     /// Starts the processes at the same moment, each running analysis jobs under leases of
     /// `lease_seconds`. `None` when PostgreSQL is skipped on purpose.
     async fn start(lease_seconds: u64) -> Option<Cluster> {
-        let database_url = fresh_postgres_database(&postgres_admin_url()?).await;
+        let database_url = crate::postgres::fresh_database().await?;
         let dir = tempfile::tempdir().expect("temp dir");
         let lease = lease_seconds.to_string();
         let env = [

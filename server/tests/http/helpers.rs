@@ -25,35 +25,6 @@ pub struct TestApp {
     _dir: tempfile::TempDir,
 }
 
-/// The PostgreSQL server to create test databases on (the test script starts one). PostgreSQL tests
-/// fail without it, unless `NEEDSCOPE_SKIP_POSTGRES=1` says to skip them on purpose.
-fn postgres_admin_url() -> Option<String> {
-    match std::env::var("NEEDSCOPE_TEST_POSTGRES_URL") {
-        Ok(url) if !url.is_empty() => Some(url),
-        _ if std::env::var("NEEDSCOPE_SKIP_POSTGRES").as_deref() == Ok("1") => None,
-        _ => panic!(
-            "NEEDSCOPE_TEST_POSTGRES_URL is not set: run the tests with scripts/test.sh (which starts \
-             PostgreSQL), or set NEEDSCOPE_SKIP_POSTGRES=1 to skip the PostgreSQL half on purpose"
-        ),
-    }
-}
-
-async fn fresh_postgres_database(admin_url: &str) -> String {
-    let name = format!("needscope_test_{}", uuid::Uuid::new_v4().simple());
-    let admin = Database::connect(admin_url)
-        .await
-        .expect("connect to the PostgreSQL test server");
-    admin
-        .execute_unprepared(&format!("CREATE DATABASE {name}"))
-        .await
-        .expect("create a test database");
-    admin.close().await.expect("close admin connection");
-    let (base, _) = admin_url
-        .rsplit_once('/')
-        .expect("admin URL ends in /<database>");
-    format!("{base}/{name}")
-}
-
 impl TestApp {
     /// `None` when PostgreSQL is skipped on purpose.
     pub async fn spawn(backend: Backend) -> Option<TestApp> {
@@ -68,7 +39,7 @@ impl TestApp {
         let dir = tempfile::tempdir().expect("temp dir");
         let database_url = match backend {
             Backend::Sqlite => None,
-            Backend::Postgres => Some(fresh_postgres_database(&postgres_admin_url()?).await),
+            Backend::Postgres => Some(crate::postgres::fresh_database().await?),
         };
         Some(Self::start(database_url, dir, tweak).await)
     }

@@ -13,6 +13,8 @@ mod notes;
 mod open311_feed;
 mod pages;
 mod paper_entry;
+#[path = "../support/postgres.rs"]
+mod postgres;
 mod processes;
 mod public_results;
 mod reports;
