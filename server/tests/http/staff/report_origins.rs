@@ -32,6 +32,14 @@ async fn seed_reports(app: &TestApp) {
         .expect("reports");
 }
 
+/// Sources counted in run `run`'s themes in districts 4 and 9.
+async fn by_district(app: &TestApp, run: i32) -> (usize, usize) {
+    (
+        sources_in(app, run, "4").await,
+        sources_in(app, run, "9").await,
+    )
+}
+
 async fn sources_in(app: &TestApp, run: i32, district: &str) -> usize {
     let row = app::store::runs::get(&app.db, run)
         .await
@@ -60,23 +68,23 @@ both_backends!(
             1,
             "the run kept its reports' origins"
         );
-        assert_eq!(sources_in(&app, run, "4").await, 40);
-        assert_eq!(sources_in(&app, run, "9").await, 20);
+        assert_eq!(by_district(&app, run).await, (40, 20));
 
         // An update fills in a different district afterwards: the run still counts what it read.
         app.db
-            .execute_unprepared("UPDATE report SET district = '9' WHERE external_id IN ('SR-0', 'SR-1', 'SR-2', 'SR-3', 'SR-4', 'SR-5', 'SR-6', 'SR-7', 'SR-8', 'SR-9')")
+            .execute_unprepared(
+                "UPDATE report SET district = '9' WHERE external_id IN \
+                 ('SR-0', 'SR-1', 'SR-2', 'SR-3', 'SR-4', 'SR-5', 'SR-6', 'SR-7', 'SR-8', 'SR-9')",
+            )
             .await
             .expect("update");
-        assert_eq!(sources_in(&app, run, "4").await, 40);
-        assert_eq!(sources_in(&app, run, "9").await, 20);
+        assert_eq!(by_district(&app, run).await, (40, 20));
 
         // A run logged before origins were kept reads the reports as they are now.
         app.db
             .execute_unprepared("DELETE FROM run_report_origins")
             .await
             .expect("delete");
-        assert_eq!(sources_in(&app, run, "4").await, 30);
-        assert_eq!(sources_in(&app, run, "9").await, 30);
+        assert_eq!(by_district(&app, run).await, (30, 30));
     }
 );
