@@ -315,8 +315,13 @@ fn score_k<'a>(
     let seed = s.seed.wrapping_add(k as u64 * 7919);
     let reference = fit(x, k, s.n_runs, seed)?;
     let ref_labels = reference.labels().to_vec();
+    // Only the knee rule reads the distortion curve.
+    let knee_rule = s.rule != KRule::StableSilhouette;
     let mut sil = vec![silhouette(judged.unwrap_or(x), &ref_labels, k)];
-    let mut dist = vec![distortion(judged.unwrap_or(x), &ref_labels, k)];
+    let mut dist = Vec::new();
+    if knee_rule {
+        dist.push(distortion(judged.unwrap_or(x), &ref_labels, k));
+    }
     let mut stab = vec![0.0f64; k];
     for (b, idx) in subsamples.iter().enumerate() {
         let sub = x.select(Axis(0), idx);
@@ -325,7 +330,9 @@ fn score_k<'a>(
         let sub_judged = judged.map(|j| j.select(Axis(0), idx));
         let sub_judged = sub_judged.as_ref().map_or(sub.view(), Array2::view);
         sil.push(silhouette(sub_judged, &labels, k));
-        dist.push(distortion(sub_judged, &labels, k));
+        if knee_rule {
+            dist.push(distortion(sub_judged, &labels, k));
+        }
         // Reference clusters restricted to the subsample vs the resample's clusters.
         let mut ref_sets = vec![Vec::new(); k];
         let mut new_sets = vec![Vec::new(); k];
@@ -356,8 +363,7 @@ fn score_k<'a>(
         silhouette: mean,
         silhouette_se: (var / sil.len() as f64).sqrt(),
         stability,
-        distortion: (s.rule != KRule::StableSilhouette)
-            .then(|| dist.iter().sum::<f64>() / dist.len() as f64),
+        distortion: knee_rule.then(|| dist.iter().sum::<f64>() / dist.len() as f64),
     })
 }
 
