@@ -58,11 +58,7 @@ impl ReportOrigins {
         self.district.push(district);
     }
 
-    /// How many reports.
-    pub fn len(&self) -> usize {
-        self.id_steps.len()
-    }
-
+    /// Whether it holds no report.
     pub fn is_empty(&self) -> bool {
         self.id_steps.is_empty()
     }
