@@ -27,3 +27,12 @@ make_room() {
     rm -rf "$CARGO_TARGET_DIR"/debug/incremental "$CARGO_TARGET_DIR"/release/incremental
   fi
 }
+
+# The release server and web assets. The hundreds of small lazy-loaded wasm chunks are optimised
+# in one Node.js process afterwards instead of one wasm-opt start each (scripts/wasm-tools/).
+release_build() {
+  local queue; queue=$(mktemp /tmp/needscope-wasm-opt.XXXXXX)
+  NEEDSCOPE_WASM_OPT_QUEUE="$queue" cargo leptos build --release --split
+  node "$ROOT/scripts/wasm-tools/optimise-queued.mjs" "$queue" 2> >(grep -v '^warning: unknown name subsection' >&2)
+  rm -f "$queue"
+}

@@ -8,7 +8,7 @@ stage "tools"
 scripts/setup-tools.sh build
 stage "release build (server + wasm)"
 make_room
-cargo leptos build --release --split
+release_build
 stage "starting Needscope"
 export NEEDSCOPE_LISTEN="${NEEDSCOPE_LISTEN:-127.0.0.1:3000}"
 # This local server speaks plain HTTP, where a Secure session cookie would never come back. In

@@ -68,6 +68,10 @@ install_node_bits() {
     log "npm: installing binaryen and Playwright"
     npm ci --no-audit --no-fund --loglevel=error
   fi
+  # cargo-leptos runs wasm-opt from node_modules/.bin: route it through our wrapper, which skips
+  # the tiny lazy-loaded chunks (see scripts/wasm-tools/wasm-opt).
+  [ "$(readlink node_modules/.bin/wasm-opt)" = ../../scripts/wasm-tools/wasm-opt ] ||
+    ln -sfn ../../scripts/wasm-tools/wasm-opt node_modules/.bin/wasm-opt
 }
 
 case "${1:-all}" in

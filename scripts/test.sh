@@ -28,7 +28,7 @@ cargo nextest run --workspace --no-fail-fast
 
 stage "release build"
 make_room
-cargo leptos build --release --split
+release_build
 
 stage "end-to-end tests (release server, Chromium)"
 E2E_DIR=$(mktemp -d /tmp/needscope-e2e.XXXXXX)
