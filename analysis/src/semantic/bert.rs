@@ -6,14 +6,16 @@
 //! holds 512 tokens, and it has one token type. Any other `model_type` is refused by name.
 //!
 //! No padding: the tokens of every text in a batch are stacked into one `(tokens × hidden)`
-//! matrix, so each linear layer is one large matrix product (threaded `matrixmultiply`), and only
-//! attention runs per text (rayon across texts). method.md §6.1 measured this route at 2× candle's
-//! speed on these machines with identical vectors; our own side-by-side figures are in the
-//! evaluation report.
+//! matrix, so each linear layer is one large matrix product (faer's, whose kernels use AVX-512
+//! or AVX2 as the CPU allows), and only attention runs per text. A batch runs on one thread: the
+//! encoder runs batches in parallel, which keeps every core busy without a hand-off inside each
+//! layer. The element-wise loops (GELU, softmax, layer norm) are compiled for AVX2 + FMA as well
+//! and chosen at run time (`pulp`). method.md §6.1 and `examples/embed_bench.rs` hold the
+//! side-by-side figures against PyTorch.
 
-use ndarray::linalg::general_mat_mul;
+use faer::linalg::matmul::matmul;
+use faer::{Accum, MatMut, MatRef, Par};
 use ndarray::{Array1, Array2, ArrayView2, Axis, Slice};
-use rayon::prelude::*;
 use safetensors::{Dtype, SafeTensors};
 use serde::Deserialize;
 
@@ -237,8 +239,11 @@ impl BertModel {
             let k = linear(&format!("{pre}.attention.self.key"), h, h)?;
             let v = linear(&format!("{pre}.attention.self.value"), h, h)?;
             let qkv = Linear {
+                // `concatenate` along columns gives column-major storage; `linear` reads rows.
                 w: ndarray::concatenate(Axis(1), &[q.w.view(), k.w.view(), v.w.view()])
-                    .map_err(|e| shape_err("qkv", e))?,
+                    .map_err(|e| shape_err("qkv", e))?
+                    .as_standard_layout()
+                    .into_owned(),
                 b: ndarray::concatenate(Axis(0), &[q.b.view(), k.b.view(), v.b.view()])
                     .map_err(|e| shape_err("qkv", e))?,
             };
@@ -288,15 +293,15 @@ impl BertModel {
     }
 
     /// Mean-pooled, L2-normalised sentence vectors for a batch of token-ID sequences.
-    pub fn embed(&self, seqs: &[Vec<u32>]) -> Array2<f32> {
+    pub fn embed(&self, seqs: &[&[u32]]) -> Array2<f32> {
         self.embed_pooled(seqs, Pooling::Mean)
     }
 
     /// Sentence vectors pooled as `pooling` asks, L2-normalised, for a batch of token-ID
     /// sequences (unpadded: each text is attended to on its own).
-    pub fn embed_pooled(&self, seqs: &[Vec<u32>], pooling: Pooling) -> Array2<f32> {
+    pub fn embed_pooled(&self, seqs: &[&[u32]], pooling: Pooling) -> Array2<f32> {
         let h = self.cfg.hidden_size;
-        let lens: Vec<usize> = seqs.iter().map(Vec::len).collect();
+        let lens: Vec<usize> = seqs.iter().map(|s| s.len()).collect();
         let total: usize = lens.iter().sum();
         let mut x = Array2::<f32>::zeros((total, h));
         let mut row = 0;
@@ -339,56 +344,21 @@ impl BertModel {
     fn layer(&self, x: Array2<f32>, layer: &Layer, lens: &[usize]) -> Array2<f32> {
         let h = self.cfg.hidden_size;
         let heads = self.cfg.num_attention_heads;
-        let dh = h / heads;
         let eps = self.cfg.layer_norm_eps;
         let qkv = linear(x.view(), &layer.qkv);
-        // Attention per text, texts in parallel, each writing its own rows of `ctx`.
         let mut ctx = Array2::<f32>::zeros((x.nrows(), h));
-        {
-            let mut chunks: Vec<(usize, &mut [f32])> = Vec::with_capacity(lens.len());
-            let mut rest = ctx.as_slice_mut().unwrap_or(&mut []);
-            let mut start = 0;
-            for &l in lens {
-                let (head, tail) = rest.split_at_mut(l * h);
-                chunks.push((start, head));
-                rest = tail;
-                start += l;
-            }
-            let scale = 1.0 / (dh as f32).sqrt();
-            chunks.into_par_iter().for_each(|(start, out)| {
-                let l = out.len() / h;
-                if l == 0 {
-                    return;
-                }
-                let t = qkv.slice_axis(Axis(0), Slice::from(start..start + l));
-                let mut scores = Array2::<f32>::zeros((l, l));
-                let mut head_out = Array2::<f32>::zeros((l, dh));
-                for hd in 0..heads {
-                    let q = t.slice_axis(Axis(1), Slice::from(hd * dh..(hd + 1) * dh));
-                    let k = t.slice_axis(Axis(1), Slice::from(h + hd * dh..h + (hd + 1) * dh));
-                    let v =
-                        t.slice_axis(Axis(1), Slice::from(2 * h + hd * dh..2 * h + (hd + 1) * dh));
-                    general_mat_mul(scale, &q, &k.t(), 0.0, &mut scores);
-                    for mut r in scores.outer_iter_mut() {
-                        softmax_in_place(r.as_slice_mut().unwrap_or(&mut []));
-                    }
-                    general_mat_mul(1.0, &scores, &v, 0.0, &mut head_out);
-                    for (i, r) in head_out.outer_iter().enumerate() {
-                        out[i * h + hd * dh..i * h + (hd + 1) * dh]
-                            .copy_from_slice(r.as_slice().unwrap_or(&[]));
-                    }
-                }
-            });
-        }
+        attention(
+            qkv.as_slice().unwrap_or(&[]),
+            ctx.as_slice_mut().unwrap_or(&mut []),
+            lens,
+            heads,
+        );
         let mut attn = linear(ctx.view(), &layer.attn_out);
         attn += &x;
         drop(x);
         layer_norm(&mut attn, &layer.ln1, eps);
         let mut up = linear(attn.view(), &layer.up);
-        up.as_slice_mut()
-            .unwrap_or(&mut [])
-            .par_chunks_mut(4096)
-            .for_each(gelu_in_place);
+        gelu_in_place(up.as_slice_mut().unwrap_or(&mut []));
         let mut down = linear(up.view(), &layer.down);
         down += &attn;
         layer_norm(&mut down, &layer.ln2, eps);
@@ -431,10 +401,70 @@ fn load(st: &SafeTensors<'_>, name: &str, shape: &[usize]) -> Result<Array1<f32>
     Ok(Array1::from(data))
 }
 
+/// Self-attention per text: `qkv` holds each text's rows of `[Q | K | V]` (`3 · hidden` wide),
+/// `ctx` receives each text's rows of the heads' outputs side by side (`hidden` wide).
+fn attention(qkv: &[f32], ctx: &mut [f32], lens: &[usize], heads: usize) {
+    let total: usize = lens.iter().sum();
+    if total == 0 {
+        return;
+    }
+    let h = ctx.len() / total;
+    let dh = h / heads;
+    let scale = 1.0 / (dh as f32).sqrt();
+    let longest = lens.iter().copied().max().unwrap_or(0);
+    let mut scores = vec![0.0f32; longest * longest];
+    let mut start = 0;
+    for &l in lens {
+        if l == 0 {
+            continue;
+        }
+        let t = MatRef::from_row_major_slice(&qkv[start * 3 * h..(start + l) * 3 * h], l, 3 * h);
+        let mut out = MatMut::from_row_major_slice_mut(&mut ctx[start * h..(start + l) * h], l, h);
+        let scores = &mut scores[..l * l];
+        for hd in 0..heads {
+            let q = t.subcols(hd * dh, dh);
+            let k = t.subcols(h + hd * dh, dh);
+            let v = t.subcols(2 * h + hd * dh, dh);
+            matmul(
+                MatMut::from_row_major_slice_mut(scores, l, l),
+                Accum::Replace,
+                q,
+                k.transpose(),
+                scale,
+                Par::Seq,
+            );
+            simd(|| scores.chunks_exact_mut(l).for_each(softmax_in_place));
+            matmul(
+                out.as_mut().subcols_mut(hd * dh, dh),
+                Accum::Replace,
+                MatRef::from_row_major_slice(scores, l, l),
+                v,
+                1.0,
+                Par::Seq,
+            );
+        }
+        start += l;
+    }
+}
+
+/// `x · w + b`, one thread (the encoder runs batches in parallel).
 fn linear(x: ArrayView2<'_, f32>, l: &Linear) -> Array2<f32> {
-    let mut out = Array2::<f32>::zeros((x.nrows(), l.w.ncols()));
+    let (m, k, n) = (x.nrows(), x.ncols(), l.w.ncols());
+    let mut out = Array2::<f32>::zeros((m, n));
     out.outer_iter_mut().for_each(|mut r| r.assign(&l.b));
-    general_mat_mul(1.0, &x, &l.w, 1.0, &mut out);
+    let x = x.as_standard_layout();
+    let w = l.w.as_standard_layout();
+    let (Some(xs), Some(ws), Some(os)) = (x.as_slice(), w.as_slice(), out.as_slice_mut()) else {
+        return out;
+    };
+    matmul(
+        MatMut::from_row_major_slice_mut(os, m, n),
+        Accum::Add,
+        MatRef::from_row_major_slice(xs, m, k),
+        MatRef::from_row_major_slice(ws, k, n),
+        1.0,
+        Par::Seq,
+    );
     out
 }
 
@@ -442,17 +472,25 @@ fn layer_norm(x: &mut Array2<f32>, ln: &LayerNorm, eps: f32) {
     let gamma = ln.gamma.as_slice().unwrap_or(&[]);
     let beta = ln.beta.as_slice().unwrap_or(&[]);
     let h = x.ncols();
-    x.as_slice_mut()
-        .unwrap_or(&mut [])
-        .par_chunks_mut(h)
-        .for_each(|r| {
+    let rows = x.as_slice_mut().unwrap_or(&mut []).chunks_exact_mut(h);
+    simd(|| {
+        for r in rows {
             let mean = r.iter().sum::<f32>() / h as f32;
             let var = r.iter().map(|v| (v - mean) * (v - mean)).sum::<f32>() / h as f32;
             let inv = 1.0 / (var + eps).sqrt();
             for ((v, g), b) in r.iter_mut().zip(gamma).zip(beta) {
                 *v = (*v - mean) * inv * g + b;
             }
-        });
+        }
+    });
+}
+
+/// Runs `f` compiled for the widest vector instructions the CPU has (AVX2 + FMA on x86-64, else
+/// the baseline); `f`'s loops and the `#[inline(always)]` functions they call are vectorised
+/// for them. The choice is made at run time, so the binary still runs on any x86-64.
+#[inline(always)]
+fn simd<R>(f: impl FnOnce() -> R) -> R {
+    pulp::Arch::new().dispatch(f)
 }
 
 /// `exp` for f32 with ~2 ulp error, written so the compiler can vectorise it.
@@ -488,11 +526,14 @@ fn erf(x: f32) -> f32 {
 
 fn gelu_in_place(v: &mut [f32]) {
     const INV_SQRT2: f32 = std::f32::consts::FRAC_1_SQRT_2;
-    for x in v.iter_mut() {
-        *x = 0.5 * *x * (1.0 + erf(*x * INV_SQRT2));
-    }
+    simd(|| {
+        for x in v.iter_mut() {
+            *x = 0.5 * *x * (1.0 + erf(*x * INV_SQRT2));
+        }
+    });
 }
 
+#[inline(always)]
 fn softmax_in_place(v: &mut [f32]) {
     let max = v.iter().cloned().fold(f32::NEG_INFINITY, f32::max);
     let mut sum = 0.0;
@@ -542,5 +583,84 @@ mod tests {
         softmax_in_place(&mut v);
         assert!((v.iter().sum::<f32>() - 1.0).abs() < 1e-6);
         assert!(v[2] > v[1] && v[1] > v[0]);
+    }
+}
+
+#[cfg(test)]
+mod matmul_tests {
+    use super::*;
+
+    #[test]
+    fn linear_matches_loops() {
+        let (m, k, n) = (7, 5, 3);
+        let x = Array2::from_shape_fn((m, k), |(i, j)| (i * k + j) as f32 * 0.1 - 1.0);
+        let w = Array2::from_shape_fn((k, n), |(i, j)| (i as f32 - j as f32) * 0.3);
+        let b = Array1::from_shape_fn(n, |j| j as f32);
+        let out = linear(
+            x.view(),
+            &Linear {
+                w: w.clone(),
+                b: b.clone(),
+            },
+        );
+        for i in 0..m {
+            for j in 0..n {
+                let want: f32 = b[j] + (0..k).map(|t| x[[i, t]] * w[[t, j]]).sum::<f32>();
+                assert!(
+                    (out[[i, j]] - want).abs() < 1e-4,
+                    "[{i},{j}] {} vs {want}",
+                    out[[i, j]]
+                );
+            }
+        }
+    }
+
+    /// Attention of one head over one text, written out as loops.
+    fn attention_by_loops(qkv: &[f32], ctx: &mut [f32], lens: &[usize], heads: usize) {
+        let total: usize = lens.iter().sum();
+        let h = ctx.len() / total;
+        let dh = h / heads;
+        let mut start = 0;
+        for &l in lens {
+            for hd in 0..heads {
+                for i in 0..l {
+                    let q = |t: usize| qkv[(start + i) * 3 * h + hd * dh + t];
+                    let mut s: Vec<f32> = (0..l)
+                        .map(|j| {
+                            (0..dh)
+                                .map(|t| q(t) * qkv[(start + j) * 3 * h + h + hd * dh + t])
+                                .sum::<f32>()
+                                / (dh as f32).sqrt()
+                        })
+                        .collect();
+                    let max = s.iter().cloned().fold(f32::NEG_INFINITY, f32::max);
+                    s.iter_mut().for_each(|v| *v = (*v - max).exp());
+                    let sum: f32 = s.iter().sum();
+                    for t in 0..dh {
+                        ctx[(start + i) * h + hd * dh + t] = (0..l)
+                            .map(|j| s[j] / sum * qkv[(start + j) * 3 * h + 2 * h + hd * dh + t])
+                            .sum();
+                    }
+                }
+            }
+            start += l;
+        }
+    }
+
+    #[test]
+    fn attention_matches_loops() {
+        let lens = [3usize, 1, 0, 9, 17];
+        let (heads, h) = (4, 16);
+        let total: usize = lens.iter().sum();
+        let qkv: Vec<f32> = (0..total * 3 * h)
+            .map(|i| ((i * 7919) % 113) as f32 / 40.0 - 1.4)
+            .collect();
+        let mut got = vec![0.0f32; total * h];
+        let mut want = vec![0.0f32; total * h];
+        attention(&qkv, &mut got, &lens, heads);
+        attention_by_loops(&qkv, &mut want, &lens, heads);
+        for (i, (g, w)) in got.iter().zip(&want).enumerate() {
+            assert!((g - w).abs() < 1e-4, "ctx[{i}] {g} vs {w}");
+        }
     }
 }

@@ -12,9 +12,10 @@
 //! mpnet models 250,002 or more).
 
 use std::path::Path;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use ndarray::Array2;
+use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 use tokenizers::Tokenizer;
 
@@ -258,32 +259,50 @@ impl Embedder for SentenceEncoder {
         cancel: Option<&AtomicBool>,
     ) -> Result<Option<Array2<f32>>, EncoderError> {
         let ids = self.tokenize(texts)?;
-        // Length-sorted batches under a token budget; results go back to input order.
+        // Length-sorted batches under a token budget, small enough that every core gets at least
+        // one; batches run in parallel (one core each), results go back to input order.
         let mut order: Vec<usize> = (0..ids.len()).collect();
         order.sort_by_key(|&i| (ids[i].len(), i));
-        let mut out = Array2::<f32>::zeros((texts.len(), self.dim()));
-        let mut done = 0;
+        let total: usize = ids.iter().map(Vec::len).sum();
+        let budget = self
+            .batch_tokens
+            .min(total.div_ceil(rayon::current_num_threads().max(1)))
+            .max(1);
+        let mut batches: Vec<&[usize]> = Vec::new();
         let mut start = 0;
         while start < order.len() {
-            if cancel.is_some_and(|c| c.load(Ordering::Relaxed)) {
-                return Ok(None);
-            }
             let mut end = start;
             let mut tokens = 0;
-            while end < order.len()
-                && (end == start || tokens + ids[order[end]].len() <= self.batch_tokens)
-            {
+            while end < order.len() && (end == start || tokens + ids[order[end]].len() <= budget) {
                 tokens += ids[order[end]].len();
                 end += 1;
             }
-            let batch: Vec<Vec<u32>> = order[start..end].iter().map(|&i| ids[i].clone()).collect();
-            let vecs = self.model.embed_pooled(&batch, self.pooling);
-            for (j, &i) in order[start..end].iter().enumerate() {
+            batches.push(&order[start..end]);
+            start = end;
+        }
+        let done = AtomicUsize::new(0);
+        let vecs: Vec<Option<Array2<f32>>> = batches
+            .par_iter()
+            .map(|batch| {
+                if cancel.is_some_and(|c| c.load(Ordering::Relaxed)) {
+                    return None;
+                }
+                let seqs: Vec<&[u32]> = batch.iter().map(|&i| ids[i].as_slice()).collect();
+                let vecs = self.model.embed_pooled(&seqs, self.pooling);
+                let now = done.fetch_add(batch.len(), Ordering::Relaxed) + batch.len();
+                progress(now, texts.len());
+                Some(vecs)
+            })
+            .collect();
+        if cancel.is_some_and(|c| c.load(Ordering::Relaxed)) {
+            return Ok(None);
+        }
+        let mut out = Array2::<f32>::zeros((texts.len(), self.dim()));
+        for (batch, vecs) in batches.iter().zip(vecs) {
+            let Some(vecs) = vecs else { return Ok(None) };
+            for (j, &i) in batch.iter().enumerate() {
                 out.row_mut(i).assign(&vecs.row(j));
             }
-            done += end - start;
-            progress(done, texts.len());
-            start = end;
         }
         Ok(Some(out))
     }
