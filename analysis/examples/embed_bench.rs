@@ -70,7 +70,9 @@ fn parse() -> Result<Args, String> {
 
 fn read_column(path: &PathBuf, column: &str) -> Result<Vec<String>, String> {
     let mut rd = csv::Reader::from_path(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let headers = rd.headers().map_err(|e| format!("{}: {e}", path.display()))?;
+    let headers = rd
+        .headers()
+        .map_err(|e| format!("{}: {e}", path.display()))?;
     let col = headers
         .iter()
         .position(|h| h == column)
@@ -134,8 +136,8 @@ fn run(args: &Args) -> Result<(), String> {
     let texts = read_column(&args.file, &args.column)?;
     let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
     let t = Instant::now();
-    let mut enc = SentenceEncoder::load(&args.model)
-        .map_err(|e| format!("{}: {e}", args.model.display()))?;
+    let mut enc =
+        SentenceEncoder::load(&args.model).map_err(|e| format!("{}: {e}", args.model.display()))?;
     if let Some(n) = args.batch_tokens {
         enc = enc.with_batch_tokens(n);
     }
