@@ -226,6 +226,29 @@ pub async fn new_run_with(
     Ok(id)
 }
 
+/// What re-running a logged run showed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verdict {
+    /// The rerun's result is byte for byte the logged one.
+    Identical,
+    /// A run on sentence embeddings whose rerun puts every unit in the same theme with the same
+    /// status as logged, while its figures (similarities, centres) differ in the last digits:
+    /// an encoder that adds up its products in another order (a faster matrix library) gives
+    /// vectors equal to within cosine 0.9999998, not bit for bit.
+    SameThemes,
+    /// The rerun differs.
+    Differs,
+}
+
+/// A rerun's verdict and its result hash.
+#[derive(Debug, Clone)]
+pub struct Verification {
+    /// How the rerun compares with the logged run.
+    pub verdict: Verdict,
+    /// The rerun's result hash.
+    pub sha256: String,
+}
+
 /// Re-runs run `id` from what it recorded; returns whether the result hash matched, and the
 /// rerun's hash.
 pub async fn verify(
@@ -233,6 +256,16 @@ pub async fn verify(
     model_dir: Option<PathBuf>,
     id: i32,
 ) -> anyhow::Result<(bool, String)> {
+    let v = verification(db, model_dir, id).await?;
+    Ok((v.verdict == Verdict::Identical, v.sha256))
+}
+
+/// Re-runs run `id` from what it recorded and says how the rerun compares ([`Verdict`]).
+pub async fn verification(
+    db: &DatabaseConnection,
+    model_dir: Option<PathBuf>,
+    id: i32,
+) -> anyhow::Result<Verification> {
     let Some(row) = log::get(db, id).await? else {
         bail!("no analysis run {id}");
     };
@@ -299,10 +332,27 @@ pub async fn verify(
         passages,
     };
     let outcome = compute(input, recipe, Hooks::default()).await?;
-    Ok((
-        outcome.result_sha256 == row.result_sha256,
-        outcome.result_sha256,
-    ))
+    let verdict = if outcome.result_sha256 == row.result_sha256 {
+        Verdict::Identical
+    } else if row.encoder.is_some() && same_themes(&logged, &outcome.model) {
+        Verdict::SameThemes
+    } else {
+        Verdict::Differs
+    };
+    Ok(Verification {
+        verdict,
+        sha256: outcome.result_sha256,
+    })
+}
+
+/// Whether two fits put every unit in the same theme with the same status.
+fn same_themes(logged: &ThemeModel, rerun: &ThemeModel) -> bool {
+    logged.assignments().len() == rerun.assignments().len()
+        && logged
+            .assignments()
+            .iter()
+            .zip(rerun.assignments())
+            .all(|(a, b)| a.unit_id == b.unit_id && a.theme == b.theme && a.status == b.status)
 }
 
 /// The scope a run logged (everything for runs from before scopes).
