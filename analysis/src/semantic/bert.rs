@@ -10,7 +10,7 @@
 //! or AVX2 as the CPU allows), and only attention runs per text. A batch runs on one thread: the
 //! encoder runs batches in parallel, which keeps every core busy without a hand-off inside each
 //! layer. The element-wise loops (GELU, softmax, layer norm) are compiled for AVX2 + FMA as well
-//! and chosen at run time (`pulp`). method.md §6.1 and `examples/embed_bench.rs` hold the
+//! and chosen at run time (`pulp`). `examples/embed_bench.rs` times it; the README has the
 //! side-by-side figures against PyTorch.
 
 use faer::linalg::matmul::matmul;
