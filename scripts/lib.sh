@@ -32,7 +32,7 @@ make_room() {
 # in one Node.js process afterwards instead of one wasm-opt start each (scripts/wasm-tools/).
 release_build() {
   local queue; queue=$(mktemp /tmp/needscope-wasm-opt.XXXXXX)
-  NEEDSCOPE_WASM_OPT_QUEUE="$queue" cargo leptos build --release --split
+  NEEDSCOPE_WASM_OPT_QUEUE="$queue" cargo leptos build --release --split || { rm -f "$queue"; return 1; }
   node "$ROOT/scripts/wasm-tools/optimise-queued.mjs" "$queue" 2> >(grep -v '^warning: unknown name subsection' >&2)
   rm -f "$queue"
 }

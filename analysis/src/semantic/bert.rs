@@ -454,14 +454,13 @@ fn linear(x: ArrayView2<'_, f32>, l: &Linear) -> Array2<f32> {
     out.outer_iter_mut().for_each(|mut r| r.assign(&l.b));
     let x = x.as_standard_layout();
     let w = l.w.as_standard_layout();
-    let (Some(xs), Some(ws), Some(os)) = (x.as_slice(), w.as_slice(), out.as_slice_mut()) else {
-        return out;
-    };
+    // Standard layout always has a slice; were one missing, faer's size check stops here rather
+    // than the layer silently returning its bias.
     matmul(
-        MatMut::from_row_major_slice_mut(os, m, n),
+        MatMut::from_row_major_slice_mut(out.as_slice_mut().unwrap_or(&mut []), m, n),
         Accum::Add,
-        MatRef::from_row_major_slice(xs, m, k),
-        MatRef::from_row_major_slice(ws, k, n),
+        MatRef::from_row_major_slice(x.as_slice().unwrap_or(&[]), m, k),
+        MatRef::from_row_major_slice(w.as_slice().unwrap_or(&[]), k, n),
         1.0,
         Par::Seq,
     );
