@@ -36,3 +36,64 @@ release_build() {
   node "$ROOT/scripts/wasm-tools/optimise-queued.mjs" "$queue" 2> >(grep -v '^warning: unknown name subsection' >&2)
   rm -f "$queue"
 }
+
+# wasm-bindgen-cli and cargo-leptos compile from source on a fresh machine (about 5 minutes of
+# 2 cores), each in its own temporary target directory so neither waits on the workspace build's lock.
+leptos_tools() {
+  (unset CARGO_TARGET_DIR; scripts/setup-tools.sh leptos)
+}
+
+# Runs the given steps (functions of this file), one after another, in the background at the lowest
+# priority (nice 19), so they take only the CPU time the foreground leaves idle (linking, crates that
+# compile alone, tests waiting on PostgreSQL) and the foreground keeps its speed. scripts/run.sh and
+# scripts/test.sh compile the tools there while the workspace compiles. background_wait prints the
+# steps' log and fails if one of them did; background_stop (on an early exit) stops them: setsid made
+# them a process group of their own.
+BACKGROUND_PID=""
+background_start() {
+  BACKGROUND_LOG=$(mktemp /tmp/needscope-background.XXXXXX)
+  setsid nice -n 19 bash -c 'source scripts/lib.sh; for step in "$@"; do "$step" || exit; done' \
+    background "$@" >"$BACKGROUND_LOG" 2>&1 &
+  BACKGROUND_PID=$!
+  echo "in the background: $* (log: $BACKGROUND_LOG)"
+}
+
+background_wait() {
+  [ -n "$BACKGROUND_PID" ] || return 0
+  local status=0
+  wait "$BACKGROUND_PID" || status=$?
+  BACKGROUND_PID=""
+  grep -v '^ *\(Compiling\|Downloaded\|Downloading\|Checking\) ' "$BACKGROUND_LOG" || true
+  rm -f "$BACKGROUND_LOG"
+  if [ "$status" -ne 0 ]; then
+    echo "a background step failed (exit $status)"
+    return "$status"
+  fi
+}
+
+background_stop() {
+  [ -n "$BACKGROUND_PID" ] && kill -- -"$BACKGROUND_PID" 2>/dev/null
+  BACKGROUND_PID=""
+}
+
+# The release build's two cargo commands exactly as `cargo leptos build --release --split` runs them
+# (cargo-leptos 0.3.11 with this workspace's [workspace.metadata.leptos]: same arguments, same
+# LEPTOS_* variables, same RUSTFLAGS), so scripts/run.sh can compile the server and the wasm before
+# cargo-leptos exists and cargo-leptos then finds both up to date. If the metadata changes and these
+# fall out of step, cargo-leptos simply compiles again: slower, never wrong.
+leptos_env() {
+  env LEPTOS_OUTPUT_NAME=needscope LEPTOS_SITE_ROOT=target/site LEPTOS_SITE_PKG_DIR=pkg \
+    LEPTOS_SITE_ADDR=127.0.0.1:3000 LEPTOS_RELOAD_PORT=3001 LEPTOS_LIB_DIR=app LEPTOS_BIN_DIR=server \
+    LEPTOS_JS_MINIFY=true LEPTOS_HASH_FILES=false "$@"
+}
+
+release_compile() {
+  leptos_env RUSTFLAGS=-Clink-args=--emit-relocs cargo build --package=app --lib \
+    --target-dir="$CARGO_TARGET_DIR/front" --target=wasm32-unknown-unknown --no-default-features \
+    --features=hydrate --profile=wasm-release &
+  local front=$!
+  local status=0
+  leptos_env cargo build --package=server --bin=needscope --release || status=$?
+  wait "$front" || status=$?
+  return "$status"
+}

