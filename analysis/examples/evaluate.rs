@@ -4,12 +4,13 @@
 //! cargo run --release -p analysis --example evaluate -- ../shared/data/polis_topics_en.csv \
 //!     [--repr classical|semantic|both] [--model DIR] [--k N] [--replicate N] [--cache FILE]
 //!     [--semantic-dims N|none] [--lexical-weight W] [--smoothing NEIGHBOURS,STRENGTH|none] [--seed N]
-//!     [--k-rule distortion_knee|stable_silhouette] [--lsa-dims N]
+//!     [--k-rule distortion_knee|stable_silhouette] [--lsa-dims N] [--outlier-floor S]
 //! ```
 //!
 //! For each representation it prints NMI, ARI and V-measure against `category` (units left
 //! "unclassified" count as one extra cluster), the number of themes, the chosen k, wall time and
-//! peak resident memory of the run (the kernel's high-water mark is reset before each run).
+//! peak resident memory of the run (the kernel's high-water mark is reset before each run), and
+//! why the unclassified units are unclassified (outliers, short units, …).
 
 use std::path::PathBuf;
 use std::time::Instant;
@@ -34,6 +35,7 @@ struct Args {
     seed: u64,
     k_rule: Option<KRule>,
     lsa_dims: Option<usize>,
+    outlier_floor: Option<f32>,
 }
 
 fn parse() -> Result<Args, String> {
@@ -50,6 +52,7 @@ fn parse() -> Result<Args, String> {
     let mut seed = 42;
     let mut k_rule = None;
     let mut lsa_dims = None;
+    let mut outlier_floor = None;
     while let Some(a) = it.next() {
         let mut val = |name: &str| it.next().ok_or(format!("{name} needs a value"));
         match a.as_str() {
@@ -97,12 +100,19 @@ fn parse() -> Result<Args, String> {
                     n => Some(n.parse().map_err(|e| format!("--semantic-dims: {e}"))?),
                 })
             }
+            "--outlier-floor" => {
+                outlier_floor = Some(
+                    val("--outlier-floor")?
+                        .parse()
+                        .map_err(|e| format!("--outlier-floor: {e}"))?,
+                )
+            }
             "--smoothing" => smoothing = Some(parse_smoothing(&val("--smoothing")?)?),
             f if !f.starts_with("--") && file.is_none() => file = Some(PathBuf::from(f)),
             o => return Err(format!("unexpected argument {o}")),
         }
     }
-    let file = file.ok_or("usage: evaluate FILE.csv [--repr classical|semantic|both] [--model DIR] [--k N] [--replicate N] [--cache FILE] [--semantic-dims N|none] [--lexical-weight W] [--smoothing NEIGHBOURS,STRENGTH|none] [--seed N] [--k-rule distortion_knee|stable_silhouette] [--lsa-dims N]")?;
+    let file = file.ok_or("usage: evaluate FILE.csv [--repr classical|semantic|both] [--model DIR] [--k N] [--replicate N] [--cache FILE] [--semantic-dims N|none] [--lexical-weight W] [--smoothing NEIGHBOURS,STRENGTH|none] [--seed N] [--k-rule distortion_knee|stable_silhouette] [--lsa-dims N] [--outlier-floor S]")?;
     Ok(Args {
         file,
         reprs,
@@ -116,6 +126,7 @@ fn parse() -> Result<Args, String> {
         seed,
         k_rule,
         lsa_dims,
+        outlier_floor,
     })
 }
 
@@ -220,6 +231,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         if let Some(d) = args.lsa_dims {
             params = params.lsa_dims(d);
         }
+        if let Some(f) = args.outlier_floor {
+            params = params.outlier_floor(f);
+        }
         let params = params.check()?;
         let mut cache: EmbeddingCache = match &args.cache {
             Some(path) if path.exists() => serde_json::from_slice(&std::fs::read(path)?)?,
@@ -261,6 +275,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             wall,
             peak_rss_mb().unwrap_or(f64::NAN)
         );
+        let mut why = std::collections::BTreeMap::<String, usize>::new();
+        for a in model.assignments().iter().filter(|a| !a.status.is_member()) {
+            *why.entry(format!("{:?}", a.status)).or_default() += 1;
+        }
+        let why: Vec<String> = why.iter().map(|(s, n)| format!("{s} {n}")).collect();
+        println!("  unclassified: {}", why.join(", "));
         if let Ok(v) = stages.lock() {
             let line: Vec<String> = v
                 .iter()
