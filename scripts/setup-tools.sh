@@ -79,9 +79,9 @@ install_leptos_tools() {
   install_cargo_leptos
 }
 
-# `build` and `test` install everything. `build-base` and `test-base` install all but the two
-# compiled tools, which `leptos` installs: scripts/run.sh and scripts/test.sh compile those in the
-# background while the workspace compiles (see `background_start` in scripts/lib.sh).
+# `build` and `test` install everything. `test-base` installs all but the two compiled tools, which
+# `leptos` installs: scripts/test.sh compiles those in the background while the tests compile and
+# run (see `background_start` in scripts/lib.sh).
 build_base() {
   install_rust_bits
   install_node_bits
@@ -95,12 +95,11 @@ test_base() {
 }
 
 case "${1:-all}" in
-  build-base) build_base ;;
   test-base) test_base ;;
   leptos) install_leptos_tools ;;
   build) build_base; install_leptos_tools ;;
   test) test_base; install_leptos_tools ;;
   *)
-    echo "usage: $0 build|test|build-base|test-base|leptos"; exit 2 ;;
+    echo "usage: $0 build|test|test-base|leptos"; exit 2 ;;
 esac
 log "tools ready"
