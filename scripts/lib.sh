@@ -46,8 +46,8 @@ leptos_tools() {
 # Runs the given steps (functions of this file), one after another, in the background at the lowest
 # priority (nice 19), so they take only the CPU time the foreground leaves idle (linking, crates that
 # compile alone, tests waiting on PostgreSQL) and the foreground keeps its speed. scripts/test.sh
-# compiles the tools and the release build there while the tests compile and run. background_wait prints the
-# steps' log and fails if one of them did; background_stop (on an early exit) stops them.
+# compiles the tools and the release build there while the tests compile and run. background_wait
+# prints the steps' log and fails if one of them did; background_stop (on an early exit) stops them.
 BACKGROUND_PID=""
 background_start() {
   BACKGROUND_LOG=$(mktemp /tmp/needscope-background.XXXXXX)
@@ -83,8 +83,9 @@ background_stop() {
 # The release build's two cargo commands exactly as `cargo leptos build --release --split` runs them
 # (cargo-leptos 0.3.11 with this workspace's [workspace.metadata.leptos]: same arguments, same
 # LEPTOS_* variables, same RUSTFLAGS), so scripts/test.sh can compile the server and the wasm in
-# the background as soon as the tools are there and cargo-leptos then finds both up to date. If the metadata changes and these
-# fall out of step, cargo-leptos simply compiles again: slower, never wrong.
+# the background as soon as the tools are there and cargo-leptos then finds both up to date. If the
+# metadata changes and these fall out of step, cargo-leptos simply compiles again: slower, never
+# wrong.
 leptos_env() {
   env LEPTOS_OUTPUT_NAME=needscope LEPTOS_SITE_ROOT=target/site LEPTOS_SITE_PKG_DIR=pkg \
     LEPTOS_SITE_ADDR=127.0.0.1:3000 LEPTOS_RELOAD_PORT=3001 LEPTOS_LIB_DIR=app LEPTOS_BIN_DIR=server \

@@ -79,21 +79,20 @@ install_leptos_tools() {
   install_cargo_leptos
 }
 
-# `build` and `test` install everything. `test-base` installs all but the two compiled tools, which
-# `leptos` installs: scripts/test.sh compiles those in the background while the tests compile and
-# run (see `background_start` in scripts/lib.sh).
 build_base() {
   install_rust_bits
   install_node_bits
 }
 
 test_base() {
-  install_rust_bits
+  build_base
   apt_install postgresql chromium curl
-  install_node_bits
   command -v cargo-nextest >/dev/null || cargo install cargo-nextest --locked
 }
 
+# `build` and `test` install everything. `test-base` installs all but the two compiled tools, which
+# `leptos` installs: scripts/test.sh compiles those in the background while the tests compile and
+# run (see `background_start` in scripts/lib.sh).
 case "${1:-all}" in
   test-base) test_base ;;
   leptos) install_leptos_tools ;;
