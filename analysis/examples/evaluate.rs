@@ -5,6 +5,7 @@
 //!     [--repr classical|semantic|both] [--model DIR] [--k N] [--replicate N] [--cache FILE]
 //!     [--semantic-dims N|none] [--lexical-weight W] [--smoothing NEIGHBOURS,STRENGTH|none] [--seed N]
 //!     [--k-rule distortion_knee|stable_silhouette] [--lsa-dims N] [--outlier-floor S]
+//!     [--idf-power P]
 //! ```
 //!
 //! For each representation it prints NMI, ARI and V-measure against `category` (units left
@@ -36,6 +37,7 @@ struct Args {
     k_rule: Option<KRule>,
     lsa_dims: Option<usize>,
     outlier_floor: Option<f32>,
+    idf_power: Option<f32>,
 }
 
 fn parse() -> Result<Args, String> {
@@ -53,6 +55,7 @@ fn parse() -> Result<Args, String> {
     let mut k_rule = None;
     let mut lsa_dims = None;
     let mut outlier_floor = None;
+    let mut idf_power = None;
     while let Some(a) = it.next() {
         let mut val = |name: &str| it.next().ok_or(format!("{name} needs a value"));
         match a.as_str() {
@@ -107,12 +110,13 @@ fn parse() -> Result<Args, String> {
                         .map_err(|e| format!("--outlier-floor: {e}"))?,
                 )
             }
+            "--idf-power" => idf_power = Some(number("--idf-power", &val("--idf-power")?)?),
             "--smoothing" => smoothing = Some(parse_smoothing(&val("--smoothing")?)?),
             f if !f.starts_with("--") && file.is_none() => file = Some(PathBuf::from(f)),
             o => return Err(format!("unexpected argument {o}")),
         }
     }
-    let file = file.ok_or("usage: evaluate FILE.csv [--repr classical|semantic|both] [--model DIR] [--k N] [--replicate N] [--cache FILE] [--semantic-dims N|none] [--lexical-weight W] [--smoothing NEIGHBOURS,STRENGTH|none] [--seed N] [--k-rule distortion_knee|stable_silhouette] [--lsa-dims N] [--outlier-floor S]")?;
+    let file = file.ok_or("usage: evaluate FILE.csv [--repr classical|semantic|both] [--model DIR] [--k N] [--replicate N] [--cache FILE] [--semantic-dims N|none] [--lexical-weight W] [--smoothing NEIGHBOURS,STRENGTH|none] [--seed N] [--k-rule distortion_knee|stable_silhouette] [--lsa-dims N] [--outlier-floor S] [--idf-power P]")?;
     Ok(Args {
         file,
         reprs,
@@ -127,7 +131,16 @@ fn parse() -> Result<Args, String> {
         k_rule,
         lsa_dims,
         outlier_floor,
+        idf_power,
     })
+}
+
+/// `value` parsed as a number, or an error naming `flag`.
+fn number<T: std::str::FromStr>(flag: &str, value: &str) -> Result<T, String>
+where
+    T::Err: std::fmt::Display,
+{
+    value.parse().map_err(|e| format!("{flag}: {e}"))
 }
 
 /// `none`, or `NEIGHBOURS,STRENGTH` (e.g. `10,1.0`).
@@ -233,6 +246,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
         if let Some(f) = args.outlier_floor {
             params = params.outlier_floor(f);
+        }
+        if let Some(power) = args.idf_power {
+            params = params.idf_power(power);
         }
         let params = params.check()?;
         let mut cache: EmbeddingCache = match &args.cache {

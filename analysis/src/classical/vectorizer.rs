@@ -41,6 +41,18 @@ pub struct Vectorizer {
     document_frequency: Vec<u32>,
     idf: Vec<f32>,
     n_documents: usize,
+    /// Exponent of the IDF in each term's weight. Vectorisers saved before it existed used 1,
+    /// and 1 is not written, so they write the same bytes again.
+    #[serde(default = "unit_power", skip_serializing_if = "is_unit_power")]
+    idf_power: f32,
+}
+
+fn unit_power() -> f32 {
+    1.0
+}
+
+fn is_unit_power(p: &f32) -> bool {
+    *p == 1.0
 }
 
 impl Vectorizer {
@@ -87,7 +99,21 @@ impl Vectorizer {
             document_frequency: kept.iter().map(|(_, d)| *d).collect(),
             idf,
             n_documents: n,
+            idf_power: 1.0,
         }
+    }
+
+    /// Weighs each term by `idfᵖ` instead of `idf`. A power above 1 gives the rare terms that
+    /// name one subject (a programme, a place, a policy) more say against the common words many
+    /// subjects share; `pipeline::params` records what it measured.
+    pub fn with_idf_power(mut self, power: f32) -> Self {
+        self.idf_power = power;
+        self
+    }
+
+    /// The exponent of the IDF in each term's weight.
+    pub fn idf_power(&self) -> f32 {
+        self.idf_power
     }
 
     /// The vocabulary, in lexicographic order (column order of every matrix).
@@ -140,7 +166,7 @@ impl Vectorizer {
         )
     }
 
-    /// `(1 + ln count) · idf`, L2-normalised per row, with the frozen IDF.
+    /// `(1 + ln count) · idfᵖ`, L2-normalised per row, with the frozen IDF.
     pub fn tfidf_row(&self, doc: &[String]) -> Vec<(u32, f32)> {
         self.weigh(self.count_row(doc))
     }
@@ -149,7 +175,13 @@ impl Vectorizer {
     fn weigh(&self, mut row: Vec<(u32, f32)>) -> Vec<(u32, f32)> {
         let mut norm = 0f32;
         for (c, v) in row.iter_mut() {
-            *v = (1.0 + v.ln()) * self.idf[*c as usize];
+            let idf = self.idf[*c as usize];
+            let weight = if self.idf_power == 1.0 {
+                idf
+            } else {
+                idf.powf(self.idf_power)
+            };
+            *v = (1.0 + v.ln()) * weight;
             norm += *v * *v;
         }
         if norm > 0.0 {
@@ -270,5 +302,27 @@ mod tests {
         let iy = v.idf()[1];
         let n = (ix * ix + iy * iy).sqrt();
         assert!((t[0].1 - ix / n).abs() < 1e-6 && (t[1].1 - iy / n).abs() < 1e-6);
+    }
+
+    #[test]
+    fn idf_power_weighs_rare_terms_up_and_is_saved() {
+        let v = Vectorizer::fit(&docs(&["x y", "x z", "x"]), &settings());
+        let doc = &docs(&["x y"])[0];
+        let plain = v.tfidf_row(doc);
+        let squared = v.clone().with_idf_power(2.0);
+        let t = squared.tfidf_row(doc);
+        let (ix, iy) = (v.idf()[0].powi(2), v.idf()[1].powi(2));
+        let n = (ix * ix + iy * iy).sqrt();
+        assert!((t[0].1 - ix / n).abs() < 1e-6 && (t[1].1 - iy / n).abs() < 1e-6);
+        // y is rarer than x, so squaring the IDF gives it a larger share of the row.
+        assert!(t[1].1 > plain[1].1 && t[0].1 < plain[0].1);
+        let json = serde_json::to_string(&squared).unwrap_or_else(|e| panic!("{e}"));
+        let back: Vectorizer = serde_json::from_str(&json).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(back, squared);
+        // A vectoriser saved before the power existed reads as IDF¹.
+        let old = json.replace(",\"idf_power\":2.0", "");
+        assert_ne!(old, json);
+        let old: Vectorizer = serde_json::from_str(&old).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(old.tfidf_row(doc), plain);
     }
 }

@@ -1,19 +1,26 @@
-//! Representative quotes per theme: near the centre, diverse, one per respondent
-//! (method.md §2.3). Quotes are the scrubbed text in its original language.
+//! Representative quotes per theme: near the centre, diverse, one per respondent, and at least
+//! one from every stream the theme draws on when there are quotes enough (method.md §2.3).
+//! Quotes are the scrubbed text in its original language.
 
 use ndarray::ArrayView2;
+
+use crate::unit::Stream;
 
 /// Picks up to `n` member rows of `z` as quotes.
 ///
 /// Candidates are members whose text has `min_words..=max_words` words (relaxed to all members
-/// when too few qualify), at most one per respondent, the 50 most similar to the centroid;
-/// then MMR with `lambda` trades centrality against similarity to already-chosen quotes.
+/// when too few qualify), at most one per respondent, the 50 most similar to the centroid (and
+/// the most similar of each stream beyond them); then MMR with `lambda` trades centrality against
+/// similarity to already-chosen quotes. When the slots left are no more than the streams not yet
+/// quoted, the next quote comes from one of those streams: a theme raised in residents' answers
+/// and in a partner's interview notes shows both, which is what staff cite it by.
 #[allow(clippy::too_many_arguments)]
 pub fn pick_quotes<'a>(
     z: ArrayView2<'_, f32>,
     members: &[usize],
     sim_to_centre: &[f32],
     respondent: &dyn Fn(usize) -> &'a str,
+    stream: &dyn Fn(usize) -> Stream,
     words: &dyn Fn(usize) -> usize,
     n: usize,
     lambda: f32,
@@ -36,12 +43,30 @@ pub fn pick_quotes<'a>(
     });
     let mut seen = std::collections::HashSet::new();
     cands.retain(|&i| seen.insert(respondent(i).to_owned()));
-    cands.truncate(50);
+    let mut streams: Vec<Stream> = Vec::new();
+    let mut pool: Vec<usize> = Vec::new();
+    for (rank, &i) in cands.iter().enumerate() {
+        let s = stream(i);
+        let new_stream = !streams.contains(&s);
+        if new_stream {
+            streams.push(s);
+        }
+        if rank < 50 || new_stream {
+            pool.push(i);
+        }
+    }
+    let slots = n.min(pool.len());
     let mut chosen: Vec<usize> = Vec::new();
-    while chosen.len() < n && chosen.len() < cands.len() {
+    while chosen.len() < slots {
+        let uncovered: Vec<Stream> = streams
+            .iter()
+            .copied()
+            .filter(|&s| !chosen.iter().any(|&j| stream(j) == s))
+            .collect();
+        let restrict = !uncovered.is_empty() && uncovered.len() >= slots - chosen.len();
         let mut best: Option<(usize, f32)> = None;
-        for &i in &cands {
-            if chosen.contains(&i) {
+        for &i in &pool {
+            if chosen.contains(&i) || (restrict && !uncovered.contains(&stream(i))) {
                 continue;
             }
             let red = chosen
@@ -83,6 +108,7 @@ mod tests {
             &[0, 1, 2, 3, 4],
             &sims,
             &|i| resp[i],
+            &|_| Stream::Resident,
             &|_| 10,
             3,
             0.5,
@@ -93,5 +119,55 @@ mod tests {
             "one quote per respondent: {q:?}"
         );
         assert!(q.contains(&3), "a diverse quote is chosen: {q:?}");
+    }
+
+    #[test]
+    fn every_stream_is_quoted_when_there_are_slots_enough() {
+        // Four residents near the centre, one interview passage far from it.
+        let z = array![
+            [1.0f32, 0.0],
+            [0.99, 0.14],
+            [0.98, 0.2],
+            [0.97, 0.24],
+            [0.6, 0.8]
+        ];
+        let sims = [0.95f32, 0.94, 0.93, 0.92, 0.5];
+        let resp = ["a", "b", "c", "d", "doc"];
+        let streams = |i: usize| {
+            if i == 4 {
+                Stream::InterviewNotes
+            } else {
+                Stream::Resident
+            }
+        };
+        let pick = |n: usize, lambda: f32| {
+            pick_quotes(
+                z.view(),
+                &[0, 1, 2, 3, 4],
+                &sims,
+                &|i| resp[i],
+                &streams,
+                &|_| 10,
+                n,
+                lambda,
+            )
+        };
+        // Pure centrality would take the four residents; the last slot goes to the notes.
+        assert_eq!(pick(3, 0.0), vec![0, 1, 4]);
+        assert_eq!(pick(4, 0.0), vec![0, 1, 2, 4]);
+        // One slot: the most central quote, whatever its stream.
+        assert_eq!(pick(1, 0.0), vec![0]);
+        // One stream alone: centrality decides.
+        let q = pick_quotes(
+            z.view(),
+            &[0, 1, 2, 3],
+            &sims,
+            &|i| resp[i],
+            &streams,
+            &|_| 10,
+            3,
+            0.0,
+        );
+        assert_eq!(q, vec![0, 1, 2]);
     }
 }

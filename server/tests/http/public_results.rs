@@ -72,6 +72,9 @@ struct Published {
 /// theme, a district with one respondent; published whole and for the resident survey by an
 /// analyst through the staff form; then the action moves on.
 async fn publish(app: &TestApp) -> Published {
+    // Twice: with about 200 respondents the largest need's district row holds enough people for
+    // its share to pass the disclosure audit whatever the exact clustering.
+    seed_responses(app).await;
     seed_responses(app).await;
     let resident = surveys::current(&app.db, SURVEY)
         .await
@@ -104,11 +107,13 @@ async fn publish(app: &TestApp) -> Published {
     );
     let (staff, _) = signed_in(app, Role::Analyst).await;
     let data = themes_json(app, &staff, run).await;
+    // The theme most respondents raised: the one whose share the disclosure audit is least
+    // likely to withhold.
     let need = data
         .themes
         .iter()
-        .find(|t| t.quotes.len() >= 2)
-        .or_else(|| data.themes.iter().find(|t| !t.quotes.is_empty()))
+        .filter(|t| t.quotes.len() >= 2)
+        .max_by_key(|t| (t.respondents, std::cmp::Reverse(t.id.clone())))
         .expect("a theme with quotes")
         .clone();
     let hidden = data

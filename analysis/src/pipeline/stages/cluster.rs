@@ -246,7 +246,8 @@ mod tests {
                 None => assert!(c.unclassified.contains(&i), "row {i}"),
             }
         }
-        assert!(c.unclassified.len() < 10, "{:?}", c.unclassified);
+        // At most two of the eight phrasings (ten rows) fall below the outlier floor.
+        assert!(c.unclassified.len() <= 10, "{:?}", c.unclassified);
         let members: usize = c.members.iter().map(Vec::len).sum();
         assert_eq!(members + c.unclassified.len(), corpus.len());
     }

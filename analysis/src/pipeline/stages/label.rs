@@ -16,6 +16,7 @@ use crate::pipeline::model::{Lineage, Quote, Stage, Theme};
 use crate::pipeline::params::ThemeValidParams;
 use crate::pipeline::prepare::{Prepared, UnitKind};
 use crate::text::language::{Lang, is_han};
+use crate::unit::Stream;
 
 /// One theme in the making: its cluster and what describes it.
 struct ThemeCluster<'a> {
@@ -77,6 +78,13 @@ fn describe(
         .copied()
         .filter(|&i| prepared[i].kind == UnitKind::Content)
         .collect();
+    let by_unit = |i: usize| units[i].stream;
+    let one_stream = |_: usize| Stream::Resident;
+    let stream: &dyn Fn(usize) -> Stream = if p.quotes_cover_streams {
+        &by_unit
+    } else {
+        &one_stream
+    };
     let q = pick_quotes(
         z,
         if quote_pool.is_empty() {
@@ -86,6 +94,7 @@ fn describe(
         },
         &cluster.sim,
         &|i| units[i].respondent.as_str(),
+        stream,
         &|i| quote_words(&prepared[i]),
         p.quotes,
         p.quote_diversity as f32,

@@ -78,7 +78,9 @@ pub(crate) fn prepare_corpus<'u>(
             got: content.len(),
         });
     }
-    let vectorizer = folded.vectorizer(&content, &p.vocabulary);
+    let vectorizer = folded
+        .vectorizer(&content, &p.vocabulary)
+        .with_idf_power(p.idf_power);
     if vectorizer.vocabulary().is_empty() {
         return Err(FitError::EmptyVocabulary);
     }
