@@ -112,7 +112,7 @@ pub enum EncoderError {
     Tokenizer(String),
     /// `config.json` names an architecture the forward pass does not implement.
     #[error(
-        "config.json: model_type {model_type:?} is not supported (supported: \"bert\", \"xlm-roberta\", \"roberta\")"
+        "config.json: model_type {model_type:?} is not supported (supported: \"bert\", \"xlm-roberta\", \"roberta\", \"mpnet\")"
     )]
     Unsupported {
         /// The `model_type` (or architecture) the configuration names.

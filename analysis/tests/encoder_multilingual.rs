@@ -2,14 +2,15 @@
 //! (random weights in safetensors, a SentencePiece-style Unigram `tokenizer.json` from the
 //! `tokenizers` crate, `config.json`, pooling configuration) loads, encodes deterministically,
 //! is not changed by batching with longer texts, and matches a plain per-token reference forward
-//! pass that starts position ids after the padding id; an unsupported architecture is refused by
-//! name.
+//! pass that starts position ids after the padding id; an MPNet directory built the same way
+//! (its weight names, no token types, a relative-position attention bias) matches the reference
+//! with that bias added; an unsupported architecture is refused by name.
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use analysis::semantic::bert::Pooling;
+use analysis::semantic::bert::{Pooling, relative_position_bucket};
 use analysis::{Embedder, EncoderError, SentenceEncoder};
 use safetensors::tensor::TensorView;
 use tokenizers::Tokenizer;
@@ -253,8 +254,15 @@ fn dense(x: &[f64], w: &Weights, name: &str) -> Vec<f64> {
         .collect()
 }
 
-/// The sentence vector of token ids `ids`, position ids starting at `offset`.
-fn reference(w: &Weights, ids: &[u32], offset: usize, pooling: Pooling) -> Vec<f64> {
+/// The sentence vector of token ids `ids`, position ids starting at `offset`; with `bias`
+/// (MPNet's `buckets × heads` table) each attention score gains its distance bucket's bias.
+fn reference_biased(
+    w: &Weights,
+    ids: &[u32],
+    offset: usize,
+    pooling: Pooling,
+    bias: Option<&[f32]>,
+) -> Vec<f64> {
     let word = get(w, "embeddings.word_embeddings.weight");
     let pos = get(w, "embeddings.position_embeddings.weight");
     let typ = get(w, "embeddings.token_type_embeddings.weight");
@@ -297,6 +305,10 @@ fn reference(w: &Weights, ids: &[u32], offset: usize, pooling: Pooling) -> Vec<f
                             .map(|d| q[t][h * dh + d] * k[u][h * dh + d])
                             .sum::<f64>()
                             / (dh as f64).sqrt()
+                            + bias.map_or(0.0, |b| {
+                                let bucket = relative_position_bucket(u as i64 - t as i64, BUCKETS);
+                                f64::from(b[bucket * HEADS + h])
+                            })
                     })
                     .collect();
                 let max = s.iter().cloned().fold(f64::NEG_INFINITY, f64::max);
@@ -327,6 +339,46 @@ fn reference(w: &Weights, ids: &[u32], offset: usize, pooling: Pooling) -> Vec<f
     };
     let norm = pooled.iter().map(|v| v * v).sum::<f64>().sqrt();
     pooled.iter().map(|v| v / norm).collect()
+}
+
+/// [`reference_biased`] without a bias: BERT and XLM-RoBERTa.
+fn reference(w: &Weights, ids: &[u32], offset: usize, pooling: Pooling) -> Vec<f64> {
+    reference_biased(w, ids, offset, pooling, None)
+}
+
+const BUCKETS: usize = 32;
+
+/// `w` as MPNet stores it: its attention names, no token types (the reference reads zeros), and
+/// a relative-position bias table of [`BUCKETS`] × heads.
+fn mpnet_weights(w: &Weights) -> (Weights, Weights, Vec<f32>) {
+    let renames = [
+        ("attention.self.query", "attention.attn.q"),
+        ("attention.self.key", "attention.attn.k"),
+        ("attention.self.value", "attention.attn.v"),
+        ("attention.output.dense", "attention.attn.o"),
+        ("attention.output.LayerNorm", "attention.LayerNorm"),
+    ];
+    let mut stored = Weights::new();
+    for (name, value) in w {
+        if name.starts_with("embeddings.token_type") {
+            continue;
+        }
+        let renamed = renames
+            .iter()
+            .fold(name.clone(), |n, (from, to)| n.replace(from, to));
+        stored.insert(renamed, value.clone());
+    }
+    let bias = Rng(0x51_7CC1_B727_220A).tensor(BUCKETS * HEADS, 2.0);
+    stored.insert(
+        "encoder.relative_attention_bias.weight".into(),
+        (vec![BUCKETS, HEADS], bias.clone()),
+    );
+    let mut reference = w.clone();
+    reference.insert(
+        "embeddings.token_type_embeddings.weight".into(),
+        (vec![1, HIDDEN], vec![0.0; HIDDEN]),
+    );
+    (stored, reference, bias)
 }
 
 fn max_diff(a: ndarray::ArrayView1<'_, f32>, b: &[f64]) -> f64 {
@@ -388,6 +440,33 @@ fn a_tiny_xlm_roberta_model_loads_and_matches_the_reference() {
         }
         let _ = std::fs::remove_dir_all(&dir);
     }
+}
+
+#[test]
+fn a_tiny_mpnet_model_matches_the_reference_with_its_position_bias() {
+    let (stored, w, bias) = mpnet_weights(&weights());
+    let dir = temp_dir("mpnet");
+    write_model(&dir, &stored, "", "mean", "mpnet");
+    let enc = SentenceEncoder::load(&dir).expect("load");
+    assert_eq!(enc.info().expect("info").architecture, "mpnet");
+    let ids = enc.tokenize(&TEXTS).expect("tokenize");
+    assert!(
+        ids.iter().any(|seq| seq.len() > 8),
+        "a text long enough for the logarithmic buckets"
+    );
+    let e = enc.embed(&TEXTS, &|_, _| {}, None).unwrap().unwrap();
+    for (i, seq) in ids.iter().enumerate() {
+        let want = reference_biased(&w, seq, PAD + 1, Pooling::Mean, Some(&bias));
+        let d = max_diff(e.row(i), &want);
+        assert!(d < 1e-4, "text {i}: differs from the reference by {d}");
+        // Without the bias the vectors differ: it is applied.
+        let unbiased = reference(&w, seq, PAD + 1, Pooling::Mean);
+        assert!(
+            max_diff(e.row(i), &unbiased) > 1e-3,
+            "text {i}: the bias matters"
+        );
+    }
+    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]

@@ -3,7 +3,10 @@
 //! multilingual-e5-small) and XLM-RoBERTa / RoBERTa (`"xlm-roberta"`, `"roberta"`, e.g.
 //! paraphrase-multilingual-mpnet-base-v2's encoder). The two differ only in the embeddings:
 //! RoBERTa's position ids start after its padding id (`pad_token_id + 1`), so a 514-row table
-//! holds 512 tokens, and it has one token type. Any other `model_type` is refused by name.
+//! holds 512 tokens, and it has one token type. MPNet (`"mpnet"`, e.g. all-mpnet-base-v2) has
+//! RoBERTa's positions, no token types, other weight names, and adds a learned bias to every
+//! attention score from the bucketed distance between the two tokens (T5's buckets). Any other
+//! `model_type` is refused by name.
 //!
 //! No padding: the tokens of every text in a batch are stacked into one `(tokens × hidden)`
 //! matrix, so each linear layer is one large matrix product (faer's, whose kernels use AVX-512
@@ -30,6 +33,8 @@ pub enum Architecture {
     XlmRoberta,
     /// RoBERTa (English): the same network as XLM-RoBERTa.
     Roberta,
+    /// MPNet: RoBERTa's positions plus a relative-position attention bias.
+    MpNet,
 }
 
 impl Architecture {
@@ -39,6 +44,7 @@ impl Architecture {
             Architecture::Bert => "bert",
             Architecture::XlmRoberta => "xlm-roberta",
             Architecture::Roberta => "roberta",
+            Architecture::MpNet => "mpnet",
         }
     }
 }
@@ -46,7 +52,7 @@ impl Architecture {
 /// The subset of a Hugging Face `config.json` the forward pass needs.
 #[derive(Debug, Clone, Deserialize)]
 pub struct BertConfig {
-    /// `bert`, `xlm-roberta` or `roberta`; when absent, read from `architectures`.
+    /// `bert`, `xlm-roberta`, `roberta` or `mpnet`; when absent, read from `architectures`.
     #[serde(default)]
     pub model_type: Option<String>,
     /// Model classes (`["XLMRobertaModel"]`), used when `model_type` is absent.
@@ -71,6 +77,9 @@ pub struct BertConfig {
     /// Activation; only `gelu` (exact erf form) is supported.
     #[serde(default = "default_act")]
     pub hidden_act: String,
+    /// MPNet: buckets of the relative-position attention bias.
+    #[serde(default = "default_buckets")]
+    pub relative_attention_num_buckets: usize,
 }
 
 impl BertConfig {
@@ -86,6 +95,8 @@ impl BertConfig {
                     "roberta".to_owned()
                 } else if a.starts_with("bert") {
                     "bert".to_owned()
+                } else if a.starts_with("mpnet") {
+                    "mpnet".to_owned()
                 } else {
                     a
                 }
@@ -95,6 +106,7 @@ impl BertConfig {
             None | Some("bert") => Ok(Architecture::Bert),
             Some("xlm-roberta") => Ok(Architecture::XlmRoberta),
             Some("roberta") => Ok(Architecture::Roberta),
+            Some("mpnet") => Ok(Architecture::MpNet),
             Some(other) => Err(EncoderError::Unsupported {
                 model_type: other.to_owned(),
             }),
@@ -105,7 +117,9 @@ impl BertConfig {
     pub fn position_offset(&self) -> Result<usize, EncoderError> {
         Ok(match self.architecture()? {
             Architecture::Bert => 0,
-            Architecture::XlmRoberta | Architecture::Roberta => self.pad_token_id.unwrap_or(1) + 1,
+            Architecture::XlmRoberta | Architecture::Roberta | Architecture::MpNet => {
+                self.pad_token_id.unwrap_or(1) + 1
+            }
         })
     }
 }
@@ -124,6 +138,9 @@ fn default_eps() -> f32 {
 }
 fn default_act() -> String {
     "gelu".into()
+}
+fn default_buckets() -> usize {
+    32
 }
 
 struct LayerNorm {
@@ -157,6 +174,8 @@ pub struct BertModel {
     token_type0: Array1<f32>,
     emb_ln: LayerNorm,
     layers: Vec<Layer>,
+    /// MPNet: the attention bias of each distance bucket, `(buckets × heads)`.
+    relative_bias: Option<Array2<f32>>,
 }
 
 impl BertModel {
@@ -229,15 +248,38 @@ impl BertModel {
         let position = get("embeddings.position_embeddings.weight", &[p, h])?
             .into_shape_with_order((p, h))
             .map_err(|e| shape_err("position", e))?;
-        let types = get("embeddings.token_type_embeddings.weight", &[0, h])?;
-        let token_type0 = types.slice_axis(Axis(0), Slice::from(..h)).to_owned();
+        let mpnet = architecture == Architecture::MpNet;
+        let token_type0 = if mpnet {
+            Array1::zeros(h)
+        } else {
+            let types = get("embeddings.token_type_embeddings.weight", &[0, h])?;
+            types.slice_axis(Axis(0), Slice::from(..h)).to_owned()
+        };
         let emb_ln = ln("embeddings.LayerNorm")?;
+        // Where each part of a layer is stored: (query, key, value, attention output, its norm).
+        let names: [&str; 5] = if mpnet {
+            [
+                "attention.attn.q",
+                "attention.attn.k",
+                "attention.attn.v",
+                "attention.attn.o",
+                "attention.LayerNorm",
+            ]
+        } else {
+            [
+                "attention.self.query",
+                "attention.self.key",
+                "attention.self.value",
+                "attention.output.dense",
+                "attention.output.LayerNorm",
+            ]
+        };
         let mut layers = Vec::with_capacity(cfg.num_hidden_layers);
         for i in 0..cfg.num_hidden_layers {
             let pre = format!("encoder.layer.{i}");
-            let q = linear(&format!("{pre}.attention.self.query"), h, h)?;
-            let k = linear(&format!("{pre}.attention.self.key"), h, h)?;
-            let v = linear(&format!("{pre}.attention.self.value"), h, h)?;
+            let q = linear(&format!("{pre}.{}", names[0]), h, h)?;
+            let k = linear(&format!("{pre}.{}", names[1]), h, h)?;
+            let v = linear(&format!("{pre}.{}", names[2]), h, h)?;
             let qkv = Linear {
                 // `concatenate` along columns gives column-major storage; `linear` reads rows.
                 w: ndarray::concatenate(Axis(1), &[q.w.view(), k.w.view(), v.w.view()])
@@ -249,8 +291,8 @@ impl BertModel {
             };
             layers.push(Layer {
                 qkv,
-                attn_out: linear(&format!("{pre}.attention.output.dense"), h, h)?,
-                ln1: ln(&format!("{pre}.attention.output.LayerNorm"))?,
+                attn_out: linear(&format!("{pre}.{}", names[3]), h, h)?,
+                ln1: ln(&format!("{pre}.{}", names[4]))?,
                 up: linear(
                     &format!("{pre}.intermediate.dense"),
                     cfg.intermediate_size,
@@ -260,6 +302,17 @@ impl BertModel {
                 ln2: ln(&format!("{pre}.output.LayerNorm"))?,
             });
         }
+        let relative_bias = if mpnet {
+            let (b, heads) = (cfg.relative_attention_num_buckets, cfg.num_attention_heads);
+            let name = "encoder.relative_attention_bias.weight";
+            Some(
+                get(name, &[b, heads])?
+                    .into_shape_with_order((b, heads))
+                    .map_err(|e| shape_err(name, e))?,
+            )
+        } else {
+            None
+        };
         Ok(BertModel {
             cfg,
             architecture,
@@ -269,6 +322,7 @@ impl BertModel {
             token_type0,
             emb_ln,
             layers,
+            relative_bias,
         })
     }
 
@@ -352,6 +406,7 @@ impl BertModel {
             ctx.as_slice_mut().unwrap_or(&mut []),
             lens,
             heads,
+            self.relative_bias.as_ref().map(Array2::view),
         );
         let mut attn = linear(ctx.view(), &layer.attn_out);
         attn += &x;
@@ -402,8 +457,16 @@ fn load(st: &SafeTensors<'_>, name: &str, shape: &[usize]) -> Result<Array1<f32>
 }
 
 /// Self-attention per text: `qkv` holds each text's rows of `[Q | K | V]` (`3 · hidden` wide),
-/// `ctx` receives each text's rows of the heads' outputs side by side (`hidden` wide).
-fn attention(qkv: &[f32], ctx: &mut [f32], lens: &[usize], heads: usize) {
+/// `ctx` receives each text's rows of the heads' outputs side by side (`hidden` wide). With
+/// `relative_bias` (MPNet, `buckets × heads`), score `(i, j)` of head `h` gains
+/// `relative_bias[bucket(j − i), h]` before the softmax.
+fn attention(
+    qkv: &[f32],
+    ctx: &mut [f32],
+    lens: &[usize],
+    heads: usize,
+    relative_bias: Option<ArrayView2<'_, f32>>,
+) {
     let total: usize = lens.iter().sum();
     if total == 0 {
         return;
@@ -413,6 +476,13 @@ fn attention(qkv: &[f32], ctx: &mut [f32], lens: &[usize], heads: usize) {
     let scale = 1.0 / (dh as f32).sqrt();
     let longest = lens.iter().copied().max().unwrap_or(0);
     let mut scores = vec![0.0f32; longest * longest];
+    // Bucket of each distance j − i, at index j − i + longest − 1.
+    let buckets: Vec<usize> = match relative_bias {
+        Some(bias) => (0..2 * longest)
+            .map(|d| relative_position_bucket(d as i64 - longest as i64 + 1, bias.nrows()))
+            .collect(),
+        None => Vec::new(),
+    };
     let mut start = 0;
     for &l in lens {
         if l == 0 {
@@ -433,6 +503,15 @@ fn attention(qkv: &[f32], ctx: &mut [f32], lens: &[usize], heads: usize) {
                 scale,
                 Par::Seq,
             );
+            if let Some(bias) = relative_bias {
+                let column = bias.column(hd);
+                for (i, row) in scores.chunks_exact_mut(l).enumerate() {
+                    let from = longest - 1 - i;
+                    for (s, &b) in row.iter_mut().zip(&buckets[from..from + l]) {
+                        *s += column[b];
+                    }
+                }
+            }
             simd(|| scores.chunks_exact_mut(l).for_each(softmax_in_place));
             matmul(
                 out.as_mut().subcols_mut(hd * dh, dh),
@@ -445,6 +524,29 @@ fn attention(qkv: &[f32], ctx: &mut [f32], lens: &[usize], heads: usize) {
         }
         start += l;
     }
+}
+
+/// MPNet's (T5's bidirectional) bucket of the relative position `memory − context` among
+/// `buckets` (up to 128 tokens apart; farther shares the last bucket). Half the buckets are for
+/// keys before the query, half for keys after; within each half, distances below a quarter of
+/// the buckets have one bucket each and longer ones share logarithmically wider buckets. The
+/// logarithm is taken in f32, as PyTorch does, so bucket edges fall where they fall there.
+pub fn relative_position_bucket(relative: i64, buckets: usize) -> usize {
+    const MAX_DISTANCE: f32 = 128.0;
+    let half = buckets / 2;
+    let n = -relative;
+    let mut bucket = if n < 0 { half } else { 0 };
+    let n = n.unsigned_abs() as usize;
+    let exact = half / 2;
+    bucket += if n < exact {
+        n
+    } else {
+        let exact_f = exact as f32;
+        let log = (n as f32 / exact_f).ln() / (MAX_DISTANCE / exact_f).ln();
+        let large = exact + (log * (half - exact) as f32) as usize;
+        large.min(half - 1)
+    };
+    bucket
 }
 
 /// `x · w + b`, one thread (the encoder runs batches in parallel).
@@ -614,8 +716,15 @@ mod matmul_tests {
         }
     }
 
-    /// Attention of one head over one text, written out as loops.
-    fn attention_by_loops(qkv: &[f32], ctx: &mut [f32], lens: &[usize], heads: usize) {
+    /// Attention of one head over one text, written out as loops; `bias(i, j, head)` is added
+    /// to each score.
+    fn attention_by_loops(
+        qkv: &[f32],
+        ctx: &mut [f32],
+        lens: &[usize],
+        heads: usize,
+        bias: &dyn Fn(usize, usize, usize) -> f32,
+    ) {
         let total: usize = lens.iter().sum();
         let h = ctx.len() / total;
         let dh = h / heads;
@@ -630,6 +739,7 @@ mod matmul_tests {
                                 .map(|t| q(t) * qkv[(start + j) * 3 * h + h + hd * dh + t])
                                 .sum::<f32>()
                                 / (dh as f32).sqrt()
+                                + bias(i, j, hd)
                         })
                         .collect();
                     let max = s.iter().cloned().fold(f32::NEG_INFINITY, f32::max);
@@ -656,10 +766,46 @@ mod matmul_tests {
             .collect();
         let mut got = vec![0.0f32; total * h];
         let mut want = vec![0.0f32; total * h];
-        attention(&qkv, &mut got, &lens, heads);
-        attention_by_loops(&qkv, &mut want, &lens, heads);
+        attention(&qkv, &mut got, &lens, heads, None);
+        attention_by_loops(&qkv, &mut want, &lens, heads, &|_, _, _| 0.0);
         for (i, (g, w)) in got.iter().zip(&want).enumerate() {
             assert!((g - w).abs() < 1e-4, "ctx[{i}] {g} vs {w}");
+        }
+        // MPNet's relative-position bias: 32 buckets, one column per head.
+        let bias =
+            Array2::from_shape_fn((32, heads), |(b, hd)| (b as f32 - 12.0) / 8.0 + hd as f32);
+        attention(&qkv, &mut got, &lens, heads, Some(bias.view()));
+        let by_distance = |i: usize, j: usize, hd: usize| {
+            bias[[relative_position_bucket(j as i64 - i as i64, 32), hd]]
+        };
+        attention_by_loops(&qkv, &mut want, &lens, heads, &by_distance);
+        for (i, (g, w)) in got.iter().zip(&want).enumerate() {
+            assert!((g - w).abs() < 1e-4, "biased ctx[{i}] {g} vs {w}");
+        }
+    }
+
+    #[test]
+    fn relative_buckets_are_t5s() {
+        // Keys after the query (j > i) take the upper half; exact up to 7 apart, then
+        // logarithmic: 8 + floor(ln(n / 8) / ln 16 · 8), at most 15.
+        let expected: [(i64, usize); 14] = [
+            (0, 0),
+            (-1, 1),
+            (-7, 7),
+            (-8, 8),
+            (-11, 8),
+            (-12, 9),
+            (-16, 10),
+            (-32, 12),
+            (-64, 14),
+            (-127, 15),
+            (-1000, 15),
+            (1, 17),
+            (7, 23),
+            (16, 26),
+        ];
+        for (relative, bucket) in expected {
+            assert_eq!(relative_position_bucket(relative, 32), bucket, "{relative}");
         }
     }
 }
