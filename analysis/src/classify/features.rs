@@ -41,11 +41,13 @@ pub fn features_of(texts: &[&str]) -> Vec<Vec<String>> {
 }
 
 impl FeatureSpace {
-    /// Fits the vocabulary and the LSA basis on `docs` (prepared features).
+    /// Fits the vocabulary (terms weighed by `idfᵖ`, `p = idf_power`) and the LSA basis on
+    /// `docs` (prepared features).
     pub fn fit(
         docs: &[Vec<String>],
         dims: usize,
         sentence_dims: usize,
+        idf_power: f32,
         seed: u64,
     ) -> Result<Self, FitError> {
         let settings = VocabularySettings {
@@ -54,7 +56,7 @@ impl FeatureSpace {
             max_df: 0.5,
             max_features: 50_000,
         };
-        let vectorizer = Vectorizer::fit(docs, &settings);
+        let vectorizer = Vectorizer::fit(docs, &settings).with_idf_power(idf_power);
         if vectorizer.vocabulary().is_empty() {
             return Err(FitError::EmptyVocabulary);
         }

@@ -117,6 +117,24 @@ fn one_category_or_mismatched_inputs_are_refused_by_name() {
             expected: 4
         })
     ));
+    let (texts, labels) = fixture();
+    let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+    let negative = ClassifierParams {
+        idf_power: -1.0,
+        ..ClassifierParams::default()
+    };
+    let err = CategoryClassifier::fit(&refs, &labels, None, &negative);
+    assert!(matches!(err, Err(ClassifyError::Params(m)) if m.contains("idf_power")));
+}
+
+#[test]
+fn classifier_settings_saved_before_the_idf_power_read_as_idf_one() {
+    let p = ClassifierParams::default();
+    assert_eq!(p.idf_power, 1.5);
+    let mut json = serde_json::to_value(p).expect("write");
+    json.as_object_mut().expect("object").remove("idf_power");
+    let old: ClassifierParams = serde_json::from_value(json).expect("read");
+    assert_eq!(old.idf_power, 1.0);
 }
 
 #[test]
