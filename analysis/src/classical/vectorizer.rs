@@ -43,16 +43,23 @@ pub struct Vectorizer {
     n_documents: usize,
     /// Exponent of the IDF in each term's weight. Vectorisers saved before it existed used 1,
     /// and 1 is not written, so they write the same bytes again.
-    #[serde(default = "unit_power", skip_serializing_if = "is_unit_power")]
+    #[serde(
+        default = "textbook_idf_power",
+        skip_serializing_if = "is_textbook_idf_power"
+    )]
     idf_power: f32,
 }
 
-fn unit_power() -> f32 {
+/// The IDF power of everything saved before the power existed (textbook TF-IDF): what a missing
+/// `idf_power` field reads as, wherever one is saved.
+pub(crate) fn textbook_idf_power() -> f32 {
     1.0
 }
 
-fn is_unit_power(p: &f32) -> bool {
-    *p == 1.0
+/// Whether `p` is [`textbook_idf_power`]: such a power is not written, so what was saved before
+/// the field existed writes the same bytes again.
+pub(crate) fn is_textbook_idf_power(p: &f32) -> bool {
+    *p == textbook_idf_power()
 }
 
 impl Vectorizer {

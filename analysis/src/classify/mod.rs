@@ -61,12 +61,8 @@ pub struct ClassifierParams {
     /// Cross-validated on both development sets, TF-IDF alone, from 1 to 1.5: macro-F1 0.728 →
     /// 0.736 (polis) and 0.611 → 0.633 (disaster), accuracy 0.787 → 0.793 and 0.817 → 0.819; 2
     /// did no better. With sentence vectors added: 0.786 → 0.790 and 0.720 → 0.719.
-    #[serde(default = "textbook_idf_power")]
+    #[serde(default = "crate::classical::vectorizer::textbook_idf_power")]
     pub idf_power: f32,
-}
-
-fn textbook_idf_power() -> f32 {
-    1.0
 }
 
 impl Default for ClassifierParams {

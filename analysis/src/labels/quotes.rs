@@ -140,34 +140,26 @@ mod tests {
                 Stream::Resident
             }
         };
-        let pick = |n: usize, lambda: f32| {
+        // Pure centrality (no diversity term), so only the stream rule moves a pick.
+        let pick = |members: &[usize], n: usize| {
             pick_quotes(
                 z.view(),
-                &[0, 1, 2, 3, 4],
+                members,
                 &sims,
                 &|i| resp[i],
                 &streams,
                 &|_| 10,
                 n,
-                lambda,
+                0.0,
             )
         };
+        let all = [0, 1, 2, 3, 4];
         // Pure centrality would take the four residents; the last slot goes to the notes.
-        assert_eq!(pick(3, 0.0), vec![0, 1, 4]);
-        assert_eq!(pick(4, 0.0), vec![0, 1, 2, 4]);
+        assert_eq!(pick(&all, 3), vec![0, 1, 4]);
+        assert_eq!(pick(&all, 4), vec![0, 1, 2, 4]);
         // One slot: the most central quote, whatever its stream.
-        assert_eq!(pick(1, 0.0), vec![0]);
+        assert_eq!(pick(&all, 1), vec![0]);
         // One stream alone: centrality decides.
-        let q = pick_quotes(
-            z.view(),
-            &[0, 1, 2, 3],
-            &sims,
-            &|i| resp[i],
-            &streams,
-            &|_| 10,
-            3,
-            0.0,
-        );
-        assert_eq!(q, vec![0, 1, 2]);
+        assert_eq!(pick(&[0, 1, 2, 3], 3), vec![0, 1, 2]);
     }
 }

@@ -55,8 +55,8 @@ pub struct ThemeValidParams {
     /// 2 gave 0.416 / 0.425 (seeds 1–3). Disaster's mean falls from 1.25 on, and 311 requests
     /// name their needs in common words as disaster messages do, so 1.5 rather than 1.75.
     #[serde(
-        default = "textbook_idf_power",
-        skip_serializing_if = "is_textbook_idf_power"
+        default = "crate::classical::vectorizer::textbook_idf_power",
+        skip_serializing_if = "crate::classical::vectorizer::is_textbook_idf_power"
     )]
     pub idf_power: f32,
     /// PCA dimensions for sentence embeddings before clustering (`None`: cluster raw vectors).
@@ -147,16 +147,8 @@ impl Default for ThemeValidParams {
     }
 }
 
-fn textbook_idf_power() -> f32 {
-    1.0
-}
-
-/// Fields a run logged before them did not have are not written at their old value, so a rerun
-/// of such a run writes the same bytes as were logged.
-fn is_textbook_idf_power(p: &f32) -> bool {
-    *p == 1.0
-}
-
+/// `quotes_cover_streams` is not written when off, so a rerun of a run logged before it existed
+/// writes the same bytes as were logged.
 fn is_false(b: &bool) -> bool {
     !*b
 }
